@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file sessreport/common.h
+ * @brief Export and C++ linkage macros shared by every public header.
+ */
+#ifndef SESSREPORT_COMMON_H
+#define SESSREPORT_COMMON_H
+
+/**
+ * @def SR_API
+ * Marks a public function. Empty for the static library; with
+ * `BUILD_SHARED_LIBS=ON` the build defines `SESSREPORT_SHARED` and the
+ * symbols are exported with default visibility while everything else stays
+ * hidden.
+ */
+#if defined(SESSREPORT_SHARED) && defined(_WIN32)
+#  if defined(SESSREPORT_BUILDING)
+#    define SR_API __declspec(dllexport)
+#  else
+#    define SR_API __declspec(dllimport)
+#  endif
+#elif defined(SESSREPORT_SHARED) && defined(__GNUC__)
+#  define SR_API __attribute__((visibility("default")))
+#else
+#  define SR_API
+#endif
+
+/** @def SR_WARN_UNUSED  Flags calls whose result must be checked. */
+#if defined(__GNUC__) || defined(__clang__)
+#  define SR_WARN_UNUSED __attribute__((warn_unused_result))
+#else
+#  define SR_WARN_UNUSED
+#endif
+
+#ifdef __cplusplus
+#  define SR_BEGIN_DECLS extern "C" {
+#  define SR_END_DECLS }
+#else
+#  define SR_BEGIN_DECLS
+#  define SR_END_DECLS
+#endif
+
+#endif /* SESSREPORT_COMMON_H */

@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file sessreport/request.h
+ * @brief The aggregated usage report request: an opaque model with accessors.
+ *
+ * Ownership, for every function here:
+ * - setters copy their string arguments; the caller keeps its own;
+ * - getters return a string borrowed from the request, valid until that
+ *   field (or, for IMEIs, the list) is changed or the request is freed;
+ * - a failed setter changes nothing.
+ *
+ * Thread safety: different requests may be used from different threads at
+ * once; one request may be read (getters, to_json, validate, equal, clone)
+ * from several threads at once as long as no thread changes it.
+ */
+#ifndef SESSREPORT_REQUEST_H
+#define SESSREPORT_REQUEST_H
+
+#include <stddef.h>
+
+#include "sessreport/common.h"
+#include "sessreport/error.h"
+
+SR_BEGIN_DECLS
+
+/** The request body of `POST /report/aggregate` and `/report/async/aggregate`. */
+typedef struct session_report_request session_report_request;
+
+/**
+ * @brief Creates an empty request: every field unset, no IMEIs.
+ * @return The new request, or NULL when memory is exhausted.
+ *         Ownership: the caller frees it with session_report_request_free().
+ */
+SR_API session_report_request *session_report_request_new(void) SR_WARN_UNUSED;
+
+/**
+ * @brief Frees a request and everything it owns. NULL is a no-op.
+ * @param[in] r the request.
+ */
+SR_API void session_report_request_free(session_report_request *r);
+
+/**
+ * @brief Deep copy.
+ * @param[in] r the request to copy.
+ * @param[out] out set to the copy, or to NULL on failure.
+ * @return ::SR_OK, ::SR_ERR_ARG (NULL argument) or ::SR_ERR_NOMEM.
+ *         Ownership: the caller frees *out.
+ */
+SR_API sr_status session_report_request_clone(const session_report_request *r,
+                                              session_report_request **out) SR_WARN_UNUSED;
+
+/**
+ * @brief Field-by-field equality: presence, explicit nulls, values, the IMEI
+ *        list in order and the unknown members in order.
+ * @return 1 when equal (two NULLs are equal), 0 otherwise.
+ */
+SR_API int session_report_request_equal(const session_report_request *a,
+                                        const session_report_request *b);
+
+/**
+ * @name Plain string fields
+ * accountNumber (required), startDate, endDate and noSessionFlag (optional).
+ *
+ * `set_*`: copies @p v; NULL unsets the field. Returns ::SR_OK,
+ * ::SR_ERR_ARG (r is NULL), ::SR_ERR_ENCODING (v is not valid UTF-8; the field
+ * is unchanged) or ::SR_ERR_NOMEM (unchanged). Values are not validated here:
+ * see session_report_request_validate().
+ *
+ * `get_*`: the value, or NULL when unset (or r is NULL). Borrowed.
+ * @{
+ */
+SR_API sr_status session_report_request_set_account_number(session_report_request *r, const char *v);
+SR_API const char *session_report_request_get_account_number(const session_report_request *r);
+SR_API sr_status session_report_request_set_start_date(session_report_request *r, const char *v);
+SR_API const char *session_report_request_get_start_date(const session_report_request *r);
+SR_API sr_status session_report_request_set_end_date(session_report_request *r, const char *v);
+SR_API const char *session_report_request_get_end_date(const session_report_request *r);
+SR_API sr_status session_report_request_set_no_session_flag(session_report_request *r, const char *v);
+SR_API const char *session_report_request_get_no_session_flag(const session_report_request *r);
+/** @} */
+
+/**
+ * @name Nullable string fields
+ * deviceGroup, dataPlan and deviceLabel have three states: absent, an
+ * explicit JSON `null`, or a string. Presence is never inferred from "".
+ *
+ * - `set_*(r, v)`: the string state with a copy of @p v; NULL makes the field
+ *   absent. Same return codes as the plain setters.
+ * - `set_*_null(r)`: the explicit-null state. ::SR_OK or ::SR_ERR_ARG.
+ * - `unset_*(r)`: absent. NULL r is a no-op.
+ * - `get_*(r)`: the string, or NULL when absent or null. Borrowed.
+ * - `is_*_null(r)`: 1 in the explicit-null state, else 0.
+ * - `has_*(r)`: 1 when present (string or null), 0 when absent.
+ * @{
+ */
+SR_API sr_status session_report_request_set_device_group(session_report_request *r, const char *v);
+SR_API sr_status session_report_request_set_device_group_null(session_report_request *r);
+SR_API void session_report_request_unset_device_group(session_report_request *r);
+SR_API const char *session_report_request_get_device_group(const session_report_request *r);
+SR_API int session_report_request_is_device_group_null(const session_report_request *r);
+SR_API int session_report_request_has_device_group(const session_report_request *r);
+
+SR_API sr_status session_report_request_set_data_plan(session_report_request *r, const char *v);
+SR_API sr_status session_report_request_set_data_plan_null(session_report_request *r);
+SR_API void session_report_request_unset_data_plan(session_report_request *r);
+SR_API const char *session_report_request_get_data_plan(const session_report_request *r);
+SR_API int session_report_request_is_data_plan_null(const session_report_request *r);
+SR_API int session_report_request_has_data_plan(const session_report_request *r);
+
+SR_API sr_status session_report_request_set_device_label(session_report_request *r, const char *v);
+SR_API sr_status session_report_request_set_device_label_null(session_report_request *r);
+SR_API void session_report_request_unset_device_label(session_report_request *r);
+SR_API const char *session_report_request_get_device_label(const session_report_request *r);
+SR_API int session_report_request_is_device_label_null(const session_report_request *r);
+SR_API int session_report_request_has_device_label(const session_report_request *r);
+/** @} */
+
+/**
+ * @name IMEI list
+ * Required in JSON, but may be empty (an empty list means all devices).
+ * Appending is amortized O(1); all IMEIs share one buffer.
+ * @{
+ */
+/** @brief Number of IMEIs (0 for NULL r). */
+SR_API size_t session_report_request_imei_count(const session_report_request *r);
+/** @brief The i-th IMEI, or NULL when i is out of range. Borrowed until the list changes. */
+SR_API const char *session_report_request_imei_at(const session_report_request *r, size_t i);
+/**
+ * @brief Appends a copy of @p imei.
+ * @return ::SR_OK, ::SR_ERR_ARG (NULL r or imei), ::SR_ERR_ENCODING or
+ *         ::SR_ERR_NOMEM; on failure the list is unchanged.
+ */
+SR_API sr_status session_report_request_add_imei(session_report_request *r, const char *imei);
+/**
+ * @brief Replaces the whole list with copies of @p imeis[0..n).
+ * @return ::SR_OK, ::SR_ERR_ARG (NULL r, NULL imeis with n > 0, or a NULL
+ *         item), ::SR_ERR_ENCODING or ::SR_ERR_NOMEM; on failure the old
+ *         list is kept unchanged.
+ */
+SR_API sr_status session_report_request_set_imei(session_report_request *r,
+                                                 const char *const *imeis, size_t n);
+/** @brief Empties the list. NULL r is a no-op. */
+SR_API void session_report_request_clear_imei(session_report_request *r);
+/** @} */
+
+/**
+ * @name Unknown members
+ * Top-level members the model does not know, kept from parsing in input
+ * order and written back after the known fields. Each value is kept as
+ * compact JSON text exactly as written (numbers keep their digits, strings
+ * their escapes); only insignificant whitespace is dropped.
+ * @{
+ */
+/** @brief Number of unknown members (0 for NULL r). */
+SR_API size_t session_report_request_unknown_count(const session_report_request *r);
+/** @brief The i-th member's key (decoded UTF-8), or NULL when out of range. Borrowed. */
+SR_API const char *session_report_request_unknown_key_at(const session_report_request *r, size_t i);
+/** @brief The i-th member's value as compact JSON text, or NULL when out of range. Borrowed. */
+SR_API const char *session_report_request_unknown_value_at(const session_report_request *r, size_t i);
+/** @brief Drops every unknown member. NULL r is a no-op. */
+SR_API void session_report_request_clear_unknown(session_report_request *r);
+/** @} */
+
+SR_END_DECLS
+
+#endif /* SESSREPORT_REQUEST_H */

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: MIT */
+/* The layout of session_report_request, shared by the model, the codec and
+ * the validator; plus the unchecked internal mutators the codec uses on
+ * input it has already checked. */
+#ifndef SESSREPORT_MODEL_H
+#define SESSREPORT_MODEL_H
+
+#include <stddef.h>
+
+#include "sessreport/request.h"
+
+/* The known fields, in the order the serializer writes them (DESIGN 1). */
+typedef enum sr__field {
+    SR__FIELD_ACCOUNT_NUMBER,
+    SR__FIELD_START_DATE,
+    SR__FIELD_END_DATE,
+    SR__FIELD_IMEI,
+    SR__FIELD_DEVICE_GROUP,
+    SR__FIELD_DATA_PLAN,
+    SR__FIELD_NO_SESSION_FLAG,
+    SR__FIELD_DEVICE_LABEL,
+    SR__FIELD_COUNT
+} sr__field;
+
+/* JSON key of each field, indexed by sr__field. */
+extern const char *const sr__field_key[SR__FIELD_COUNT];
+
+/* Absent, explicit null, or a string: presence is never inferred from "". */
+typedef enum sr__presence { SR__ABSENT = 0, SR__NULL = 1, SR__SET = 2 } sr__presence;
+
+typedef struct sr__nullable {
+    sr__presence state;
+    char *value; /* owned; non-NULL exactly when state == SR__SET */
+} sr__nullable;
+
+/* All IMEIs live in one buffer as NUL-terminated strings; offsets[i] is
+ * where the i-th starts. Two allocations however many IMEIs there are. */
+typedef struct sr__imei_list {
+    char *chars;
+    size_t chars_len, chars_cap;
+    size_t *offsets;
+    size_t count, cap;
+} sr__imei_list;
+
+/* An unknown top-level member: decoded key, compact JSON text of the value. */
+typedef struct sr__member {
+    char *key;
+    size_t key_len;
+    char *value;
+    size_t value_len;
+} sr__member;
+
+typedef struct sr__member_list {
+    sr__member *items;
+    size_t count, cap;
+} sr__member_list;
+
+struct session_report_request {
+    char *account_number; /* NULL = unset */
+    char *start_date;
+    char *end_date;
+    char *no_session_flag;
+    sr__nullable device_group;
+    sr__nullable data_plan;
+    sr__nullable device_label;
+    sr__imei_list imei;
+    sr__member_list unknown;
+};
+
+/* Replaces *slot with a copy of s[0..len) (no UTF-8 check: callers have
+ * checked). SR_OK or SR_ERR_NOMEM with *slot unchanged. */
+sr_status sr__replace_string(char **slot, const char *s, size_t len);
+/* The string slot of a plain field (account number, dates, flag), else NULL. */
+char **sr__plain_slot(session_report_request *r, sr__field f);
+/* The nullable slot of deviceGroup, dataPlan or deviceLabel, else NULL. */
+sr__nullable *sr__nullable_slot(session_report_request *r, sr__field f);
+const sr__nullable *sr__nullable_slot_const(const session_report_request *r, sr__field f);
+const char *sr__plain_value(const session_report_request *r, sr__field f);
+
+/* Makes room for `count` more IMEIs totalling `chars` bytes (terminators
+ * included) so that the pushes that follow cannot fail. */
+sr_status sr__imei_reserve(sr__imei_list *l, size_t count, size_t chars);
+/* Appends s[0..len) (no checks). SR_OK or SR_ERR_NOMEM with l unchanged. */
+sr_status sr__imei_push(sr__imei_list *l, const char *s, size_t len);
+/* Length of the i-th IMEI (i < count). */
+size_t sr__imei_len(const sr__imei_list *l, size_t i);
+void sr__imei_list_free(sr__imei_list *l);
+
+/* Appends copies of an unknown member. SR_OK or SR_ERR_NOMEM, unchanged. */
+sr_status sr__member_push(sr__member_list *l, const char *key, size_t key_len,
+                          const char *value, size_t value_len);
+void sr__member_list_free(sr__member_list *l);
+
+#endif /* SESSREPORT_MODEL_H */
