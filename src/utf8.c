@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: MIT */
+/* UTF-8 well-formedness (RFC 3629, Unicode Table 3-7), shared by the setters
+ * and the JSON scanner. */
+#include "internal.h"
+
+size_t sr__utf8_sequence_length(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+    size_t len;
+
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        if (c == 0xE0)
+            lo = 0xA0; /* overlong below U+0800 */
+        else if (c == 0xED)
+            hi = 0x9F; /* UTF-16 surrogates U+D800..U+DFFF */
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        if (c == 0xF0)
+            lo = 0x90; /* overlong below U+10000 */
+        else if (c == 0xF4)
+            hi = 0x8F; /* above U+10FFFF */
+    } else {
+        return 0; /* continuation byte, C0/C1 overlong lead, F5..FF */
+    }
+    if (n < len || s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < len; i++) {
+        if (s[i] < 0x80 || s[i] > 0xBF)
+            return 0;
+    }
+    return len;
+}
+
+int sr__utf8_valid_text(const char *s, size_t n, size_t *bad)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+
+    while (i < n) {
+        if (p[i] >= 0x01 && p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t len = p[i] == 0 ? 0 : sr__utf8_sequence_length(p + i, n - i);
+        if (len == 0) {
+            if (bad != NULL)
+                *bad = i;
+            return 0;
+        }
+        i += len;
+    }
+    return 1;
+}
