@@ -1,27 +1,123 @@
 /* SPDX-License-Identifier: MIT */
-/* The allocation seam: every allocation of the library passes through here. */
+/* The allocation seam: every allocation of the library passes through here,
+ * and the fault-injection build can make any one of them fail. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
+#include "alloc_fault.h"
+
+#ifdef SR_FAULT_INJECTION
+/* Test-only state, compiled into sessreport_faulty alone. Thread-local so
+ * that concurrent tests do not disturb each other's counts. */
+static _Thread_local unsigned long fault_at;   /* 0 = never fail */
+static _Thread_local unsigned long fault_seen; /* attempts since arming */
+static _Thread_local int fault_has_fired;
+static _Thread_local long fault_live; /* seam blocks not yet freed */
+
+void sr__fault_arm(unsigned long n)
+{
+    fault_at = n;
+    fault_seen = 0;
+    fault_has_fired = 0;
+}
+
+unsigned long sr__fault_allocations(void)
+{
+    return fault_seen;
+}
+
+int sr__fault_fired(void)
+{
+    return fault_has_fired;
+}
+
+int sr__fault_tick(void)
+{
+    fault_seen++;
+    if (fault_at != 0 && fault_seen == fault_at) {
+        fault_has_fired = 1;
+        return 1;
+    }
+    return 0;
+}
+
+long sr__fault_live_blocks(void)
+{
+    return fault_live;
+}
+
+static int fault_fails(void)
+{
+    return sr__fault_tick();
+}
+
+static void note_new_block(const void *p)
+{
+    if (p != NULL)
+        fault_live++;
+}
+
+static void note_freed_block(const void *p)
+{
+    if (p != NULL)
+        fault_live--;
+}
+#else
+/* The normal library: no state, nothing ever fails on purpose. */
+static int fault_fails(void)
+{
+    return 0;
+}
+
+static void note_new_block(const void *p)
+{
+    (void)p;
+}
+
+static void note_freed_block(const void *p)
+{
+    (void)p;
+}
+#endif
+
+/* malloc(0) may return NULL, which callers would take for exhaustion. */
+static size_t at_least_one(size_t n)
+{
+    return n == 0 ? 1 : n;
+}
 
 void *sr__malloc(size_t n)
 {
-    return malloc(n == 0 ? 1 : n);
+    if (fault_fails())
+        return NULL;
+    void *p = malloc(at_least_one(n));
+    note_new_block(p);
+    return p;
 }
 
 void *sr__calloc(size_t count, size_t size)
 {
-    return calloc(count == 0 ? 1 : count, size == 0 ? 1 : size);
+    if (fault_fails())
+        return NULL;
+    void *p = calloc(at_least_one(count), at_least_one(size));
+    note_new_block(p);
+    return p;
 }
 
 void *sr__realloc(void *p, size_t n)
 {
-    return realloc(p, n == 0 ? 1 : n);
+    if (fault_fails())
+        return NULL; /* like realloc: p stays valid and owned by the caller */
+    void *q = realloc(p, at_least_one(n));
+    if (p == NULL)
+        note_new_block(q);
+    return q;
 }
 
 void sr__free(void *p)
 {
+    note_freed_block(p);
     free(p);
 }
 
@@ -32,6 +128,8 @@ void sr_free(void *p)
 
 char *sr__strndup(const char *s, size_t n)
 {
+    if (n == (size_t)-1)
+        return NULL;
     char *copy = sr__malloc(n + 1);
     if (copy == NULL)
         return NULL;
