@@ -79,8 +79,9 @@ void sr__error_set_position(sr_error *err, const char *buf, size_t len, size_t o
 static int append_bytes(char *path, size_t cap, const char *text, size_t n)
 {
     size_t used = strlen(path);
-    if (used >= 3 && strcmp(path + used - 3, "...") == 0 && used + 1 >= cap)
-        return 0; /* already truncated */
+    /* A cut path ends in "..." within 3 bytes (a backed-off character) of full. */
+    if (used >= 3 && used + 4 >= cap && strcmp(path + used - 3, "...") == 0)
+        return 0;
     if (used + n < cap) {
         memcpy(path + used, text, n);
         path[used + n] = '\0';
@@ -94,10 +95,11 @@ static int append_bytes(char *path, size_t cap, const char *text, size_t n)
     size_t take = keep - used;
     if (take > n)
         take = n;
+    /* never split a UTF-8 sequence: back off while the first byte left out continues one */
+    while (take > 0 && take < n && ((unsigned char)text[take] & 0xC0) == 0x80)
+        take--;
     memcpy(path + used, text, take);
     size_t end = used + take;
-    while (end > 0 && ((unsigned char)path[end] & 0xC0) == 0x80)
-        end--;
     memcpy(path + end, "...", 4);
     return 0;
 }
