@@ -1,0 +1,346 @@
+/* SPDX-License-Identifier: MIT */
+/* sessreport-bench: sessreport against raw cJSON on the same bytes (docs/performance.md). */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bench.h"
+
+#define FULL_ROUNDS        21
+#define QUICK_ROUNDS       3
+#define FULL_MIN_SAMPLE_NS 10e6
+
+static const size_t imei_sizes[] = {1, 10, 10000, 100000};
+#define N_IMEI_SIZES (sizeof(imei_sizes) / sizeof(imei_sizes[0]))
+/* imei_sizes[TARGET_SIZE] is the document the targets are set on */
+#define TARGET_SIZE 2
+#define LARGE_SIZE  3
+
+static const size_t unknown_sizes[] = {10000, 100000};
+#define N_UNKNOWN_SIZES (sizeof(unknown_sizes) / sizeof(unknown_sizes[0]))
+
+/* The targets of the "Performance" issue. */
+#define TARGET_PARSE_RATIO   1.5
+#define TARGET_COMPACT_RATIO 0.6
+#define TARGET_SCALING       11.0
+#define TARGET_KEPT_RATIO    1.5
+#define TARGET_PEAK_RATIO    8.0
+
+typedef struct pair {
+    double sr_ns, cjson_ns;
+} pair;
+
+typedef struct results {
+    size_t imei_bytes[N_IMEI_SIZES];
+    pair parse[N_IMEI_SIZES], compact[N_IMEI_SIZES], pretty[N_IMEI_SIZES];
+    size_t unknown_bytes[N_UNKNOWN_SIZES];
+    pair unknown[N_UNKNOWN_SIZES];
+    bench_memory mem;
+} results;
+
+typedef struct target {
+    const char *key, *what;
+    double value, limit;
+} target;
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: sessreport-bench [--quick]\n"
+               "  Times sessreport against raw cJSON on the same bytes and prints a table\n"
+               "  and one key=value line per figure. Full mode exits 1 when a target is\n"
+               "  missed; --quick (CI) runs few rounds and only checks correctness.\n");
+}
+
+/* "model name" of the first CPU, or "unknown" (Linux only). */
+static void cpu_model(char *out, size_t cap)
+{
+    char line[256];
+    snprintf(out, cap, "unknown");
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    if (f == NULL)
+        return;
+    while (fgets(line, sizeof(line), f) != NULL) {
+        const char *colon = strchr(line, ':');
+        if (strncmp(line, "model name", 10) == 0 && colon != NULL) {
+            snprintf(out, cap, "%s", colon + 2);
+            out[strcspn(out, "\n")] = '\0';
+            break;
+        }
+    }
+    fclose(f);
+}
+
+static double ratio(double a, double b)
+{
+    return b > 0.0 ? a / b : 0.0;
+}
+
+static int check_all(const bench_doc *imei_docs, const bench_doc *unknown_docs,
+                     const sr_validate_options *vopts)
+{
+    char why[512];
+    for (size_t i = 0; i < N_IMEI_SIZES; i++) {
+        if (bench_check_roundtrip(&imei_docs[i], vopts, 1, why, sizeof(why)) != 0) {
+            fprintf(stderr, "sessreport-bench: %zu-IMEI document: %s\n", imei_sizes[i], why);
+            return -1;
+        }
+    }
+    for (size_t i = 0; i < N_UNKNOWN_SIZES; i++) {
+        if (bench_check_roundtrip(&unknown_docs[i], vopts, 0, why, sizeof(why)) != 0) {
+            fprintf(stderr, "sessreport-bench: %zu-unknown-key document: %s\n", unknown_sizes[i],
+                    why);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int time_parse(const bench_config *cfg, const bench_doc *d, const sr_validate_options *vopts,
+                      pair *out)
+{
+    bench_parse_ctx ctx = {d->buf, d->len, *vopts};
+    return bench_compare(cfg, bench_op_sr_parse_validate, &ctx, bench_op_cjson_parse, &ctx,
+                         &out->sr_ns, &out->cjson_ns);
+}
+
+static int time_print(const bench_config *cfg, const bench_doc *d, pair *compact, pair *pretty)
+{
+    session_report_request *r = NULL;
+    if (session_report_request_from_json(d->buf, d->len, NULL, &r, NULL) != SR_OK)
+        return -1;
+    bench_print_ctx ctx = {r};
+    int rc = bench_compare(cfg, bench_op_sr_compact, &ctx, bench_op_cjson_compact, &ctx,
+                           &compact->sr_ns, &compact->cjson_ns);
+    if (rc == 0)
+        rc = bench_compare(cfg, bench_op_sr_pretty, &ctx, bench_op_cjson_pretty, &ctx,
+                           &pretty->sr_ns, &pretty->cjson_ns);
+    session_report_request_free(r);
+    return rc;
+}
+
+static int run_all(const bench_config *cfg, const bench_doc *imei_docs,
+                   const bench_doc *unknown_docs, const sr_validate_options *vopts, results *res)
+{
+    for (size_t i = 0; i < N_IMEI_SIZES; i++) {
+        res->imei_bytes[i] = imei_docs[i].len;
+        if (time_parse(cfg, &imei_docs[i], vopts, &res->parse[i]) != 0 ||
+            time_print(cfg, &imei_docs[i], &res->compact[i], &res->pretty[i]) != 0)
+            return -1;
+    }
+    for (size_t i = 0; i < N_UNKNOWN_SIZES; i++) {
+        res->unknown_bytes[i] = unknown_docs[i].len;
+        if (time_parse(cfg, &unknown_docs[i], vopts, &res->unknown[i]) != 0)
+            return -1;
+    }
+    return bench_measure_memory(&imei_docs[TARGET_SIZE], vopts, &res->mem);
+}
+
+/* A duration for people: ns, us or ms with 3 significant-ish digits. */
+static const char *human_time(double ns, char *buf, size_t cap)
+{
+    if (ns < 1e3)
+        snprintf(buf, cap, "%.0f ns", ns);
+    else if (ns < 1e6)
+        snprintf(buf, cap, "%.2f us", ns / 1e3);
+    else
+        snprintf(buf, cap, "%.2f ms", ns / 1e6);
+    return buf;
+}
+
+static void table_row(const char *what, size_t n, const char *unit, size_t bytes, const pair *p)
+{
+    char label[64], a[32], b[32];
+    snprintf(label, sizeof(label), "%s, %zu %s", what, n, unit);
+    printf("  %-36s %10zu %12s %12s %7.2f\n", label, bytes, human_time(p->sr_ns, a, sizeof(a)),
+           human_time(p->cjson_ns, b, sizeof(b)), ratio(p->sr_ns, p->cjson_ns));
+}
+
+static void print_table(const results *res, const target *targets, size_t ntargets)
+{
+    printf("  %-36s %10s %12s %12s %7s\n", "case (median per call)", "input B", "sessreport",
+           "cJSON", "ratio");
+    for (size_t i = 0; i < N_IMEI_SIZES; i++)
+        table_row("parse+validate", imei_sizes[i], "IMEIs", res->imei_bytes[i], &res->parse[i]);
+    for (size_t i = 0; i < N_UNKNOWN_SIZES; i++)
+        table_row("parse+validate", unknown_sizes[i], "unknown keys", res->unknown_bytes[i],
+                  &res->unknown[i]);
+    for (size_t i = 0; i < N_IMEI_SIZES; i++)
+        table_row("compact to_json", imei_sizes[i], "IMEIs", res->imei_bytes[i], &res->compact[i]);
+    for (size_t i = 0; i < N_IMEI_SIZES; i++)
+        table_row("pretty to_json", imei_sizes[i], "IMEIs", res->imei_bytes[i], &res->pretty[i]);
+    const bench_memory *m = &res->mem;
+    double in = (double)res->imei_bytes[TARGET_SIZE];
+    printf("\n  heap, %zu IMEIs (%zu input bytes): sessreport peak %lld B (%.2fx), keeps %lld B "
+           "(%.2fx) in %llu allocations;\n  peak with validate %lld B (%.2fx); cJSON peak %lld B "
+           "(%.2fx), tree %lld B (%.2fx)\n",
+           imei_sizes[TARGET_SIZE], res->imei_bytes[TARGET_SIZE], m->peak_parse,
+           (double)m->peak_parse / in, m->kept, (double)m->kept / in, m->allocations,
+           m->peak_parse_validate, (double)m->peak_parse_validate / in, m->cjson_peak,
+           (double)m->cjson_peak / in, m->cjson_kept, (double)m->cjson_kept / in);
+    printf("\n  %-58s %8s %8s  %s\n", "target", "measured", "limit", "");
+    for (size_t i = 0; i < ntargets; i++)
+        printf("  %-58s %8.2f %8.2f  %s\n", targets[i].what, targets[i].value, targets[i].limit,
+               targets[i].value <= targets[i].limit ? "PASS" : "FAIL");
+}
+
+static void kv_pair(const char *group, const char *item, const pair *p)
+{
+    printf("%s.%s.sessreport_ns=%.0f\n", group, item, p->sr_ns);
+    printf("%s.%s.cjson_ns=%.0f\n", group, item, p->cjson_ns);
+    printf("%s.%s.ratio=%.3f\n", group, item, ratio(p->sr_ns, p->cjson_ns));
+}
+
+static void print_key_values(const results *res, const target *targets, size_t ntargets)
+{
+    char item[32];
+    for (size_t i = 0; i < N_IMEI_SIZES; i++) {
+        snprintf(item, sizeof(item), "imei_%zu", imei_sizes[i]);
+        printf("input_bytes.%s=%zu\n", item, res->imei_bytes[i]);
+        kv_pair("parse_validate", item, &res->parse[i]);
+        kv_pair("compact", item, &res->compact[i]);
+        kv_pair("pretty", item, &res->pretty[i]);
+    }
+    for (size_t i = 0; i < N_UNKNOWN_SIZES; i++) {
+        snprintf(item, sizeof(item), "unknown_%zu", unknown_sizes[i]);
+        printf("input_bytes.%s=%zu\n", item, res->unknown_bytes[i]);
+        kv_pair("parse_validate", item, &res->unknown[i]);
+    }
+    printf("scaling.cjson_imei_100000_over_10000=%.3f\n",
+           ratio(res->parse[LARGE_SIZE].cjson_ns, res->parse[TARGET_SIZE].cjson_ns));
+    printf("scaling.cjson_unknown_100000_over_10000=%.3f\n",
+           ratio(res->unknown[1].cjson_ns, res->unknown[0].cjson_ns));
+    const bench_memory *m = &res->mem;
+    printf("memory.imei_10000.input_bytes=%zu\n", res->imei_bytes[TARGET_SIZE]);
+    printf("memory.imei_10000.peak_parse_bytes=%lld\n", m->peak_parse);
+    printf("memory.imei_10000.peak_parse_validate_bytes=%lld\n", m->peak_parse_validate);
+    printf("memory.imei_10000.kept_bytes=%lld\n", m->kept);
+    printf("memory.imei_10000.parse_allocations=%llu\n", m->allocations);
+    printf("memory.imei_10000.leaked_bytes=%lld\n", m->leaked);
+    printf("memory.imei_10000.cjson_peak_bytes=%lld\n", m->cjson_peak);
+    printf("memory.imei_10000.cjson_tree_bytes=%lld\n", m->cjson_kept);
+    for (size_t i = 0; i < ntargets; i++) {
+        printf("%s=%.3f\n", targets[i].key, targets[i].value);
+        printf("%s.limit=%.2f\n", targets[i].key, targets[i].limit);
+        printf("%s.result=%s\n", targets[i].key,
+               targets[i].value <= targets[i].limit ? "PASS" : "FAIL");
+    }
+}
+
+/* Fills targets[] from the results; returns how many there are. */
+static size_t make_targets(const results *res, target *t)
+{
+    double in = (double)res->imei_bytes[TARGET_SIZE];
+    const pair *p = &res->parse[TARGET_SIZE], *c = &res->compact[TARGET_SIZE];
+    size_t n = 0;
+    t[n++] =
+        (target){"target.parse_validate_ratio_10000", "parse+validate / cJSON parse, 10000 IMEIs",
+                 ratio(p->sr_ns, p->cjson_ns), TARGET_PARSE_RATIO};
+    t[n++] =
+        (target){"target.compact_ratio_10000", "compact to_json / cJSON build+print, 10000 IMEIs",
+                 ratio(c->sr_ns, c->cjson_ns), TARGET_COMPACT_RATIO};
+    t[n++] = (target){"target.scaling_imei_100000_over_10000",
+                      "parse+validate time 100000 / 10000 IMEIs",
+                      ratio(res->parse[LARGE_SIZE].sr_ns, p->sr_ns), TARGET_SCALING};
+    t[n++] = (target){"target.scaling_unknown_100000_over_10000",
+                      "parse+validate time 100000 / 10000 unknown keys",
+                      ratio(res->unknown[1].sr_ns, res->unknown[0].sr_ns), TARGET_SCALING};
+    t[n++] = (target){"target.kept_ratio_10000", "bytes the parsed request keeps / input bytes",
+                      (double)res->mem.kept / in, TARGET_KEPT_RATIO};
+    t[n++] = (target){"target.peak_heap_ratio_10000", "peak heap during parse / input bytes",
+                      (double)res->mem.peak_parse / in, TARGET_PEAK_RATIO};
+    return n;
+}
+
+static void print_header(const bench_config *cfg)
+{
+    char cpu[160];
+    cpu_model(cpu, sizeof(cpu));
+#ifdef __OPTIMIZE__
+    const char *optimized = "yes";
+#else
+    const char *optimized = "no";
+#endif
+    printf("sessreport-bench: %s mode, %u interleaved rounds, medians\n",
+           cfg->quick ? "quick" : "full", cfg->rounds);
+    printf("  cpu %s (%ld online), sessreport %s, cJSON %s, compiler %s, optimized %s\n\n", cpu,
+           sysconf(_SC_NPROCESSORS_ONLN), sr_version(), cJSON_Version(), __VERSION__, optimized);
+    printf("bench.mode=%s\nbench.rounds=%u\nmachine.cpu=%s\nmachine.cpus_online=%ld\n",
+           cfg->quick ? "quick" : "full", cfg->rounds, cpu, sysconf(_SC_NPROCESSORS_ONLN));
+    printf("build.compiler=%s\nbuild.optimized=%s\ncjson.version=%s\n", __VERSION__, optimized,
+           cJSON_Version());
+}
+
+static int make_docs(bench_doc *imei_docs, bench_doc *unknown_docs)
+{
+    for (size_t i = 0; i < N_IMEI_SIZES; i++) {
+        if (bench_doc_imeis(&imei_docs[i], imei_sizes[i]) != 0)
+            return -1;
+    }
+    for (size_t i = 0; i < N_UNKNOWN_SIZES; i++) {
+        if (bench_doc_unknown(&unknown_docs[i], unknown_sizes[i]) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    bench_config cfg = {0, FULL_ROUNDS, FULL_MIN_SAMPLE_NS};
+    bench_doc imei_docs[N_IMEI_SIZES], unknown_docs[N_UNKNOWN_SIZES];
+    results res;
+    target targets[8];
+    int status = 1;
+    memset(imei_docs, 0, sizeof(imei_docs));
+    memset(unknown_docs, 0, sizeof(unknown_docs));
+    memset(&res, 0, sizeof(res));
+
+    if (argc == 2 && strcmp(argv[1], "--quick") == 0) {
+        cfg = (bench_config){1, QUICK_ROUNDS, 0.0};
+    } else if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+        usage(stdout);
+        return 0;
+    } else if (argc != 1) {
+        usage(stderr);
+        return 2;
+    }
+    /* every document is valid for the async endpoint except for its size:
+     * lift the IMEI limit so validation does all its per-IMEI work */
+    sr_validate_options vopts = {SIZE_MAX, 0, NULL, 0};
+
+    print_header(&cfg);
+    if (make_docs(imei_docs, unknown_docs) != 0) {
+        fprintf(stderr, "sessreport-bench: out of memory\n");
+        goto cleanup;
+    }
+    if (check_all(imei_docs, unknown_docs, &vopts) != 0) {
+        printf("roundtrip=FAIL\nresult=FAIL\n");
+        goto cleanup;
+    }
+    printf("roundtrip=PASS\n");
+    if (run_all(&cfg, imei_docs, unknown_docs, &vopts, &res) != 0) {
+        fprintf(stderr, "sessreport-bench: a timed operation failed\n");
+        printf("result=FAIL\n");
+        goto cleanup;
+    }
+    size_t ntargets = make_targets(&res, targets), missed = 0;
+    for (size_t i = 0; i < ntargets; i++)
+        missed += targets[i].value > targets[i].limit;
+    print_key_values(&res, targets, ntargets);
+    printf("targets.missed=%zu\ntargets.asserted=%s\n", missed, cfg.quick ? "no" : "yes");
+    int leak_free = res.mem.leaked == 0 && res.mem.kept > 0;
+    if (!leak_free)
+        fprintf(stderr, "sessreport-bench: counting allocator: kept %lld, leaked %lld bytes\n",
+                res.mem.kept, res.mem.leaked);
+    status = (leak_free && (cfg.quick || missed == 0)) ? 0 : 1;
+    printf("result=%s\n\n", status == 0 ? "PASS" : "FAIL");
+    print_table(&res, targets, ntargets);
+cleanup:
+    for (size_t i = 0; i < N_IMEI_SIZES; i++)
+        bench_doc_free(&imei_docs[i]);
+    for (size_t i = 0; i < N_UNKNOWN_SIZES; i++)
+        bench_doc_free(&unknown_docs[i]);
+    return status;
+}
