@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: MIT */
+/* Shared pieces of the response codecs: reading members the scanner has
+ * checked, and writing JSON text (compact or two-space pretty). */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "json_number.h"
+#include "response_common.h"
+
+sr_status sr__response_prepare(const char *json, size_t len, const sr_parse_options *opts,
+                               sr__json_doc *doc, size_t *begin, int *strict, sr_error *err)
+{
+    size_t max_bytes =
+        (opts != NULL && opts->max_bytes != 0) ? opts->max_bytes : SR_DEFAULT_MAX_BYTES;
+    if (json == NULL && len != 0)
+        return sr__error_set(err, SR_ERR_ARG, "", "json is NULL but len is %zu", len);
+    if (len > max_bytes)
+        return sr__error_set(err, SR_ERR_LIMIT, "", "input of %zu bytes exceeds the limit of %zu",
+                             len, max_bytes);
+    doc->buf = json != NULL ? json : "";
+    doc->len = len;
+    *begin = 0;
+    if (len >= 3 && memcmp(json, "\xEF\xBB\xBF", 3) == 0)
+        *begin = 3; /* a UTF-8 BOM is not part of the document */
+    *strict = opts != NULL && (opts->flags & SR_PARSE_STRICT) != 0;
+    return SR_OK;
+}
+
+sr_status sr__response_type_error(const sr__json_value *v, const char *expected, sr_error *err)
+{
+    return sr__error_set(err, SR_ERR_TYPE, v->path, "expected %s, found %s", expected,
+                         sr__kind_name(v->kind));
+}
+
+sr_status sr__response_unknown(const sr__json_value *v, int strict, sr_error *err)
+{
+    if (!strict)
+        return SR_OK;
+    return sr__error_set(err, SR_ERR_UNKNOWN_FIELD, v->path, "unknown member \"%s\"",
+                         v->key != NULL ? v->key : "");
+}
+
+static unsigned hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return (unsigned)(c - '0');
+    if (c >= 'a' && c <= 'f')
+        return (unsigned)(c - 'a' + 10);
+    return (unsigned)(c - 'A' + 10);
+}
+
+static unsigned read_hex4(const char *s)
+{
+    return (hex_value(s[0]) << 12) | (hex_value(s[1]) << 8) | (hex_value(s[2]) << 4) |
+           hex_value(s[3]);
+}
+
+static size_t put_utf8(char *dst, unsigned long cp)
+{
+    if (cp < 0x80) {
+        dst[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        dst[0] = (char)(0xC0 | (cp >> 6));
+        dst[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        dst[0] = (char)(0xE0 | (cp >> 12));
+        dst[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        dst[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    dst[0] = (char)(0xF0 | (cp >> 18));
+    dst[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    dst[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    dst[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Decodes one escape at s (just after the backslash) into dst; returns how
+ * many input bytes it used. The scanner has already rejected bad escapes,
+ * lone surrogates and \u0000, so pairs are complete here. */
+static size_t decode_escape(const char *s, char *dst, size_t *written)
+{
+    unsigned long cp;
+    switch (s[0]) {
+    case 'b':
+        *dst = '\b';
+        break;
+    case 'f':
+        *dst = '\f';
+        break;
+    case 'n':
+        *dst = '\n';
+        break;
+    case 'r':
+        *dst = '\r';
+        break;
+    case 't':
+        *dst = '\t';
+        break;
+    case 'u':
+        cp = read_hex4(s + 1);
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            unsigned long low = read_hex4(s + 7); /* s+5 is "\u" */
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            *written = put_utf8(dst, cp);
+            return 11;
+        }
+        *written = put_utf8(dst, cp);
+        return 5;
+    default:
+        *dst = s[0];
+        break; /* '"', '\\', '/' */
+    }
+    *written = 1;
+    return 1;
+}
+
+/* raw is a scanned string literal, quotes included. Escapes never grow the
+ * text (\uXXXX is 6 bytes for at most 3, a pair 12 for 4), so raw_len bytes
+ * are enough. */
+static sr_status decode_string(const char *raw, size_t raw_len, char **out)
+{
+    char *dst = sr__malloc(raw_len);
+    size_t n = 0;
+    if (dst == NULL)
+        return SR_ERR_NOMEM;
+    for (size_t i = 1; i + 1 < raw_len;) {
+        if (raw[i] == '\\') {
+            size_t written;
+            i += 1 + decode_escape(raw + i + 1, dst + n, &written);
+            n += written;
+        } else {
+            dst[n++] = raw[i++];
+        }
+    }
+    dst[n] = '\0';
+    *out = dst;
+    return SR_OK;
+}
+
+sr_status sr__response_string(const sr__json_value *v, char **out, sr_error *err)
+{
+    char *text = NULL;
+    if (v->kind != SR__KIND_STRING)
+        return sr__response_type_error(v, "a string", err);
+    if (decode_string(v->raw, v->raw_len, &text) != SR_OK)
+        return sr__error_set(err, SR_ERR_NOMEM, v->path, "out of memory");
+    sr__free(*out);
+    *out = text;
+    return SR_OK;
+}
+
+sr_status sr__response_nullable_string(const sr__json_value *v, char **out, sr_error *err)
+{
+    if (v->kind == SR__KIND_NULL) {
+        sr__free(*out);
+        *out = NULL;
+        return SR_OK;
+    }
+    if (v->kind != SR__KIND_STRING)
+        return sr__response_type_error(v, "a string or null", err);
+    return sr__response_string(v, out, err);
+}
+
+sr_status sr__response_count(const sr__json_value *v, int64_t *out, sr_error *err)
+{
+    const char *why = NULL;
+    if (v->kind != SR__KIND_NUMBER)
+        return sr__response_type_error(v, "an integer", err);
+    if (sr__json_number_to_int64(v->raw, v->raw_len, out, &why) != SR_OK)
+        return sr__error_set(err, SR_ERR_RANGE, v->path,
+                             "%.*s %s: expected a whole number in 0..9223372036854775807",
+                             v->raw_len > 40 ? 40 : (int)v->raw_len, v->raw, why);
+    return SR_OK;
+}
+
+sr_status sr__response_set_text(char **slot, const char *v)
+{
+    char *copy;
+    size_t n;
+    if (v == NULL) {
+        sr__free(*slot);
+        *slot = NULL;
+        return SR_OK;
+    }
+    n = strlen(v);
+    if (!sr__utf8_valid_text(v, n, NULL))
+        return SR_ERR_ENCODING;
+    copy = sr__strndup(v, n);
+    if (copy == NULL)
+        return SR_ERR_NOMEM;
+    sr__free(*slot);
+    *slot = copy;
+    return SR_OK;
+}
+
+/* ---- encoding ---- */
+
+void sr__response_write_string(sr__jw *w, const char *s)
+{
+    sr__jw_string(w, s, strlen(s));
+}
+
+void sr__response_write_member(sr__jw *w, const char *key, const char *value)
+{
+    sr__jw_key(w, key, strlen(key));
+    sr__response_write_string(w, value);
+}
+
+void sr__response_write_count(sr__jw *w, const char *key, int64_t v)
+{
+    char digits[24];
+    int n = snprintf(digits, sizeof digits, "%lld", (long long)v);
+    sr__jw_key(w, key, strlen(key));
+    sr__jw_raw(w, digits, n > 0 ? (size_t)n : 0);
+}

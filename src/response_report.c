@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: MIT */
+/* AggregateSessionReport, the synchronous response: model, decoder, encoder. */
+#include <string.h>
+
+#include "internal.h"
+#include "response_common.h"
+#include "sessreport/response.h"
+
+typedef struct usage_row {
+    char *imei;
+    int64_t sessions;
+    int64_t bytes;
+} usage_row;
+
+struct sr_aggregate_report {
+    char *txid; /* NULL = null */
+    usage_row *rows;
+    size_t count, cap;
+};
+
+/* Members of a usage row, as bits of usage_ctx::seen. */
+enum { HAVE_IMEI = 1, HAVE_SESSIONS = 2, HAVE_BYTES = 4 };
+
+typedef struct report_ctx {
+    sr_aggregate_report *report;
+    const sr__json_doc *doc;
+    int strict;
+    int have_usage;
+} report_ctx;
+
+typedef struct usage_ctx {
+    usage_row *row;
+    int strict;
+    unsigned seen;
+} usage_ctx;
+
+sr_aggregate_report *sr_aggregate_report_new(void)
+{
+    return sr__calloc(1, sizeof(sr_aggregate_report));
+}
+
+void sr_aggregate_report_free(sr_aggregate_report *r)
+{
+    if (r == NULL)
+        return;
+    for (size_t i = 0; i < r->count; i++)
+        sr__free(r->rows[i].imei);
+    sr__free(r->rows);
+    sr__free(r->txid);
+    sr__free(r);
+}
+
+/* Appends a zeroed row; NULL when memory is exhausted (r unchanged). */
+static usage_row *push_row(sr_aggregate_report *r)
+{
+    if (r->count == r->cap) {
+        size_t cap = sr__grow_capacity(r->cap, r->count + 1);
+        usage_row *grown = NULL;
+        if (cap != 0 && cap <= (size_t)-1 / sizeof *grown)
+            grown = sr__realloc(r->rows, cap * sizeof *grown);
+        if (grown == NULL)
+            return NULL;
+        r->rows = grown;
+        r->cap = cap;
+    }
+    memset(&r->rows[r->count], 0, sizeof r->rows[0]);
+    return &r->rows[r->count++];
+}
+
+/* ---- decoding ---- */
+
+static sr_status usage_member(void *vctx, const sr__json_value *v, sr_error *err)
+{
+    usage_ctx *ctx = vctx;
+    sr_status st;
+    if (strcmp(v->key, "imei") == 0) {
+        st = sr__response_string(v, &ctx->row->imei, err);
+        ctx->seen |= HAVE_IMEI;
+    } else if (strcmp(v->key, "numberOfSessions") == 0) {
+        st = sr__response_count(v, &ctx->row->sessions, err);
+        ctx->seen |= HAVE_SESSIONS;
+    } else if (strcmp(v->key, "bytesTransferred") == 0) {
+        st = sr__response_count(v, &ctx->row->bytes, err);
+        ctx->seen |= HAVE_BYTES;
+    } else {
+        st = sr__response_unknown(v, ctx->strict, err);
+    }
+    return st;
+}
+
+static sr_status missing_member(const char *row_path, const char *key, sr_error *err)
+{
+    char path[SR_ERROR_PATH_SIZE];
+    size_t n = strlen(row_path);
+    if (n >= sizeof path)
+        n = sizeof path - 1;
+    memcpy(path, row_path, n);
+    path[n] = '\0';
+    sr__pointer_append_key(path, sizeof path, key, strlen(key));
+    return sr__error_set(err, SR_ERR_MISSING, path, "required member \"%s\" is missing", key);
+}
+
+static sr_status usage_item(void *vctx, const sr__json_value *v, sr_error *err)
+{
+    report_ctx *ctx = vctx;
+    usage_ctx row_ctx;
+    sr_status st;
+    if (v->kind != SR__KIND_OBJECT)
+        return sr__response_type_error(v, "an object (a usage row)", err);
+    row_ctx.row = push_row(ctx->report);
+    if (row_ctx.row == NULL)
+        return sr__error_set(err, SR_ERR_NOMEM, v->path, "out of memory");
+    row_ctx.strict = ctx->strict;
+    row_ctx.seen = 0;
+    st = sr__json_scan_object(ctx->doc, v->offset, v->offset + v->raw_len, v->path, usage_member,
+                              &row_ctx, err);
+    if (st != SR_OK)
+        return st;
+    if (!(row_ctx.seen & HAVE_IMEI))
+        return missing_member(v->path, "imei", err);
+    if (!(row_ctx.seen & HAVE_SESSIONS))
+        return missing_member(v->path, "numberOfSessions", err);
+    if (!(row_ctx.seen & HAVE_BYTES))
+        return missing_member(v->path, "bytesTransferred", err);
+    return SR_OK;
+}
+
+static sr_status report_member(void *vctx, const sr__json_value *v, sr_error *err)
+{
+    report_ctx *ctx = vctx;
+    if (strcmp(v->key, "txid") == 0)
+        return sr__response_nullable_string(v, &ctx->report->txid, err);
+    if (strcmp(v->key, "usage") == 0) {
+        ctx->have_usage = 1;
+        if (v->kind != SR__KIND_ARRAY)
+            return sr__response_type_error(v, "an array", err);
+        return sr__json_scan_array(ctx->doc, v->offset, v->offset + v->raw_len, v->path, usage_item,
+                                   ctx, err);
+    }
+    return sr__response_unknown(v, ctx->strict, err);
+}
+
+sr_status sr_aggregate_report_from_json(const char *json, size_t len, const sr_parse_options *opts,
+                                        sr_aggregate_report **out, sr_error *err)
+{
+    sr__json_doc doc;
+    size_t begin;
+    report_ctx ctx = {NULL, &doc, 0, 0};
+    sr_status st;
+
+    if (out == NULL)
+        return sr__error_set(err, SR_ERR_ARG, "", "out is NULL");
+    *out = NULL;
+    st = sr__response_prepare(json, len, opts, &doc, &begin, &ctx.strict, err);
+    if (st != SR_OK)
+        return st;
+    ctx.report = sr_aggregate_report_new();
+    if (ctx.report == NULL)
+        return sr__error_set(err, SR_ERR_NOMEM, "", "out of memory");
+    st = sr__json_scan_object(&doc, begin, len, "", report_member, &ctx, err);
+    if (st == SR_OK && !ctx.have_usage)
+        st = sr__error_set(err, SR_ERR_MISSING, "/usage", "required member \"usage\" is missing");
+    if (st != SR_OK)
+        goto cleanup;
+    *out = ctx.report;
+    ctx.report = NULL;
+cleanup:
+    sr_aggregate_report_free(ctx.report);
+    return st;
+}
+
+/* ---- encoding ---- */
+
+static void emit_report(sr__jw *w, const void *obj)
+{
+    const sr_aggregate_report *r = obj;
+    sr__jw_open(w, '{');
+    sr__jw_key(w, "txid", 4);
+    if (r->txid == NULL)
+        sr__jw_raw(w, "null", 4);
+    else
+        sr__response_write_string(w, r->txid);
+    sr__jw_key(w, "usage", 5);
+    sr__jw_open(w, '[');
+    for (size_t i = 0; i < r->count; i++) {
+        sr__jw_item(w);
+        sr__jw_open(w, '{');
+        sr__response_write_member(w, "imei", r->rows[i].imei);
+        sr__response_write_count(w, "numberOfSessions", r->rows[i].sessions);
+        sr__response_write_count(w, "bytesTransferred", r->rows[i].bytes);
+        sr__jw_close(w, '}');
+    }
+    sr__jw_close(w, ']');
+    sr__jw_close(w, '}');
+}
+
+sr_status sr_aggregate_report_to_json(const sr_aggregate_report *r, unsigned flags, char **out,
+                                      size_t *out_len)
+{
+    if (out == NULL)
+        return SR_ERR_ARG;
+    *out = NULL;
+    if (r == NULL)
+        return SR_ERR_ARG;
+    return sr__jw_render(emit_report, r, (flags & SR_JSON_PRETTY) != 0, out, out_len);
+}
+
+/* ---- accessors ---- */
+
+const char *sr_aggregate_report_txid(const sr_aggregate_report *r)
+{
+    return r != NULL ? r->txid : NULL;
+}
+
+int sr_aggregate_report_txid_is_null(const sr_aggregate_report *r)
+{
+    return r != NULL && r->txid == NULL;
+}
+
+sr_status sr_aggregate_report_set_txid(sr_aggregate_report *r, const char *txid)
+{
+    if (r == NULL)
+        return SR_ERR_ARG;
+    return sr__response_set_text(&r->txid, txid);
+}
+
+size_t sr_aggregate_report_usage_count(const sr_aggregate_report *r)
+{
+    return r != NULL ? r->count : 0;
+}
+
+const char *sr_aggregate_report_usage_imei(const sr_aggregate_report *r, size_t i)
+{
+    return (r != NULL && i < r->count) ? r->rows[i].imei : NULL;
+}
+
+sr_status sr_aggregate_report_usage_sessions(const sr_aggregate_report *r, size_t i, int64_t *out)
+{
+    if (r == NULL || out == NULL || i >= r->count)
+        return SR_ERR_ARG;
+    *out = r->rows[i].sessions;
+    return SR_OK;
+}
+
+sr_status sr_aggregate_report_usage_bytes(const sr_aggregate_report *r, size_t i, int64_t *out)
+{
+    if (r == NULL || out == NULL || i >= r->count)
+        return SR_ERR_ARG;
+    *out = r->rows[i].bytes;
+    return SR_OK;
+}
+
+sr_status sr_aggregate_report_add_usage(sr_aggregate_report *r, const char *imei, int64_t sessions,
+                                        int64_t bytes)
+{
+    char *copy = NULL;
+    usage_row *row;
+    sr_status st;
+    if (r == NULL || imei == NULL)
+        return SR_ERR_ARG;
+    if (sessions < 0 || bytes < 0)
+        return SR_ERR_RANGE;
+    st = sr__response_set_text(&copy, imei);
+    if (st != SR_OK)
+        return st;
+    row = push_row(r);
+    if (row == NULL) {
+        sr__free(copy);
+        return SR_ERR_NOMEM;
+    }
+    row->imei = copy;
+    row->sessions = sessions;
+    row->bytes = bytes;
+    return SR_OK;
+}
