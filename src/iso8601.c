@@ -1,0 +1,622 @@
+/* SPDX-License-Identifier: MIT */
+/* ISO 8601 / RFC 3339 date engine: a strict parser to an exact UTC instant and the RFC 3339 writer. */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "iso8601.h"
+
+#define SECONDS_PER_DAY 86400
+#define NANOS_PER_SECOND 1000000000u
+#define UNIX_EPOCH_SHIFT 719468 /* days from 0000-03-01 to 1970-01-01 */
+
+typedef enum date_form { FORM_CALENDAR, FORM_ORDINAL, FORM_WEEK } date_form;
+
+typedef enum zone_kind { ZONE_NONE, ZONE_UTC, ZONE_HOURS, ZONE_HOURS_MINUTES } zone_kind;
+
+/* Everything the value wrote, before conversion to an instant. */
+typedef struct fields {
+    int year;
+    unsigned month, day; /* calendar */
+    unsigned year_day;   /* ordinal */
+    unsigned week, week_day;
+    date_form form;
+    int extended; /* the date used '-' separators; the rest must follow suit */
+    int has_time;
+    unsigned time_parts; /* 1 = hh, 2 = hh:mm, 3 = hh:mm:ss */
+    unsigned hour, minute, second;
+    uint32_t nanos;
+    unsigned fraction_digits;
+    char fraction_mark;
+    zone_kind zone;
+    int offset_minutes; /* east of UTC */
+} fields;
+
+typedef struct cursor {
+    const char *s;
+    size_t len, pos;
+    char *reason;
+    size_t reason_cap;
+} cursor;
+
+static const char *const month_names[12] = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December",
+};
+
+/* ---- calendar arithmetic (proleptic Gregorian, year 0 is a leap year) ---- */
+
+static int is_leap_year(int64_t y)
+{
+    return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+}
+
+static unsigned days_in_month(int64_t y, unsigned m)
+{
+    static const unsigned char lengths[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && is_leap_year(y))
+        return 29;
+    return lengths[(m - 1) % 12];
+}
+
+/* Days from 1970-01-01 to y-m-d; counts years from March so that the leap
+ * day ends each 400-year era's year. */
+static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t year_of_era = y - era * 400;
+    int64_t day_of_year = (153 * (int64_t)(m > 2 ? m - 3 : m + 9) + 2) / 5 + (int64_t)d - 1;
+    int64_t day_of_era =
+        year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return era * 146097 + day_of_era - UNIX_EPOCH_SHIFT;
+}
+
+/* The inverse of days_from_civil. */
+static void civil_from_days(int64_t days, int64_t *y, unsigned *m, unsigned *d)
+{
+    days += UNIX_EPOCH_SHIFT;
+    int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+    int64_t day_of_era = days - era * 146097;
+    int64_t year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    int64_t mp = (5 * day_of_year + 2) / 153;
+    *d = (unsigned)(day_of_year - (153 * mp + 2) / 5 + 1);
+    *m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
+    *y = year_of_era + era * 400 + (*m <= 2);
+}
+
+/* ISO weekday of a day count: 1 = Monday .. 7 = Sunday (1970-01-01 was a Thursday). */
+static unsigned iso_weekday(int64_t days)
+{
+    int64_t r = days % 7;
+    if (r < 0)
+        r += 7;
+    return (unsigned)((r + 3) % 7 + 1);
+}
+
+/* ISO 8601 years have 53 weeks when they start on a Thursday, or on a
+ * Wednesday in a leap year. */
+static unsigned weeks_in_year(int64_t y)
+{
+    unsigned jan1 = iso_weekday(days_from_civil(y, 1, 1));
+    return (jan1 == 4 || (jan1 == 3 && is_leap_year(y))) ? 53 : 52;
+}
+
+/* Week 1 is the week that holds January 4th. */
+static int64_t days_from_week_date(int64_t y, unsigned week, unsigned week_day)
+{
+    int64_t jan4 = days_from_civil(y, 1, 4);
+    int64_t week1_monday = jan4 - (int64_t)(iso_weekday(jan4) - 1);
+    return week1_monday + (int64_t)(week - 1) * 7 + (int64_t)(week_day - 1);
+}
+
+/* ---- cursor helpers ---- */
+
+static int fail(cursor *c, const char *fmt, ...) SR__PRINTF(2, 3);
+
+/* Writes the reason and returns 0, so parsers can `return fail(...)`. */
+static int fail(cursor *c, const char *fmt, ...)
+{
+    if (c->reason != NULL && c->reason_cap > 0) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(c->reason, c->reason_cap, fmt, ap);
+        va_end(ap);
+    }
+    return 0;
+}
+
+static int is_digit(char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+/* The byte at the cursor, or NUL at the end (a NUL byte inside the value is
+ * never valid anyway). */
+static char peek(const cursor *c)
+{
+    return c->pos < c->len ? c->s[c->pos] : '\0';
+}
+
+static size_t digit_run(const cursor *c)
+{
+    size_t n = 0;
+    while (c->pos + n < c->len && is_digit(c->s[c->pos + n]))
+        n++;
+    return n;
+}
+
+/* Reads exactly n digits; 0 (nothing consumed) when fewer are there. */
+static int take_digits(cursor *c, unsigned n, unsigned *value)
+{
+    if (digit_run(c) < n)
+        return 0;
+    unsigned v = 0;
+    for (unsigned i = 0; i < n; i++)
+        v = v * 10 + (unsigned)(c->s[c->pos + i] - '0');
+    c->pos += n;
+    *value = v;
+    return 1;
+}
+
+/* Names what sits at the cursor, for reasons: 'x', byte 0xC3, the end. */
+static const char *describe(const cursor *c, char *buf, size_t cap)
+{
+    if (c->pos >= c->len) {
+        snprintf(buf, cap, "the end of the value");
+    } else {
+        unsigned char ch = (unsigned char)c->s[c->pos];
+        if (ch >= 0x20 && ch < 0x7f)
+            snprintf(buf, cap, "'%c' at position %zu", (char)ch, c->pos + 1);
+        else
+            snprintf(buf, cap, "byte 0x%02X at position %zu", ch, c->pos + 1);
+    }
+    return buf;
+}
+
+static int fail_mixed(cursor *c, const char *hint)
+{
+    return fail(c, "basic and extended formats are mixed: %s", hint);
+}
+
+/* ---- the date part ---- */
+
+static int parse_calendar(cursor *c, fields *f)
+{
+    char what[48];
+    f->form = FORM_CALENDAR;
+    take_digits(c, 2, &f->month); /* the caller saw the digits */
+    if (f->extended) {
+        if (peek(c) != '-') {
+            if (is_digit(peek(c)))
+                return fail_mixed(c, "write YYYY-MM-DD or YYYYMMDD");
+            return fail(c, "expected '-' and a 2-digit day after YYYY-MM, found %s",
+                        describe(c, what, sizeof what));
+        }
+        c->pos++;
+    }
+    if (!take_digits(c, 2, &f->day))
+        return fail(c, "expected a 2-digit day, found %s", describe(c, what, sizeof what));
+    if (f->month < 1 || f->month > 12)
+        return fail(c, "month %02u is out of range (01-12)", f->month);
+    unsigned last = days_in_month(f->year, f->month);
+    if (f->day < 1 || f->day > last)
+        return fail(c, "day %02u is out of range for %s %04d (%u days)", f->day,
+                    month_names[f->month - 1], f->year, last);
+    return 1;
+}
+
+static int parse_ordinal(cursor *c, fields *f)
+{
+    f->form = FORM_ORDINAL;
+    take_digits(c, 3, &f->year_day); /* the caller saw the digits */
+    unsigned last = is_leap_year(f->year) ? 366 : 365;
+    if (f->year_day < 1 || f->year_day > last)
+        return fail(c, "day-of-year %03u is out of range for %04d (001-%u)", f->year_day, f->year,
+                    last);
+    return 1;
+}
+
+static int parse_week(cursor *c, fields *f)
+{
+    char what[48];
+    f->form = FORM_WEEK;
+    c->pos++; /* 'W' */
+    if (!take_digits(c, 2, &f->week))
+        return fail(c, "expected a 2-digit week number after 'W', found %s",
+                    describe(c, what, sizeof what));
+    if (f->extended) {
+        if (peek(c) != '-') {
+            if (is_digit(peek(c)))
+                return fail_mixed(c, "write YYYY-Www-D or YYYYWwwD");
+            return fail(c, "expected '-' and a weekday 1-7 after YYYY-Www, found %s",
+                        describe(c, what, sizeof what));
+        }
+        c->pos++;
+    } else if (peek(c) == '-') {
+        return fail_mixed(c, "write YYYY-Www-D or YYYYWwwD");
+    }
+    if (!take_digits(c, 1, &f->week_day))
+        return fail(c, "expected a weekday digit 1-7 after the week, found %s",
+                    describe(c, what, sizeof what));
+    unsigned weeks = weeks_in_year(f->year);
+    if (f->week == 53 && weeks == 52)
+        return fail(c, "week 53 does not exist in %04d (it has 52 weeks)", f->year);
+    if (f->week < 1 || f->week > weeks)
+        return fail(c, "week %02u is out of range (01-%u in %04d)", f->week, weeks, f->year);
+    if (f->week_day < 1 || f->week_day > 7)
+        return fail(c, "weekday %u is out of range (1 = Monday .. 7 = Sunday)", f->week_day);
+    return 1;
+}
+
+static int parse_date(cursor *c, fields *f)
+{
+    char what[48];
+    unsigned year;
+    if (c->len == 0)
+        return fail(c, "the value is empty");
+    if (!take_digits(c, 4, &year))
+        return fail(c, "expected a 4-digit year (0000-9999) at the start");
+    f->year = (int)year;
+    if (peek(c) == '-') {
+        f->extended = 1;
+        c->pos++;
+        if (peek(c) == 'W')
+            return parse_week(c, f);
+        size_t run = digit_run(c);
+        if (run == 2)
+            return parse_calendar(c, f);
+        if (run == 3)
+            return parse_ordinal(c, f);
+        if (run == 4)
+            return fail_mixed(c, "write YYYY-MM-DD or YYYYMMDD");
+        return fail(c, "expected MM-DD, DDD or Www-D after \"YYYY-\", found %s",
+                    describe(c, what, sizeof what));
+    }
+    if (peek(c) == 'W')
+        return parse_week(c, f);
+    size_t run = digit_run(c);
+    if (run == 4)
+        return parse_calendar(c, f);
+    if (run == 3)
+        return parse_ordinal(c, f);
+    if (run == 2 && c->pos + 2 < c->len && c->s[c->pos + 2] == '-')
+        return fail_mixed(c, "write YYYY-MM-DD or YYYYMMDD");
+    if (run == 0 && c->pos == c->len)
+        return fail(c, "a year alone is not a date; expected YYYY-MM-DD, YYYY-DDD or YYYY-Www-D");
+    return fail(c,
+                "expected '-', MMDD, DDD or WwwD after the year "
+                "(YYYY-MM-DD, YYYYMMDD, YYYY-DDD, YYYYDDD, YYYY-Www-D, YYYYWwwD)");
+}
+
+/* ---- the time part ---- */
+
+/* The digits after the decimal mark, scaled to nanoseconds. */
+static int parse_fraction(cursor *c, fields *f)
+{
+    char mark = peek(c);
+    if (f->time_parts != 3)
+        return fail(c, "a fraction ('%c') is only allowed on seconds (hh:mm:ss%c f)", mark, mark);
+    c->pos++;
+    size_t run = digit_run(c);
+    if (run == 0)
+        return fail(c, "expected 1 to %d fraction digits after '%c'", SR__ISO8601_MAX_FRACTION,
+                    mark);
+    if (run > SR__ISO8601_MAX_FRACTION)
+        return fail(c, "a fraction has at most %d digits (%zu given)", SR__ISO8601_MAX_FRACTION,
+                    run);
+    uint32_t nanos = 0;
+    for (size_t i = 0; i < SR__ISO8601_MAX_FRACTION; i++)
+        nanos = nanos * 10 + (i < run ? (uint32_t)(c->s[c->pos + i] - '0') : 0);
+    c->pos += run;
+    f->nanos = nanos;
+    f->fraction_digits = (unsigned)run;
+    f->fraction_mark = mark;
+    return 1;
+}
+
+static int check_time_ranges(cursor *c, const fields *f)
+{
+    if (f->hour > 24)
+        return fail(c, "hour %02u is out of range (00-23, or 24:00:00 for the end of the day)",
+                    f->hour);
+    if (f->minute > 59)
+        return fail(c, "minute %02u is out of range (00-59)", f->minute);
+    if (f->second > 60)
+        return fail(c, "second %02u is out of range (00-59, or 60 at minute 59)", f->second);
+    if (f->second == 60 && f->minute != 59)
+        return fail(c, "second 60 (a leap second) is only allowed at minute 59, not at minute %02u",
+                    f->minute);
+    if (f->hour == 24 && (f->minute != 0 || f->second != 0 || f->nanos != 0))
+        return fail(c, "hour 24 is only allowed with every lower field zero (24:00:00, the end "
+                       "of the day)");
+    return 1;
+}
+
+static int parse_clock(cursor *c, fields *f)
+{
+    char what[48];
+    c->pos++; /* 'T' or 't' */
+    f->has_time = 1;
+    if (!take_digits(c, 2, &f->hour))
+        return fail(c, "expected a 2-digit hour after 'T', found %s",
+                    describe(c, what, sizeof what));
+    f->time_parts = 1;
+    if (f->extended) {
+        if (is_digit(peek(c)))
+            return fail_mixed(c, "after YYYY-MM-DD write the time as hh:mm:ss");
+        if (peek(c) == ':') {
+            c->pos++;
+            if (!take_digits(c, 2, &f->minute))
+                return fail(c, "expected 2-digit minutes after ':', found %s",
+                            describe(c, what, sizeof what));
+            f->time_parts = 2;
+            if (peek(c) == ':') {
+                c->pos++;
+                if (!take_digits(c, 2, &f->second))
+                    return fail(c, "expected 2-digit seconds after ':', found %s",
+                                describe(c, what, sizeof what));
+                f->time_parts = 3;
+            }
+        }
+    } else {
+        if (peek(c) == ':')
+            return fail_mixed(c, "after a basic date (YYYYMMDD) write the time as hhmmss");
+        size_t run = digit_run(c);
+        if (run != 0 && run != 2 && run != 4)
+            return fail(c, "expected hh, hhmm or hhmmss after 'T' (%zu digits given)", run + 2);
+        if (run >= 2) {
+            take_digits(c, 2, &f->minute);
+            f->time_parts = 2;
+        }
+        if (run == 4) {
+            take_digits(c, 2, &f->second);
+            f->time_parts = 3;
+        }
+    }
+    if (peek(c) == '.' || peek(c) == ',') {
+        if (!parse_fraction(c, f))
+            return 0;
+    }
+    return check_time_ranges(c, f);
+}
+
+static int parse_offset(cursor *c, fields *f)
+{
+    char what[48];
+    char sign = peek(c);
+    unsigned hours, minutes = 0;
+    c->pos++;
+    if (!take_digits(c, 2, &hours))
+        return fail(c, "expected a 2-digit offset hour after '%c', found %s", sign,
+                    describe(c, what, sizeof what));
+    f->zone = ZONE_HOURS;
+    if (f->extended) {
+        if (is_digit(peek(c)))
+            return fail_mixed(c, "after YYYY-MM-DD write the offset as +hh:mm or +hh");
+        if (peek(c) == ':') {
+            c->pos++;
+            if (!take_digits(c, 2, &minutes))
+                return fail(c, "expected 2-digit offset minutes after ':', found %s",
+                            describe(c, what, sizeof what));
+            f->zone = ZONE_HOURS_MINUTES;
+        }
+    } else {
+        if (peek(c) == ':')
+            return fail_mixed(c, "after a basic date (YYYYMMDD) write the offset as +hhmm or +hh");
+        if (is_digit(peek(c))) {
+            if (!take_digits(c, 2, &minutes))
+                return fail(c, "expected 2-digit offset minutes (+hhmm), found %s",
+                            describe(c, what, sizeof what));
+            f->zone = ZONE_HOURS_MINUTES;
+        }
+    }
+    if (hours > 23)
+        return fail(c, "offset hour %02u is out of range (offsets go up to +/-23:59)", hours);
+    if (minutes > 59)
+        return fail(c, "offset minute %02u is out of range (00-59)", minutes);
+    f->offset_minutes = (int)(hours * 60 + minutes) * (sign == '-' ? -1 : 1);
+    return 1;
+}
+
+static int parse_zone(cursor *c, fields *f)
+{
+    char ch = peek(c);
+    if (ch == 'Z' || ch == 'z') {
+        c->pos++;
+        f->zone = ZONE_UTC;
+        return 1;
+    }
+    if (ch == '+' || ch == '-')
+        return parse_offset(c, f);
+    return 1;
+}
+
+static int parse_fields(cursor *c, fields *f)
+{
+    char what[48];
+    if (!parse_date(c, f))
+        return 0;
+    char ch = peek(c);
+    if (c->pos == c->len)
+        return 1;
+    if (ch == 'Z' || ch == 'z' || ch == '+' || ch == '-')
+        return fail(c, "a zone designator needs a time (e.g. %s)",
+                    f->extended ? "2022-12-09T00:00Z" : "20221209T0000Z");
+    if (ch != 'T' && ch != 't')
+        return fail(c, "unexpected %s after the date; expected 'T' and a time",
+                    describe(c, what, sizeof what));
+    if (!parse_clock(c, f) || !parse_zone(c, f))
+        return 0;
+    if (c->pos != c->len)
+        return fail(c, "unexpected %s; expected %s", describe(c, what, sizeof what),
+                    f->zone == ZONE_NONE ? "Z, an offset (+hh:mm) or the end" : "the end");
+    return 1;
+}
+
+/* The RFC 3339 date-time production, checked on an ISO 8601 value that
+ * parsed. */
+static int check_rfc3339(cursor *c, const fields *f)
+{
+    if (f->form != FORM_CALENDAR || !f->extended)
+        return fail(c, "RFC 3339 needs a calendar date YYYY-MM-DD");
+    if (!f->has_time)
+        return fail(c, "RFC 3339 needs a time: add Thh:mm:ss and Z or an offset");
+    if (f->time_parts != 3)
+        return fail(c, "RFC 3339 needs seconds (hh:mm:ss)");
+    if (f->fraction_digits > 0 && f->fraction_mark != '.')
+        return fail(c, "RFC 3339 writes the fraction after '.', not ','");
+    if (f->zone == ZONE_NONE)
+        return fail(c, "RFC 3339 needs Z or an offset +hh:mm/-hh:mm after the time");
+    if (f->zone == ZONE_HOURS)
+        return fail(c, "RFC 3339 needs offset minutes (+hh:mm), not +hh");
+    if (f->hour == 24)
+        return fail(c, "RFC 3339 does not allow hour 24; write 00:00:00 of the next day");
+    return 1;
+}
+
+static int64_t day_number(const fields *f)
+{
+    switch (f->form) {
+    case FORM_ORDINAL:
+        return days_from_civil(f->year, 1, 1) + (int64_t)f->year_day - 1;
+    case FORM_WEEK:
+        return days_from_week_date(f->year, f->week, f->week_day);
+    case FORM_CALENDAR:
+    default:
+        return days_from_civil(f->year, f->month, f->day);
+    }
+}
+
+/* Converts to UTC and keeps the result writable as RFC 3339. */
+static int to_instant(cursor *c, const fields *f, sr__instant *out)
+{
+    int leap = f->second == 60;
+    int64_t seconds = day_number(f) * SECONDS_PER_DAY + (int64_t)f->hour * 3600 +
+                      (int64_t)f->minute * 60 + (int64_t)(leap ? 59 : f->second) -
+                      (int64_t)f->offset_minutes * 60;
+    int64_t lowest = days_from_civil(0, 1, 1) * SECONDS_PER_DAY;
+    int64_t highest = days_from_civil(10000, 1, 1) * SECONDS_PER_DAY - 1;
+    if (seconds < lowest)
+        return fail(c, "in UTC this is before 0000-01-01T00:00:00Z; years 0000-9999 only");
+    if (seconds > highest)
+        return fail(c, "in UTC this is after 9999-12-31T23:59:59Z; years 0000-9999 only");
+    out->seconds = seconds;
+    out->nanos = f->nanos;
+    out->leap = (unsigned char)leap;
+    out->fraction_digits = (unsigned char)f->fraction_digits;
+    return 1;
+}
+
+sr_status sr__iso8601_parse(const char *s, size_t len, unsigned flags, sr__instant *out,
+                            char *reason, size_t reason_cap)
+{
+    cursor c = {s, len, 0, reason, reason_cap};
+    fields f;
+    sr__instant t;
+    memset(&f, 0, sizeof f);
+    if (reason != NULL && reason_cap > 0)
+        reason[0] = '\0';
+    if (s == NULL) {
+        c.len = 0;
+        fail(&c, "the value is missing");
+        return SR_ERR_FORMAT;
+    }
+    if (!parse_fields(&c, &f))
+        return SR_ERR_FORMAT;
+    if ((flags & SR__ISO8601_RFC3339) != 0 && !check_rfc3339(&c, &f))
+        return SR_ERR_FORMAT;
+    if (!to_instant(&c, &f, &t))
+        return SR_ERR_FORMAT;
+    if (out != NULL)
+        *out = t;
+    return SR_OK;
+}
+
+/* ---- output ---- */
+
+static char *put_digits(char *p, int64_t value, unsigned width)
+{
+    for (unsigned i = width; i > 0; i--) {
+        p[i - 1] = (char)('0' + value % 10);
+        value /= 10;
+    }
+    return p + width;
+}
+
+size_t sr__iso8601_format_rfc3339(const sr__instant *t, char *buf, size_t cap)
+{
+    if (t == NULL || buf == NULL || cap < SR__RFC3339_CAP || t->fraction_digits > 9 ||
+        t->nanos >= NANOS_PER_SECOND)
+        return 0;
+    int64_t days = t->seconds / SECONDS_PER_DAY;
+    int64_t second_of_day = t->seconds % SECONDS_PER_DAY;
+    if (second_of_day < 0) {
+        second_of_day += SECONDS_PER_DAY;
+        days--;
+    }
+    int64_t y;
+    unsigned m, d;
+    civil_from_days(days, &y, &m, &d);
+    if (y < 0 || y > 9999)
+        return 0;
+    char *p = buf;
+    p = put_digits(p, y, 4);
+    *p++ = '-';
+    p = put_digits(p, m, 2);
+    *p++ = '-';
+    p = put_digits(p, d, 2);
+    *p++ = 'T';
+    p = put_digits(p, second_of_day / 3600, 2);
+    *p++ = ':';
+    p = put_digits(p, second_of_day / 60 % 60, 2);
+    *p++ = ':';
+    p = put_digits(p, t->leap ? 60 : second_of_day % 60, 2);
+    if (t->fraction_digits > 0) {
+        uint32_t scaled = t->nanos;
+        for (unsigned i = t->fraction_digits; i < 9; i++)
+            scaled /= 10;
+        *p++ = '.';
+        p = put_digits(p, scaled, t->fraction_digits);
+    }
+    *p++ = 'Z';
+    *p = '\0';
+    return (size_t)(p - buf);
+}
+
+/* ---- comparison ---- */
+
+int sr__instant_compare(const sr__instant *a, const sr__instant *b)
+{
+    if (a->seconds != b->seconds)
+        return a->seconds < b->seconds ? -1 : 1;
+    if (a->leap != b->leap)
+        return a->leap < b->leap ? -1 : 1;
+    if (a->nanos != b->nanos)
+        return a->nanos < b->nanos ? -1 : 1;
+    return 0;
+}
+
+void sr__instant_span(const sr__instant *start, const sr__instant *end, int64_t *seconds,
+                      uint32_t *nanos)
+{
+    int64_t s = (end->seconds + end->leap) - (start->seconds + start->leap);
+    int64_t n = (int64_t)end->nanos - (int64_t)start->nanos;
+    if (n < 0) {
+        n += NANOS_PER_SECOND;
+        s--;
+    }
+    *seconds = s;
+    *nanos = (uint32_t)n;
+}
+
+int sr__instant_span_exceeds(const sr__instant *start, const sr__instant *end,
+                             int64_t limit_seconds)
+{
+    int64_t s;
+    uint32_t n;
+    sr__instant_span(start, end, &s, &n);
+    return s > limit_seconds || (s == limit_seconds && n > 0);
+}

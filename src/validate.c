@@ -1,0 +1,397 @@
+/* SPDX-License-Identifier: MIT */
+/* session_report_request_validate: every field rule of DESIGN section 5, reported in the serializer's field order. */
+#include <stdint.h>
+#include <string.h>
+
+#include "sessreport/validate.h"
+
+#include "internal.h"
+#include "iso8601.h"
+
+/* Longest part of a user value quoted in a message. */
+#define QUOTE_MAX 40
+
+/* Where problems go: the caller's array (maybe too small, maybe NULL) and
+ * the running total. */
+typedef struct collector {
+    sr_error *errors;
+    size_t cap;
+    size_t count;
+} collector;
+
+/* The effective options, defaults filled in. */
+typedef struct rules {
+    size_t max_imeis;
+    unsigned max_span_days;
+    const char *const *date_constants;
+    unsigned flags;
+} rules;
+
+static void report(collector *c, sr_status code, const char *path, const char *fmt, ...)
+    SR__PRINTF(4, 5);
+
+static void report(collector *c, sr_status code, const char *path, const char *fmt, ...)
+{
+    if (c->errors != NULL && c->count < c->cap) {
+        va_list ap;
+        va_start(ap, fmt);
+        sr__error_vset(&c->errors[c->count], code, path, fmt, ap);
+        va_end(ap);
+    }
+    c->count++;
+}
+
+static int is_digit(char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+static int is_ascii_letter(char ch)
+{
+    return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+}
+
+/* How many bytes of s to quote in a message: at most QUOTE_MAX, never
+ * splitting a UTF-8 character. */
+static int quote_length(const char *s, size_t len)
+{
+    if (len <= QUOTE_MAX)
+        return (int)len;
+    size_t n = QUOTE_MAX;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return (int)n;
+}
+
+static const char *quote_tail(size_t len)
+{
+    return len > QUOTE_MAX ? "..." : "";
+}
+
+/* ---- accountNumber: ^[0-9]{10}-[0-9]{5}$ ---- */
+
+static size_t count_digits(const char *s)
+{
+    size_t n = 0;
+    while (is_digit(s[n]))
+        n++;
+    return n;
+}
+
+static void check_account_number(collector *c, const char *v)
+{
+    static const char expected[] = "expected 10 digits, '-' and 5 digits, e.g. 0844021539-00001";
+    if (v == NULL) {
+        report(c, SR_ERR_MISSING, "/accountNumber", "accountNumber is required; %s", expected);
+        return;
+    }
+    size_t head = count_digits(v);
+    if (head != 10) {
+        report(c, SR_ERR_FORMAT, "/accountNumber", "found %zu digits before the '-' instead of 10; %s",
+               head, expected);
+        return;
+    }
+    if (v[10] != '-') {
+        report(c, SR_ERR_FORMAT, "/accountNumber", "the 11th character must be '-'; %s",
+               expected);
+        return;
+    }
+    size_t tail = count_digits(v + 11);
+    if (tail != 5 || v[11 + tail] != '\0')
+        report(c, SR_ERR_FORMAT, "/accountNumber", "the part after '-' must be exactly 5 digits; %s",
+               expected);
+}
+
+/* ---- startDate / endDate ---- */
+
+/* ^[A-Za-z][A-Za-z0-9_]*$; returns the offset of the first byte that breaks
+ * it, or len when none does. */
+static size_t identifier_break(const char *s, size_t len)
+{
+    for (size_t i = 1; i < len; i++) {
+        if (!is_ascii_letter(s[i]) && !is_digit(s[i]) && s[i] != '_')
+            return i;
+    }
+    return len;
+}
+
+static int in_allow_list(const char *const *list, const char *v)
+{
+    for (; *list != NULL; list++) {
+        if (strcmp(*list, v) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* "A, B, C" into buf, cut with "..." when it does not fit. */
+static void join_allow_list(const char *const *list, char *buf, size_t cap)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (; *list != NULL; list++) {
+        size_t n = strlen(*list);
+        size_t sep = used > 0 ? 2 : 0;
+        if (used + sep + n + 4 > cap) {
+            memcpy(buf + used, "...", 4);
+            return;
+        }
+        memcpy(buf + used, ", ", sep);
+        memcpy(buf + used + sep, *list, n + 1);
+        used += sep + n;
+    }
+}
+
+static void check_date_constant(collector *c, const rules *o, const char *path, const char *v,
+                                size_t len)
+{
+    size_t bad = identifier_break(v, len);
+    if (bad < len) {
+        report(c, SR_ERR_FORMAT, path,
+               "date constant \"%.*s%s\" has a character other than a letter, digit or '_' at "
+               "position %zu; expected an identifier such as LAST_7_DAYS",
+               quote_length(v, len), v, quote_tail(len), bad + 1);
+        return;
+    }
+    if (o->date_constants != NULL && !in_allow_list(o->date_constants, v)) {
+        char names[128];
+        join_allow_list(o->date_constants, names, sizeof names);
+        report(c, SR_ERR_FORMAT, path, "date constant \"%.*s%s\" is not allowed; expected one of: %s",
+               quote_length(v, len), v, quote_tail(len), names[0] != '\0' ? names : "(none)");
+    }
+}
+
+/* Checks one date; returns 1 when it is a valid concrete date, with its
+ * instant in *t (the range checks need both). */
+static int check_date(collector *c, const rules *o, const char *path, const char *v,
+                      sr__instant *t)
+{
+    if (v == NULL)
+        return 0;
+    size_t len = strlen(v);
+    if (len > 0 && is_ascii_letter(v[0])) {
+        check_date_constant(c, o, path, v, len);
+        return 0;
+    }
+    char reason[SR__ISO8601_REASON_CAP];
+    int rfc3339 = (o->flags & SR_VALIDATE_RFC3339) != 0;
+    if (sr__iso8601_parse(v, len, rfc3339 ? SR__ISO8601_RFC3339 : 0u, t, reason, sizeof reason) !=
+        SR_OK) {
+        report(c, SR_ERR_FORMAT, path, "%s: %s; %s",
+               rfc3339 ? "not an RFC 3339 date-time" : "not a valid ISO 8601 date", reason,
+               rfc3339 ? SR__RFC3339_EXPECTED : SR__ISO8601_EXPECTED);
+        return 0;
+    }
+    return 1;
+}
+
+static void check_date_range(collector *c, const rules *o, const sr__instant *start,
+                             const sr__instant *end)
+{
+    char a[SR__RFC3339_CAP], b[SR__RFC3339_CAP];
+    if (sr__instant_compare(end, start) < 0) {
+        sr__iso8601_format_rfc3339(end, b, sizeof b);
+        sr__iso8601_format_rfc3339(start, a, sizeof a);
+        report(c, SR_ERR_RANGE, "/endDate",
+               "endDate (%s) is before startDate (%s); expected an endDate at or after startDate", b,
+               a);
+        return;
+    }
+    int64_t limit = (int64_t)o->max_span_days * 86400;
+    if (sr__instant_span_exceeds(start, end, limit)) {
+        int64_t seconds;
+        uint32_t nanos;
+        sr__instant_span(start, end, &seconds, &nanos);
+        report(c, SR_ERR_RANGE, "/endDate",
+               "the range spans %lld days %02d:%02d:%02d.%09u, more than the %u-day maximum; "
+               "expected endDate at most %u days after startDate",
+               (long long)(seconds / 86400), (int)(seconds % 86400 / 3600),
+               (int)(seconds % 3600 / 60), (int)(seconds % 60), (unsigned)nanos, o->max_span_days,
+               o->max_span_days);
+    }
+}
+
+/* ---- imei ---- */
+
+/* The Luhn check digit of the first 14 digits of an IMEI. */
+static unsigned luhn_check_digit(const char *digits)
+{
+    unsigned sum = 0;
+    for (size_t i = 0; i < SR_IMEI_LEN - 1; i++) {
+        unsigned v = (unsigned)(digits[SR_IMEI_LEN - 2 - i] - '0');
+        if (i % 2 == 0) {
+            v *= 2;
+            if (v > 9)
+                v -= 9;
+        }
+        sum += v;
+    }
+    return (10 - sum % 10) % 10;
+}
+
+/* Reports a malformed IMEI; returns 1 when it reported one. */
+static int check_imei_format(collector *c, const rules *o, const char *path, const char *v)
+{
+    size_t len = strlen(v);
+    size_t digits = count_digits(v);
+    if (len != SR_IMEI_LEN) {
+        report(c, SR_ERR_FORMAT, path, "an IMEI has exactly %d ASCII digits, this one has %zu bytes",
+               SR_IMEI_LEN, len);
+        return 1;
+    }
+    if (digits != SR_IMEI_LEN) {
+        report(c, SR_ERR_FORMAT, path,
+               "an IMEI has exactly %d ASCII digits; character %zu is not a digit", SR_IMEI_LEN,
+               digits + 1);
+        return 1;
+    }
+    if ((o->flags & SR_VALIDATE_NO_LUHN) != 0)
+        return 0;
+    unsigned want = luhn_check_digit(v);
+    if ((unsigned)(v[SR_IMEI_LEN - 1] - '0') != want) {
+        report(c, SR_ERR_FORMAT, path,
+               "wrong check digit %c: the Luhn check digit of %.14s is %u (expected %.14s%u)",
+               v[SR_IMEI_LEN - 1], v, want, v, want);
+        return 1;
+    }
+    return 0;
+}
+
+/* An open-addressing set of IMEI indexes, sized once from the count so
+ * that the duplicate check stays linear. */
+typedef struct imei_set {
+    size_t *slots; /* index + 1; 0 = empty */
+    size_t mask;
+} imei_set;
+
+static uint64_t hash_bytes(const char *s)
+{
+    uint64_t h = 14695981039346656037u; /* FNV-1a */
+    for (; *s != '\0'; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211u;
+    }
+    return h;
+}
+
+static sr_status imei_set_init(imei_set *set, size_t count)
+{
+    size_t cap = 16;
+    while (cap < count * 2) {
+        if (cap > SIZE_MAX / 2 / sizeof(size_t))
+            return SR_ERR_NOMEM;
+        cap *= 2;
+    }
+    set->slots = sr__calloc(cap, sizeof(size_t));
+    set->mask = cap - 1;
+    return set->slots != NULL ? SR_OK : SR_ERR_NOMEM;
+}
+
+/* Adds item i; returns the index + 1 of an earlier equal item, or 0. */
+static size_t imei_set_add(imei_set *set, const session_report_request *r, size_t i)
+{
+    const char *v = session_report_request_imei_at(r, i);
+    size_t slot = (size_t)hash_bytes(v) & set->mask;
+    while (set->slots[slot] != 0) {
+        size_t other = set->slots[slot] - 1;
+        if (strcmp(session_report_request_imei_at(r, other), v) == 0)
+            return other + 1;
+        slot = (slot + 1) & set->mask;
+    }
+    set->slots[slot] = i + 1;
+    return 0;
+}
+
+static void check_imeis(collector *c, const rules *o, const session_report_request *r)
+{
+    size_t count = session_report_request_imei_count(r);
+    imei_set set = {NULL, 0};
+    if (count > o->max_imeis)
+        report(c, SR_ERR_RANGE, "/imei",
+               "%zu IMEIs given; expected at most %zu per request for this endpoint", count,
+               o->max_imeis);
+    int check_repeats = count > 1;
+    if (check_repeats && imei_set_init(&set, count) != SR_OK) {
+        report(c, SR_ERR_NOMEM, "/imei",
+               "out of memory while looking for repeated IMEIs; repeats were not checked");
+        check_repeats = 0;
+    }
+    for (size_t i = 0; i < count; i++) {
+        char path[32] = "/imei";
+        const char *v = session_report_request_imei_at(r, i);
+        size_t earlier = check_repeats ? imei_set_add(&set, r, i) : 0;
+        sr__pointer_append_index(path, sizeof path, i);
+        /* one problem per item: a malformed copy is reported as malformed */
+        if (check_imei_format(c, o, path, v))
+            continue;
+        if (earlier != 0)
+            report(c, SR_ERR_DUPLICATE, path,
+                   "IMEI %s repeats /imei/%zu; expected each device once", v, earlier - 1);
+    }
+    sr__free(set.slots);
+}
+
+/* ---- noSessionFlag and the nullable labels ---- */
+
+static void check_no_session_flag(collector *c, const char *v)
+{
+    if (v != NULL && strcmp(v, "true") != 0 && strcmp(v, "false") != 0)
+        report(c, SR_ERR_FORMAT, "/noSessionFlag",
+               "expected the string \"true\" or \"false\", got \"%.*s%s\"",
+               quote_length(v, strlen(v)), v, quote_tail(strlen(v)));
+}
+
+/* A label when it is a string (absent and null pass). */
+static void check_label(collector *c, const char *path, const char *v)
+{
+    if (v == NULL)
+        return;
+    size_t len = strlen(v);
+    if (len == 0)
+        report(c, SR_ERR_RANGE, path,
+               "the string is empty; expected 1 to %d bytes of UTF-8 (or null, or leave it out)",
+               SR_MAX_LABEL_BYTES);
+    else if (len > SR_MAX_LABEL_BYTES)
+        report(c, SR_ERR_RANGE, path, "the string is %zu bytes long; expected at most %d bytes",
+               len, SR_MAX_LABEL_BYTES);
+}
+
+static rules effective_rules(const sr_validate_options *opts)
+{
+    rules o = {SR_MAX_IMEIS_ASYNC, SR_MAX_SPAN_DAYS, NULL, 0};
+    if (opts != NULL) {
+        if (opts->max_imeis != 0)
+            o.max_imeis = opts->max_imeis;
+        if (opts->max_span_days != 0)
+            o.max_span_days = opts->max_span_days;
+        o.date_constants = opts->date_constants;
+        o.flags = opts->flags;
+    }
+    return o;
+}
+
+size_t session_report_request_validate(const session_report_request *r,
+                                       const sr_validate_options *opts, sr_error *errors,
+                                       size_t max_errors)
+{
+    collector c = {errors, max_errors, 0};
+    if (r == NULL) {
+        report(&c, SR_ERR_ARG, "", "the request is NULL; expected a request to validate");
+        return c.count;
+    }
+    rules o = effective_rules(opts);
+    sr__instant start, end;
+
+    check_account_number(&c, session_report_request_get_account_number(r));
+    int start_ok = check_date(&c, &o, "/startDate", session_report_request_get_start_date(r),
+                              &start);
+    int end_ok = check_date(&c, &o, "/endDate", session_report_request_get_end_date(r), &end);
+    if (start_ok && end_ok)
+        check_date_range(&c, &o, &start, &end);
+    check_imeis(&c, &o, r);
+    check_label(&c, "/deviceGroup", session_report_request_get_device_group(r));
+    check_label(&c, "/dataPlan", session_report_request_get_data_plan(r));
+    check_no_session_flag(&c, session_report_request_get_no_session_flag(r));
+    check_label(&c, "/deviceLabel", session_report_request_get_device_label(r));
+    return c.count;
+}
