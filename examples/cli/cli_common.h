@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: MIT */
+/* Helpers shared by the CLI's subcommands: exit codes, reading whole files,
+ * option matching, the shared validation options and error lines. */
+#ifndef SESSREPORT_CLI_COMMON_H
+#define SESSREPORT_CLI_COMMON_H
+
+#include <stddef.h>
+
+#include <sessreport.h>
+
+/* Exit statuses (DESIGN section 6). */
+#define CLI_EXIT_OK      0
+#define CLI_EXIT_INVALID 1
+#define CLI_EXIT_USAGE   2
+
+/* What error lines name when the input is not a file. */
+#define CLI_STDIN_NAME        "<stdin>"
+#define CLI_COMMAND_LINE_NAME "<command-line>"
+
+#if defined(__GNUC__) || defined(__clang__)
+#    define CLI_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#    define CLI_PRINTF(fmt, args)
+#endif
+
+/* Bytes read from a file; data holds len bytes plus a NUL the input does
+ * not contain, so text helpers can rely on it. */
+typedef struct cli_buffer {
+    char *data;
+    size_t len;
+} cli_buffer;
+
+/* Reads path ("-" = stdin) fully in binary mode, but never more than
+ * max_bytes + 1 bytes, so an oversized input is still seen as too long
+ * without holding all of it. Returns 0, or an errno value (nothing printed). */
+int cli_read_file(const char *path, size_t max_bytes, cli_buffer *out);
+void cli_buffer_free(cli_buffer *b);
+
+/* The name error lines use for path: CLI_STDIN_NAME for "-". */
+const char *cli_display_name(const char *path);
+
+/* Prints "sessreport CMD: reason" and a hint to --help on stderr, returns
+ * CLI_EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) CLI_PRINTF(2, 3);
+/* Usage error for a file that could not be read (errnum from cli_read_file). */
+int cli_read_error(const char *cmd, const char *path, int errnum);
+
+/* 1 when arg looks like an option: starts with '-' and is not "-". */
+int cli_is_option(const char *arg);
+/* 1 when arg is exactly name, or "-h" / "--help" for name "--help". */
+int cli_match_flag(const char *arg, const char *name);
+/* Matches argv[*i] as "NAME VALUE" (advancing *i) or "NAME=VALUE".
+ * Returns 1 and sets *value on a match, 0 when argv[*i] is another
+ * argument, -1 after printing a usage error when the value is missing. */
+int cli_match_value(int argc, char **argv, int *i, const char *name, const char **value,
+                    const char *cmd);
+
+/* The options validate and new share: --endpoint, --strict, --no-luhn,
+ * --rfc3339, --date-constant. */
+typedef struct cli_check_options {
+    sr_parse_options parse;
+    sr_validate_options validate;
+    const char **constants; /* NULL-terminated; argv strings, borrowed */
+    size_t constant_count;
+} cli_check_options;
+
+/* Room for every --date-constant argc arguments may hold. 0, or -1 when
+ * memory is exhausted. */
+int cli_check_options_init(cli_check_options *o, int argc);
+void cli_check_options_free(cli_check_options *o);
+/* Consumes argv[*i] (and its value) when it is a shared option: returns 1,
+ * 0 when it is not one, -1 after printing a usage error. */
+int cli_check_options_parse(cli_check_options *o, int argc, char **argv, int *i, const char *cmd);
+/* One help paragraph describing the shared options. */
+extern const char cli_check_options_help[];
+
+/* Prints one problem as "SOURCE: SR_ERR_X: /pointer: message", or for
+ * syntax errors "SOURCE:LINE:COLUMN: SR_ERR_SYNTAX: : message", on stderr;
+ * the code is coloured when stderr is a terminal and NO_COLOR is unset. */
+void cli_print_error(const char *source, const sr_error *e);
+/* Prints a problem the CLI found itself (no sr_error from the library). */
+void cli_print_problem(const char *source, sr_status code, const char *path, const char *message);
+
+/* Validates r with o's options and prints every problem. Returns how many
+ * there were (0 = valid). */
+size_t cli_report_problems(const char *source, const session_report_request *r,
+                           const cli_check_options *o);
+
+#endif /* SESSREPORT_CLI_COMMON_H */
