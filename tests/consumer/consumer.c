@@ -33,8 +33,7 @@ int main(void)
         return 1;
     }
     if (session_report_request_from_json(seed, sizeof seed - 1, NULL, &req, &err) != SR_OK) {
-        fprintf(stderr, "consumer: %s: %s: %s\n", sr_status_name(err.code), err.path,
-                err.message);
+        fprintf(stderr, "consumer: %s: %s: %s\n", sr_status_name(err.code), err.path, err.message);
         return 1;
     }
     if (session_report_request_validate(req, NULL, &err, 1) != 0) {
