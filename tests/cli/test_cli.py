@@ -393,8 +393,8 @@ class New(CliCase):
         self.assertEqual((rc, out), (1, ""))
         self.assertEqual(problems(err), [
             ("<command-line>", "SR_ERR_FORMAT", "/accountNumber"),
-            ("<command-line>", "SR_ERR_FORMAT", "/imei/0"),
             ("<command-line>", "SR_ERR_RANGE", "/endDate"),
+            ("<command-line>", "SR_ERR_FORMAT", "/imei/0"),
         ])
 
     def test_setter_rejects_invalid_utf8(self):
