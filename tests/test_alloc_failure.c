@@ -1,0 +1,562 @@
+/* SPDX-License-Identifier: MIT */
+/* Allocation-failure injection: every operation is run with its 1st, 2nd,
+ * ... allocation failing until a run succeeds; each run must return
+ * SR_ERR_NOMEM (or succeed with the right result), leave its inputs
+ * unchanged and leak nothing. Links sessreport_faulty. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <cjson/cJSON.h>
+
+#include <sessreport.h>
+
+#include "alloc_fault.h"
+
+/* No operation under test needs more attempts than this; reaching it means
+ * the loop never converges (a failure that is retried forever). */
+#define MAX_ATTEMPTS 100000ul
+
+static const char seed_json[] = "{\n"
+                                "  \"accountNumber\": \"0844021539-00001\",\n"
+                                "  \"startDate\": \"2022-12-09T22:01:06.217Z\",\n"
+                                "  \"endDate\": \"2022-12-09T22:01:08.734Z\",\n"
+                                "  \"imei\": [\n"
+                                "    \"709312034493372\"\n"
+                                "  ],\n"
+                                "  \"deviceGroup\": \"deviceGroup4\",\n"
+                                "  \"dataPlan\": \"dataPlan2\",\n"
+                                "  \"noSessionFlag\": \"false\",\n"
+                                "  \"deviceLabel\": \"deviceLabel4\"\n"
+                                "}";
+
+static const char unknown_json[] =
+    "{\"accountNumber\":\"0844021539-00001\",\"imei\":[\"709312034493372\",\"490154203237518\"],"
+    "\"extra\":{\"a\":[1,2.50,-3e+07,true,false,null],\"b\":{\"c\":\"\\u00e9\\n\"}},"
+    "\"deviceGroup\":null,\"n\":12345678901234567890123,\"s\":\"x\\ty\","
+    "\"dataPlan\":null,\"deviceLabel\":null,\"noSessionFlag\":\"true\",\"e\":[],\"o\":{}}";
+
+static const char dates_json[] = "{\"accountNumber\":\"0844021539-00001\",\"imei\":[],"
+                                 "\"startDate\":\"20221209T2201+0100\","
+                                 "\"endDate\":\"2022-W49-5T23:59:60.123456789-01:30\"}";
+
+/* ---- cJSON's allocations share the seam's failure counter ---- */
+
+static long cjson_live_blocks;
+
+static void *counting_cjson_malloc(size_t n)
+{
+    if (sr__fault_tick())
+        return NULL;
+    void *p = malloc(n);
+    if (p != NULL)
+        cjson_live_blocks++;
+    return p;
+}
+
+static void counting_cjson_free(void *p)
+{
+    if (p != NULL)
+        cjson_live_blocks--;
+    free(p);
+}
+
+static int install_cjson_hooks(void **state)
+{
+    (void)state;
+    cJSON_Hooks hooks = {counting_cjson_malloc, counting_cjson_free};
+    cJSON_InitHooks(&hooks);
+    return 0;
+}
+
+static int restore_cjson_hooks(void **state)
+{
+    (void)state;
+    cJSON_InitHooks(NULL);
+    return 0;
+}
+
+/* ---- the driver ---- */
+
+/* One operation: runs once with whatever allocation failing, releases what
+ * it produced, and returns its status after checking its own result (a
+ * success must be the right result; a failure must leave inputs as they
+ * were). */
+typedef sr_status (*operation_fn)(void *ctx);
+
+/* Runs op with allocation 1, 2, ... failing until a run does not hit the
+ * armed failure. Returns the number of allocations the successful run made. */
+static unsigned long run_until_success(const char *what, operation_fn op, void *ctx,
+                                       sr_status final_status)
+{
+    for (unsigned long n = 1; n < MAX_ATTEMPTS; n++) {
+        long live_before = sr__fault_live_blocks();
+        long cjson_before = cjson_live_blocks;
+
+        sr__fault_arm(n);
+        sr_status st = op(ctx);
+        int fired = sr__fault_fired();
+        unsigned long attempts = sr__fault_allocations();
+        sr__fault_arm(0);
+
+        if (sr__fault_live_blocks() != live_before || cjson_live_blocks != cjson_before) {
+            fail_msg("%s: allocation %lu failing: leaked %ld seam and %ld cJSON blocks "
+                     "(status %s)",
+                     what, n, sr__fault_live_blocks() - live_before,
+                     cjson_live_blocks - cjson_before, sr_status_name(st));
+        }
+        if (!fired) {
+            if (st != final_status)
+                fail_msg("%s: unhindered run gave %s, expected %s", what, sr_status_name(st),
+                         sr_status_name(final_status));
+            return attempts;
+        }
+        if (st != SR_ERR_NOMEM && st != final_status) {
+            fail_msg("%s: allocation %lu failing gave %s (expected SR_ERR_NOMEM or %s)", what, n,
+                     sr_status_name(st), sr_status_name(final_status));
+        }
+    }
+    fail_msg("%s: did not succeed within %lu attempts", what, MAX_ATTEMPTS);
+    return 0;
+}
+
+static session_report_request *parse_or_die(const char *json, size_t len)
+{
+    session_report_request *r = NULL;
+    sr_error err;
+    sr__fault_arm(0);
+    sr_status st = session_report_request_from_json(json, len, NULL, &r, &err);
+    if (st != SR_OK)
+        fail_msg("fixture does not parse: %s at '%s': %s", sr_status_name(st), err.path,
+                 err.message);
+    return r;
+}
+
+static char *serialize_or_die(const session_report_request *r, unsigned flags)
+{
+    char *out = NULL;
+    sr__fault_arm(0);
+    assert_int_equal(session_report_request_to_json(r, flags, &out, NULL), SR_OK);
+    return out;
+}
+
+/* ---- from_json ---- */
+
+struct parse_case {
+    const char *json;
+    size_t len;
+    unsigned flags;
+    const session_report_request *expected; /* NULL when the parse must fail */
+    sr_status expected_status;
+    const char *expected_path;
+};
+
+static sr_status parse_op(void *ctx)
+{
+    const struct parse_case *c = ctx;
+    char *copy = malloc(c->len + 1);
+    assert_non_null(copy);
+    memcpy(copy, c->json, c->len);
+    copy[c->len] = '\0';
+
+    sr_parse_options opts = {c->flags, 0};
+    session_report_request *r = (session_report_request *)&opts; /* must become NULL */
+    sr_error err;
+    memset(&err, 0, sizeof err);
+    sr_status st = session_report_request_from_json(copy, c->len, &opts, &r, &err);
+
+    assert_memory_equal(copy, c->json, c->len); /* input untouched */
+    free(copy);
+    if (st == SR_OK) {
+        assert_non_null(c->expected);
+        assert_non_null(r);
+        assert_true(session_report_request_equal(r, c->expected));
+        session_report_request_free(r);
+    } else {
+        assert_null(r);
+        assert_int_equal(err.code, st);
+        if (st == c->expected_status && c->expected_path != NULL)
+            assert_string_equal(err.path, c->expected_path);
+    }
+    return st;
+}
+
+static void check_parse(const char *what, const char *json, size_t len, unsigned flags)
+{
+    session_report_request *expected = parse_or_die(json, len);
+    struct parse_case c = {json, len, flags, expected, SR_OK, NULL};
+    unsigned long allocations = run_until_success(what, parse_op, &c, SR_OK);
+    assert_true(allocations > 0);
+    session_report_request_free(expected);
+}
+
+static void from_json_seed(void **state)
+{
+    (void)state;
+    check_parse("from_json(seed)", seed_json, sizeof seed_json - 1, 0);
+    check_parse("from_json(seed, strict)", seed_json, sizeof seed_json - 1, SR_PARSE_STRICT);
+}
+
+static void from_json_unknown_members(void **state)
+{
+    (void)state;
+    check_parse("from_json(unknown members)", unknown_json, sizeof unknown_json - 1, 0);
+}
+
+/* A document with n IMEIs (valid Luhn digits do not matter to the parser). */
+static char *imei_document(size_t n, size_t *len)
+{
+    const char head[] = "{\"accountNumber\":\"0844021539-00001\",\"imei\":[";
+    size_t cap = sizeof head + n * 18 + 4;
+    char *doc = malloc(cap);
+    assert_non_null(doc);
+    size_t at = (size_t)snprintf(doc, cap, "%s", head);
+    for (size_t i = 0; i < n; i++)
+        at +=
+            (size_t)snprintf(doc + at, cap - at, "%s\"%015zu\"", i ? "," : "", 350000000000000 + i);
+    at += (size_t)snprintf(doc + at, cap - at, "]}");
+    *len = at;
+    return doc;
+}
+
+static void from_json_1000_imeis(void **state)
+{
+    (void)state;
+    size_t len;
+    char *doc = imei_document(1000, &len);
+    check_parse("from_json(1000 IMEIs)", doc, len, 0);
+    free(doc);
+}
+
+/* Failing documents: every run fails with NOMEM or with the document's own
+ * error, and the error path stays exact. */
+static void from_json_error_paths(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *json;
+        unsigned flags;
+        sr_status status;
+        const char *path;
+    } cases[] = {
+        {"{\"accountNumber\":\"1\",\"imei\":[\"a\",\"b\",\"c\",4]}", 0, SR_ERR_TYPE, "/imei/3"},
+        {"{\"accountNumber\":\"1\",\"imei\":[],\"x\":{\"k\":1,\"k\":2}}", 0, SR_ERR_DUPLICATE,
+         "/x/k"},
+        {"{\"imei\":[],\"zz\":[1,{\"q\":null}]}", 0, SR_ERR_MISSING, "/accountNumber"},
+        {"{\"accountNumber\":\"1\",\"imei\":[],\"zz\":1}", SR_PARSE_STRICT, SR_ERR_UNKNOWN_FIELD,
+         "/zz"},
+        {"{\"accountNumber\":\"1\",\"imei\":[],\"a\":\"\\ud800\"}", 0, SR_ERR_ENCODING, "/a"},
+        {"{\"accountNumber\":\"1\",\"imei\":[] ,}", 0, SR_ERR_SYNTAX, ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct parse_case c = {cases[i].json, strlen(cases[i].json), cases[i].flags,
+                               NULL,          cases[i].status,       cases[i].path};
+        run_until_success(cases[i].json, parse_op, &c, cases[i].status);
+    }
+}
+
+/* ---- to_json ---- */
+
+struct serialize_case {
+    const session_report_request *r;
+    const session_report_request *snapshot;
+    unsigned flags;
+    const char *expected;
+};
+
+static sr_status serialize_op(void *ctx)
+{
+    const struct serialize_case *c = ctx;
+    static char poison;
+    char *out = &poison; /* must become NULL on failure */
+    size_t len = 12345;
+    sr_status st = session_report_request_to_json(c->r, c->flags, &out, &len);
+    assert_true(session_report_request_equal(c->r, c->snapshot));
+    if (st == SR_OK) {
+        assert_string_equal(out, c->expected);
+        assert_int_equal(len, strlen(c->expected));
+        sr_free(out);
+    } else {
+        assert_null(out);
+    }
+    return st;
+}
+
+static void check_serialize(const char *what, const char *json, size_t len)
+{
+    session_report_request *r = parse_or_die(json, len);
+    session_report_request *snapshot = parse_or_die(json, len);
+    for (unsigned flags = 0; flags <= SR_JSON_PRETTY; flags++) {
+        char *expected = serialize_or_die(r, flags);
+        struct serialize_case c = {r, snapshot, flags, expected};
+        run_until_success(what, serialize_op, &c, SR_OK);
+        sr_free(expected);
+    }
+    session_report_request_free(snapshot);
+    session_report_request_free(r);
+}
+
+static void to_json_both_forms(void **state)
+{
+    (void)state;
+    check_serialize("to_json(seed)", seed_json, sizeof seed_json - 1);
+    check_serialize("to_json(unknown members)", unknown_json, sizeof unknown_json - 1);
+    size_t len;
+    char *doc = imei_document(1000, &len);
+    check_serialize("to_json(1000 IMEIs)", doc, len);
+    free(doc);
+}
+
+/* ---- clone ---- */
+
+struct clone_case {
+    const session_report_request *r;
+    const session_report_request *snapshot;
+};
+
+static sr_status clone_op(void *ctx)
+{
+    const struct clone_case *c = ctx;
+    session_report_request *copy = (session_report_request *)(uintptr_t)c->r;
+    sr_status st = session_report_request_clone(c->r, &copy);
+    assert_true(session_report_request_equal(c->r, c->snapshot));
+    if (st == SR_OK) {
+        assert_true(session_report_request_equal(copy, c->r));
+        session_report_request_free(copy);
+    } else {
+        assert_null(copy);
+    }
+    return st;
+}
+
+static void clone_requests(void **state)
+{
+    (void)state;
+    const char *docs[] = {seed_json, unknown_json};
+    for (size_t i = 0; i < 2; i++) {
+        session_report_request *r = parse_or_die(docs[i], strlen(docs[i]));
+        session_report_request *snapshot = parse_or_die(docs[i], strlen(docs[i]));
+        struct clone_case c = {r, snapshot};
+        run_until_success("clone", clone_op, &c, SR_OK);
+        session_report_request_free(snapshot);
+        session_report_request_free(r);
+    }
+    session_report_request *empty = session_report_request_new();
+    session_report_request *empty_snapshot = session_report_request_new();
+    struct clone_case c = {empty, empty_snapshot};
+    run_until_success("clone(empty)", clone_op, &c, SR_OK);
+    session_report_request_free(empty);
+    session_report_request_free(empty_snapshot);
+}
+
+/* ---- setters ---- */
+
+enum setter_kind {
+    SET_ACCOUNT,
+    SET_START,
+    SET_END,
+    SET_FLAG,
+    SET_GROUP,
+    SET_PLAN,
+    SET_LABEL,
+    SET_GROUP_NULL,
+    ADD_IMEI,
+    SET_IMEI_LIST,
+    SETTER_KINDS
+};
+
+static const char *const new_imeis[] = {"490154203237518", "356938035643809", "012345678901237"};
+
+static sr_status apply_setter(session_report_request *r, enum setter_kind kind)
+{
+    switch (kind) {
+    case SET_ACCOUNT:
+        return session_report_request_set_account_number(r, "1234567890-12345");
+    case SET_START:
+        return session_report_request_set_start_date(r, "2023-01-01");
+    case SET_END:
+        return session_report_request_set_end_date(r, "2023-02-01T00:00:00Z");
+    case SET_FLAG:
+        return session_report_request_set_no_session_flag(r, "true");
+    case SET_GROUP:
+        return session_report_request_set_device_group(r, "group \xc3\xa9");
+    case SET_PLAN:
+        return session_report_request_set_data_plan(r, "plan");
+    case SET_LABEL:
+        return session_report_request_set_device_label(r, "label");
+    case SET_GROUP_NULL:
+        return session_report_request_set_device_group_null(r);
+    case ADD_IMEI:
+        return session_report_request_add_imei(r, "490154203237518");
+    case SET_IMEI_LIST:
+        return session_report_request_set_imei(r, new_imeis, 3);
+    case SETTER_KINDS:
+        break;
+    }
+    return SR_ERR_ARG;
+}
+
+/* The setter runs on a fresh clone of base each attempt; on failure the
+ * clone must still equal base, on success it must equal the unhindered
+ * result. */
+static void check_setter(const session_report_request *base, enum setter_kind kind)
+{
+    session_report_request *expected = NULL;
+    assert_int_equal(session_report_request_clone(base, &expected), SR_OK);
+    assert_int_equal(apply_setter(expected, kind), SR_OK);
+
+    for (unsigned long n = 1; n < MAX_ATTEMPTS; n++) {
+        long live_before = sr__fault_live_blocks();
+        session_report_request *target = NULL;
+        sr__fault_arm(0);
+        assert_int_equal(session_report_request_clone(base, &target), SR_OK);
+
+        sr__fault_arm(n);
+        sr_status st = apply_setter(target, kind);
+        int fired = sr__fault_fired();
+        sr__fault_arm(0);
+
+        if (st == SR_OK) {
+            assert_true(session_report_request_equal(target, expected));
+        } else {
+            assert_int_equal(st, SR_ERR_NOMEM);
+            assert_true(fired);
+            assert_true(session_report_request_equal(target, base));
+        }
+        session_report_request_free(target);
+        assert_int_equal(sr__fault_live_blocks(), live_before);
+        if (!fired)
+            break;
+    }
+    session_report_request_free(expected);
+}
+
+static void setters(void **state)
+{
+    (void)state;
+    session_report_request *seed = parse_or_die(seed_json, sizeof seed_json - 1);
+    session_report_request *empty = session_report_request_new();
+    size_t len;
+    char *doc = imei_document(1000, &len);
+    session_report_request *many = parse_or_die(doc, len);
+    free(doc);
+    for (int k = 0; k < SETTER_KINDS; k++) {
+        check_setter(seed, (enum setter_kind)k);
+        check_setter(empty, (enum setter_kind)k);
+        check_setter(many, (enum setter_kind)k);
+    }
+    session_report_request_free(many);
+    session_report_request_free(empty);
+    session_report_request_free(seed);
+}
+
+static void new_request(void **state)
+{
+    (void)state;
+    sr__fault_arm(1);
+    session_report_request *r = session_report_request_new();
+    assert_true(sr__fault_fired());
+    sr__fault_arm(0);
+    assert_null(r);
+}
+
+/* ---- validate ---- */
+
+struct validate_case {
+    const session_report_request *r;
+    const session_report_request *snapshot;
+    size_t expected_count;
+};
+
+static sr_status validate_op(void *ctx)
+{
+    const struct validate_case *c = ctx;
+    sr_error errors[8];
+    memset(errors, 0, sizeof errors);
+    size_t n = session_report_request_validate(c->r, NULL, errors, 8);
+    assert_true(session_report_request_equal(c->r, c->snapshot));
+    if (n == 1 && errors[0].code == SR_ERR_NOMEM)
+        return SR_ERR_NOMEM;
+    assert_int_equal(n, c->expected_count);
+    return SR_OK;
+}
+
+static void validate_requests(void **state)
+{
+    (void)state;
+    const char *docs[] = {seed_json, unknown_json, dates_json};
+    for (size_t i = 0; i < 3; i++) {
+        session_report_request *r = parse_or_die(docs[i], strlen(docs[i]));
+        session_report_request *snapshot = parse_or_die(docs[i], strlen(docs[i]));
+        sr__fault_arm(0);
+        struct validate_case c = {r, snapshot, session_report_request_validate(r, NULL, NULL, 0)};
+        run_until_success("validate", validate_op, &c, SR_OK);
+        session_report_request_free(snapshot);
+        session_report_request_free(r);
+    }
+}
+
+/* ---- normalize_dates ---- */
+
+static void normalize(void **state)
+{
+    (void)state;
+    const char *docs[] = {seed_json, dates_json};
+    for (size_t i = 0; i < 2; i++) {
+        session_report_request *base = parse_or_die(docs[i], strlen(docs[i]));
+        session_report_request *expected = parse_or_die(docs[i], strlen(docs[i]));
+        sr_error err;
+        assert_int_equal(session_report_request_normalize_dates(expected, &err), SR_OK);
+
+        for (unsigned long n = 1; n < MAX_ATTEMPTS; n++) {
+            long live_before = sr__fault_live_blocks();
+            long cjson_before = cjson_live_blocks;
+            session_report_request *target = NULL;
+            sr__fault_arm(0);
+            assert_int_equal(session_report_request_clone(base, &target), SR_OK);
+
+            sr__fault_arm(n);
+            sr_status st = session_report_request_normalize_dates(target, &err);
+            int fired = sr__fault_fired();
+            sr__fault_arm(0);
+
+            if (st == SR_OK) {
+                assert_true(session_report_request_equal(target, expected));
+            } else {
+                assert_int_equal(st, SR_ERR_NOMEM);
+                assert_int_equal(err.code, SR_ERR_NOMEM);
+                assert_true(fired);
+                assert_true(session_report_request_equal(target, base));
+            }
+            session_report_request_free(target);
+            assert_int_equal(sr__fault_live_blocks(), live_before);
+            assert_int_equal(cjson_live_blocks, cjson_before);
+            if (!fired)
+                break;
+        }
+        session_report_request_free(expected);
+        session_report_request_free(base);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(new_request),
+        cmocka_unit_test(from_json_seed),
+        cmocka_unit_test(from_json_unknown_members),
+        cmocka_unit_test(from_json_1000_imeis),
+        cmocka_unit_test(from_json_error_paths),
+        cmocka_unit_test(to_json_both_forms),
+        cmocka_unit_test(clone_requests),
+        cmocka_unit_test(setters),
+        cmocka_unit_test(validate_requests),
+        cmocka_unit_test(normalize),
+    };
+    return cmocka_run_group_tests(tests, install_cjson_hooks, restore_cjson_hooks);
+}
