@@ -11,7 +11,7 @@
 
 #define FULL_ROUNDS        21
 #define QUICK_ROUNDS       3
-#define FULL_MIN_SAMPLE_NS 10e6
+#define FULL_MIN_SAMPLE_NS 5e6
 
 static const size_t imei_sizes[] = {1, 10, 10000, 100000};
 #define N_IMEI_SIZES (sizeof(imei_sizes) / sizeof(imei_sizes[0]))
@@ -33,11 +33,18 @@ typedef struct pair {
     double sr_ns, cjson_ns;
 } pair;
 
+typedef struct scale {
+    double large_ns, small_ns;
+} scale;
+
 typedef struct results {
     size_t imei_bytes[N_IMEI_SIZES];
     pair parse[N_IMEI_SIZES], compact[N_IMEI_SIZES], pretty[N_IMEI_SIZES];
     size_t unknown_bytes[N_UNKNOWN_SIZES];
     pair unknown[N_UNKNOWN_SIZES];
+    /* 100000 against 10000 items, timed against each other so that noise
+     * and heap drift hit both sizes alike */
+    scale scale_sr_imei, scale_cjson_imei, scale_sr_unknown, scale_cjson_unknown;
     bench_memory mem;
 } results;
 
@@ -121,6 +128,29 @@ static int time_print(const bench_config *cfg, const bench_doc *d, pair *compact
     return rc;
 }
 
+/* Time of op on the large document against the same op on the small one. */
+static int time_scaling(const bench_config *cfg, bench_op op, const bench_doc *large,
+                        const bench_doc *small, const sr_validate_options *vopts, scale *out)
+{
+    bench_parse_ctx lctx = {large->buf, large->len, *vopts};
+    bench_parse_ctx sctx = {small->buf, small->len, *vopts};
+    return bench_compare(cfg, op, &lctx, op, &sctx, &out->large_ns, &out->small_ns);
+}
+
+static int run_scaling(const bench_config *cfg, const bench_doc *imei_docs,
+                       const bench_doc *unknown_docs, const sr_validate_options *vopts,
+                       results *res)
+{
+    const bench_doc *il = &imei_docs[LARGE_SIZE], *is = &imei_docs[TARGET_SIZE];
+    const bench_doc *ul = &unknown_docs[1], *us = &unknown_docs[0];
+    if (time_scaling(cfg, bench_op_sr_parse_validate, il, is, vopts, &res->scale_sr_imei) != 0 ||
+        time_scaling(cfg, bench_op_cjson_parse, il, is, vopts, &res->scale_cjson_imei) != 0 ||
+        time_scaling(cfg, bench_op_sr_parse_validate, ul, us, vopts, &res->scale_sr_unknown) != 0 ||
+        time_scaling(cfg, bench_op_cjson_parse, ul, us, vopts, &res->scale_cjson_unknown) != 0)
+        return -1;
+    return 0;
+}
+
 static int run_all(const bench_config *cfg, const bench_doc *imei_docs,
                    const bench_doc *unknown_docs, const sr_validate_options *vopts, results *res)
 {
@@ -135,6 +165,8 @@ static int run_all(const bench_config *cfg, const bench_doc *imei_docs,
         if (time_parse(cfg, &unknown_docs[i], vopts, &res->unknown[i]) != 0)
             return -1;
     }
+    if (run_scaling(cfg, imei_docs, unknown_docs, vopts, res) != 0)
+        return -1;
     return bench_measure_memory(&imei_docs[TARGET_SIZE], vopts, &res->mem);
 }
 
@@ -153,7 +185,7 @@ static const char *human_time(double ns, char *buf, size_t cap)
 static void table_row(const char *what, size_t n, const char *unit, size_t bytes, const pair *p)
 {
     char label[64], a[32], b[32];
-    snprintf(label, sizeof(label), "%s, %zu %s", what, n, unit);
+    snprintf(label, sizeof(label), "%s, %zu %s", what, n, n == 1 ? "IMEI" : unit);
     printf("  %-36s %10zu %12s %12s %7.2f\n", label, bytes, human_time(p->sr_ns, a, sizeof(a)),
            human_time(p->cjson_ns, b, sizeof(b)), ratio(p->sr_ns, p->cjson_ns));
 }
@@ -171,6 +203,12 @@ static void print_table(const results *res, const target *targets, size_t ntarge
         table_row("compact to_json", imei_sizes[i], "IMEIs", res->imei_bytes[i], &res->compact[i]);
     for (size_t i = 0; i < N_IMEI_SIZES; i++)
         table_row("pretty to_json", imei_sizes[i], "IMEIs", res->imei_bytes[i], &res->pretty[i]);
+    printf("\n  parse+validate time 100000 / 10000 (timed against each other): IMEIs %.2f "
+           "(cJSON parse %.2f), unknown keys %.2f (cJSON parse %.2f)\n",
+           ratio(res->scale_sr_imei.large_ns, res->scale_sr_imei.small_ns),
+           ratio(res->scale_cjson_imei.large_ns, res->scale_cjson_imei.small_ns),
+           ratio(res->scale_sr_unknown.large_ns, res->scale_sr_unknown.small_ns),
+           ratio(res->scale_cjson_unknown.large_ns, res->scale_cjson_unknown.small_ns));
     const bench_memory *m = &res->mem;
     double in = (double)res->imei_bytes[TARGET_SIZE];
     printf("\n  heap, %zu IMEIs (%zu input bytes): sessreport peak %lld B (%.2fx), keeps %lld B "
@@ -208,10 +246,14 @@ static void print_key_values(const results *res, const target *targets, size_t n
         printf("input_bytes.%s=%zu\n", item, res->unknown_bytes[i]);
         kv_pair("parse_validate", item, &res->unknown[i]);
     }
-    printf("scaling.cjson_imei_100000_over_10000=%.3f\n",
-           ratio(res->parse[LARGE_SIZE].cjson_ns, res->parse[TARGET_SIZE].cjson_ns));
-    printf("scaling.cjson_unknown_100000_over_10000=%.3f\n",
-           ratio(res->unknown[1].cjson_ns, res->unknown[0].cjson_ns));
+    printf("scaling.imei.sessreport_100000_ns=%.0f\n", res->scale_sr_imei.large_ns);
+    printf("scaling.imei.sessreport_10000_ns=%.0f\n", res->scale_sr_imei.small_ns);
+    printf("scaling.imei.cjson_100000_over_10000=%.3f\n",
+           ratio(res->scale_cjson_imei.large_ns, res->scale_cjson_imei.small_ns));
+    printf("scaling.unknown.sessreport_100000_ns=%.0f\n", res->scale_sr_unknown.large_ns);
+    printf("scaling.unknown.sessreport_10000_ns=%.0f\n", res->scale_sr_unknown.small_ns);
+    printf("scaling.unknown.cjson_100000_over_10000=%.3f\n",
+           ratio(res->scale_cjson_unknown.large_ns, res->scale_cjson_unknown.small_ns));
     const bench_memory *m = &res->mem;
     printf("memory.imei_10000.input_bytes=%zu\n", res->imei_bytes[TARGET_SIZE]);
     printf("memory.imei_10000.peak_parse_bytes=%lld\n", m->peak_parse);
@@ -241,12 +283,13 @@ static size_t make_targets(const results *res, target *t)
     t[n++] =
         (target){"target.compact_ratio_10000", "compact to_json / cJSON build+print, 10000 IMEIs",
                  ratio(c->sr_ns, c->cjson_ns), TARGET_COMPACT_RATIO};
-    t[n++] = (target){"target.scaling_imei_100000_over_10000",
-                      "parse+validate time 100000 / 10000 IMEIs",
-                      ratio(res->parse[LARGE_SIZE].sr_ns, p->sr_ns), TARGET_SCALING};
+    t[n++] = (target){
+        "target.scaling_imei_100000_over_10000", "parse+validate time 100000 / 10000 IMEIs",
+        ratio(res->scale_sr_imei.large_ns, res->scale_sr_imei.small_ns), TARGET_SCALING};
     t[n++] = (target){"target.scaling_unknown_100000_over_10000",
                       "parse+validate time 100000 / 10000 unknown keys",
-                      ratio(res->unknown[1].sr_ns, res->unknown[0].sr_ns), TARGET_SCALING};
+                      ratio(res->scale_sr_unknown.large_ns, res->scale_sr_unknown.small_ns),
+                      TARGET_SCALING};
     t[n++] = (target){"target.kept_ratio_10000", "bytes the parsed request keeps / input bytes",
                       (double)res->mem.kept / in, TARGET_KEPT_RATIO};
     t[n++] = (target){"target.peak_heap_ratio_10000", "peak heap during parse / input bytes",
