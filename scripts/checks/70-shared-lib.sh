@@ -36,7 +36,7 @@ $bad"
 # Every function the installed headers declare must be exported: a missing
 # one lacks SR_API (hidden by the visibility preset) or is not implemented.
 declared="$build/declared.txt"
-headers=$(ls include/sessreport.h include/sessreport/*.h)
+headers=$(ls include/sessreport.h include/sessreport/*.h "$build/include/sessreport/version.h")
 if ! ls "$build"/src/libsessreport_http*.so >/dev/null 2>&1; then
     headers=$(echo "$headers" | grep -v '/http\.h$')
 fi
@@ -52,8 +52,8 @@ $extra"
 # The programs link and run against the .so (through the build-tree RPATH).
 cli=$(find "$build/examples" -maxdepth 1 -name sessreport -type f -perm -u+x | head -1)
 [ -n "$cli" ] || fail "the CLI was not built"
-ldd "$cli" | grep -q 'libsessreport\.so' || fail "the CLI is not linked to the shared library"
-"$cli" --version >/dev/null || fail "sessreport --version failed against the shared library"
-"$cli" demo >/dev/null || fail "sessreport demo failed against the shared library"
+ldd "$cli" >"$build/ldd.txt" 2>&1; grep -q "libsessreport\.so" "$build/ldd.txt" || fail "the CLI is not linked to the shared library"
+"$cli" --version >"$build/cli.log" 2>&1 || fail "sessreport --version failed against the shared library"
+"$cli" demo >>"$build/cli.log" 2>&1 || fail "sessreport demo failed against the shared library"
 
 echo "shared-lib: $(basename "$(echo "$libs" | head -1)") SONAME $soname, $(wc -l <"$exports") exported functions = the declared API, none sr__*"
