@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Helpers shared by the CLI's subcommands: whole-file reads, option
  * matching, the shared validation options and the error line format. */
+/* POSIX for isatty and fileno; the reserved name is the standard feature-test macro. */
+/* NOLINTNEXTLINE(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 #define _POSIX_C_SOURCE 200809L
 
 #include "cli_common.h"
@@ -112,6 +114,15 @@ void cli_buffer_free(cli_buffer *b)
     free(b->data);
     b->data = NULL;
     b->len = 0;
+}
+
+int cli_write_json(const char *json, size_t len)
+{
+    if (fwrite(json, 1, len, stdout) != len || fputc('\n', stdout) == EOF) {
+        fputs("sessreport: cannot write to standard output\n", stderr);
+        return CLI_EXIT_USAGE;
+    }
+    return CLI_EXIT_OK;
 }
 
 const char *cli_display_name(const char *path)

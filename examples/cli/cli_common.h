@@ -36,6 +36,10 @@ typedef struct cli_buffer {
 int cli_read_file(const char *path, size_t max_bytes, cli_buffer *out);
 void cli_buffer_free(cli_buffer *b);
 
+/* Writes len bytes of JSON and a newline on stdout. CLI_EXIT_OK, or
+ * CLI_EXIT_USAGE after a message when the write fails. */
+int cli_write_json(const char *json, size_t len);
+
 /* The name error lines use for path: CLI_STDIN_NAME for "-". */
 const char *cli_display_name(const char *path);
 

@@ -89,9 +89,9 @@ static int run_demo(session_report_request *r)
         cli_print_problem("demo", st, "", "cannot encode the request");
         return CLI_EXIT_INVALID;
     }
-    fwrite(json, 1, len, stdout);
-    fputc('\n', stdout);
-    rc = check_round_trip(r, json, len);
+    rc = cli_write_json(json, len);
+    if (rc == CLI_EXIT_OK)
+        rc = check_round_trip(r, json, len);
     sr_free(json);
     if (rc == CLI_EXIT_OK)
         fprintf(stderr,

@@ -113,9 +113,7 @@ int sr_cli_format(int argc, char **argv)
         cli_print_problem(name, st, "", "cannot encode the request");
         goto cleanup;
     }
-    fwrite(json, 1, json_len, stdout);
-    fputc('\n', stdout);
-    rc = CLI_EXIT_OK;
+    rc = cli_write_json(json, json_len);
 cleanup:
     sr_free(json);
     session_report_request_free(r);

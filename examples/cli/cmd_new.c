@@ -218,6 +218,7 @@ static int emit(const new_state *s)
     char *json = NULL;
     size_t json_len = 0;
     sr_status st;
+    int rc;
 
     if (cli_report_problems(CLI_COMMAND_LINE_NAME, s->r, &s->check) != 0)
         return CLI_EXIT_INVALID;
@@ -226,10 +227,9 @@ static int emit(const new_state *s)
         cli_print_problem(CLI_COMMAND_LINE_NAME, st, "", "cannot encode the request");
         return CLI_EXIT_INVALID;
     }
-    fwrite(json, 1, json_len, stdout);
-    fputc('\n', stdout);
+    rc = cli_write_json(json, json_len);
     sr_free(json);
-    return CLI_EXIT_OK;
+    return rc;
 }
 
 int sr_cli_new(int argc, char **argv)
