@@ -118,7 +118,8 @@ void cli_buffer_free(cli_buffer *b)
 
 int cli_write_json(const char *json, size_t len)
 {
-    if (fwrite(json, 1, len, stdout) != len || fputc('\n', stdout) == EOF) {
+    /* Flushed here so that a full disk is reported before any success line. */
+    if (fwrite(json, 1, len, stdout) != len || fputc('\n', stdout) == EOF || fflush(stdout) != 0) {
         fputs("sessreport: cannot write to standard output\n", stderr);
         return CLI_EXIT_USAGE;
     }

@@ -118,10 +118,11 @@ static int help(int argc, char **argv)
     return cmd->run(2, sub_argv);
 }
 
-/* A failed write to stdout (full disk, closed pipe) must not look like success. */
+/* A failed write to stdout (full disk, closed pipe) must not look like
+ * success; a command that already failed has said why. */
 static int finish(int rc)
 {
-    if (fflush(stdout) != 0 || ferror(stdout)) {
+    if ((fflush(stdout) != 0 || ferror(stdout)) && rc == CLI_EXIT_OK) {
         fputs("sessreport: cannot write to standard output\n", stderr);
         return CLI_EXIT_USAGE;
     }

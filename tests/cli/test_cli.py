@@ -450,6 +450,18 @@ class New(CliCase):
                                  os.path.join(self.tmp.name, "nope")], "cannot read")
 
 
+class WriteFailure(CliCase):
+    @unittest.skipUnless(os.path.exists("/dev/full"), "needs /dev/full")
+    def test_full_disk_is_not_success(self):
+        path = self.write("seed.json", SEED_PRETTY)
+        for args in (["demo"], ["format", path], ["new", "--account", ACCOUNT], ["--version"]):
+            with open("/dev/full", "wb") as full:
+                p = subprocess.run([BIN] + args, stdout=full, stderr=subprocess.PIPE, timeout=60)
+            err = p.stderr.decode()
+            self.assertEqual(p.returncode, 2, args)
+            self.assertEqual(err, "sessreport: cannot write to standard output\n")
+
+
 class Demo(CliCase):
     def test_demo_prints_the_seed(self):
         rc, out, err = run(["demo"])
