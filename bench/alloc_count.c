@@ -28,6 +28,7 @@ static void count_free(void *p)
         live_bytes -= (long long)malloc_usable_size(p);
 }
 
+/* NOLINTBEGIN(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): names fixed by --wrap */
 void *__wrap_malloc(size_t n)
 {
     void *p = __real_malloc(n);
@@ -59,6 +60,8 @@ void __wrap_free(void *p)
     count_free(p);
     __real_free(p);
 }
+
+/* NOLINTEND(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 
 void bench_alloc_begin(void)
 {

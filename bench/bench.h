@@ -13,7 +13,9 @@
  * The executable is linked with --wrap=malloc,calloc,realloc,free, so every
  * allocation of the statically linked library lands in __wrap_*; cJSON is a
  * shared library and is counted through cJSON_InitHooks instead. Counting is
- * off outside the memory phase so that it never slows down a timed run. */
+ * off outside the memory phase so that it never slows down a timed run.
+ * The linker fixes the __wrap_/__real_ names, hence the NOLINT. */
+/* NOLINTBEGIN(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 void *__wrap_malloc(size_t n);
 void *__wrap_calloc(size_t count, size_t size);
 void *__wrap_realloc(void *p, size_t n);
@@ -22,6 +24,7 @@ void *__real_malloc(size_t n);
 void *__real_calloc(size_t count, size_t size);
 void *__real_realloc(void *p, size_t n);
 void __real_free(void *p);
+/* NOLINTEND(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 
 /* Starts counting; the peak restarts at the current live byte count. */
 void bench_alloc_begin(void);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Interleaved timing of two operations on the same input, reported as medians. */
-#define _POSIX_C_SOURCE 200809L
+/* NOLINTNEXTLINE(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
 
 #include <stdlib.h>
 #include <time.h>
