@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: MIT */
+/* The result of one send: the last answer's status and body, and the
+ * response decoded from it. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "http_internal.h"
+
+sr_status sr__http_error(sr_error *err, sr_status code, const char *fmt, ...)
+{
+    va_list ap;
+    if (err == NULL)
+        return code;
+    memset(err, 0, sizeof *err);
+    err->code = code;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+sr_http_result *sr__http_result_new(void)
+{
+    sr_http_result *r = calloc(1, sizeof *r);
+    if (r == NULL)
+        return NULL;
+    r->body = calloc(1, 1);
+    if (r->body == NULL) {
+        free(r);
+        return NULL;
+    }
+    return r;
+}
+
+static void drop_decoded(sr_http_result *r)
+{
+    sr_aggregate_report_free(r->report);
+    sr_callback_result_free(r->callback);
+    sr_error_body_free(r->error_body);
+    r->report = NULL;
+    r->callback = NULL;
+    r->error_body = NULL;
+    r->kind = SR_RESPONSE_UNKNOWN;
+    r->has_decode_error = 0;
+}
+
+void sr__http_result_clear_answer(sr_http_result *r)
+{
+    drop_decoded(r);
+    r->status = 0;
+    r->body_len = 0;
+    r->body[0] = '\0';
+}
+
+sr_status sr__http_result_append_body(sr_http_result *r, const char *data, size_t n)
+{
+    char *grown;
+    if (n > SR_HTTP_MAX_BODY_BYTES - r->body_len)
+        return SR_ERR_LIMIT;
+    grown = realloc(r->body, r->body_len + n + 1);
+    if (grown == NULL)
+        return SR_ERR_NOMEM;
+    memcpy(grown + r->body_len, data, n);
+    r->body = grown;
+    r->body_len += n;
+    r->body[r->body_len] = '\0';
+    return SR_OK;
+}
+
+sr_status sr__http_result_set_transport_error(sr_http_result *r, const char *message)
+{
+    size_t n = strlen(message);
+    char *copy = malloc(n + 1);
+    if (copy == NULL)
+        return SR_ERR_NOMEM;
+    memcpy(copy, message, n + 1);
+    /* one line, whatever libcurl wrote */
+    for (char *p = copy; *p != '\0'; p++) {
+        if ((unsigned char)*p < 0x20)
+            *p = ' ';
+    }
+    free(r->transport_error);
+    r->transport_error = copy;
+    return SR_OK;
+}
+
+static int is_success(long status)
+{
+    return status >= 200 && status <= 299;
+}
+
+sr_status sr__http_result_decode(sr_http_result *r, sr_http_endpoint endpoint)
+{
+    sr_status st;
+    drop_decoded(r);
+    if (r->body_len == 0)
+        return SR_OK;
+    if (!is_success(r->status)) {
+        st = sr_error_body_from_json(r->body, r->body_len, NULL, &r->error_body, &r->decode_error);
+        if (st == SR_OK)
+            r->kind = SR_RESPONSE_ERROR_BODY;
+    } else if (endpoint == SR_HTTP_SYNC) {
+        st =
+            sr_aggregate_report_from_json(r->body, r->body_len, NULL, &r->report, &r->decode_error);
+        if (st == SR_OK)
+            r->kind = SR_RESPONSE_AGGREGATE_REPORT;
+    } else {
+        st = sr_callback_result_from_json(r->body, r->body_len, NULL, &r->callback,
+                                          &r->decode_error);
+        if (st == SR_OK)
+            r->kind = SR_RESPONSE_CALLBACK_RESULT;
+    }
+    if (st == SR_ERR_NOMEM)
+        return st;
+    r->has_decode_error = st != SR_OK;
+    return SR_OK;
+}
+
+void sr_http_result_free(sr_http_result *r)
+{
+    if (r == NULL)
+        return;
+    drop_decoded(r);
+    free(r->transport_error);
+    free(r->body);
+    free(r);
+}
+
+long sr_http_result_status(const sr_http_result *r)
+{
+    return r != NULL ? r->status : 0;
+}
+
+unsigned sr_http_result_attempts(const sr_http_result *r)
+{
+    return r != NULL ? r->attempts : 0;
+}
+
+const char *sr_http_result_idempotency_key(const sr_http_result *r)
+{
+    return r != NULL ? r->idempotency_key : NULL;
+}
+
+const char *sr_http_result_transport_error(const sr_http_result *r)
+{
+    return r != NULL ? r->transport_error : NULL;
+}
+
+const char *sr_http_result_body(const sr_http_result *r, size_t *len)
+{
+    if (r == NULL)
+        return NULL;
+    if (len != NULL)
+        *len = r->body_len;
+    return r->body;
+}
+
+sr_response_kind sr_http_result_kind(const sr_http_result *r)
+{
+    return r != NULL ? r->kind : SR_RESPONSE_UNKNOWN;
+}
+
+const sr_aggregate_report *sr_http_result_report(const sr_http_result *r)
+{
+    return r != NULL ? r->report : NULL;
+}
+
+const sr_callback_result *sr_http_result_callback(const sr_http_result *r)
+{
+    return r != NULL ? r->callback : NULL;
+}
+
+const sr_error_body *sr_http_result_error_body(const sr_http_result *r)
+{
+    return r != NULL ? r->error_body : NULL;
+}
+
+const sr_error *sr_http_result_decode_error(const sr_http_result *r)
+{
+    return (r != NULL && r->has_decode_error) ? &r->decode_error : NULL;
+}
