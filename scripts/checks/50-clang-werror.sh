@@ -11,7 +11,8 @@ command -v clang >/dev/null || { echo "clang-werror: clang not installed"; exit 
 # -gdwarf-4: clang 14 emits DWARF 5 forms that Debian 12's valgrind 3.19
 # cannot read, and some suites run the programs under valgrind.
 cmake -S . -B "$build" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug \
-      -DCMAKE_C_FLAGS=-gdwarf-4 -DSESSREPORT_WERROR=ON >"$build/configure.log" 2>&1 \
+      -DCMAKE_C_FLAGS=-gdwarf-4 -DSESSREPORT_WERROR=ON -DSESSREPORT_BUILD_TESTS=ON \
+      -DSESSREPORT_BUILD_EXAMPLES=ON -DSESSREPORT_BUILD_BENCH=ON >"$build/configure.log" 2>&1 \
     || { cat "$build/configure.log"; echo "clang-werror: configure failed"; exit 1; }
 if ! cmake --build "$build" -j"$jobs" >"$build/build.log" 2>&1; then
     grep -E -B2 -A6 'error:|undefined reference' "$build/build.log" | head -80

@@ -11,7 +11,8 @@ mkdir -p "$build"
 fail() { echo "shared-lib: $*"; exit 1; }
 
 cmake -S . -B "$build" -DBUILD_SHARED_LIBS=ON -DCMAKE_BUILD_TYPE=Debug -DSESSREPORT_WERROR=ON \
-      -DSESSREPORT_BUILD_TESTS=OFF -DSESSREPORT_BUILD_BENCH=OFF >"$build/configure.log" 2>&1 \
+      -DSESSREPORT_BUILD_TESTS=OFF -DSESSREPORT_BUILD_EXAMPLES=ON -DSESSREPORT_BUILD_BENCH=OFF \
+      >"$build/configure.log" 2>&1 \
     || { cat "$build/configure.log"; fail "configure failed"; }
 cmake --build "$build" -j"${SR_JOBS:-2}" >"$build/build.log" 2>&1 \
     || { grep -E "error:|undefined reference" "$build/build.log" | head -40; fail "build failed"; }
