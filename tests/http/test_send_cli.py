@@ -1,0 +1,337 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Black-box tests of `sessreport send` and `sessreport report` against the
+loopback stand-in server (stub_server.py), started by each test on
+127.0.0.1 with an ephemeral port.
+
+Usage: test_send_cli.py PATH_TO_SESSREPORT [unittest names...]
+"""
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+BIN = None
+HERE = os.path.dirname(os.path.abspath(__file__))
+ACCESS = "tok-ACCESS-8f3c1e"
+M2M = "tok-M2M-77d2ab"
+UUID4 = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+
+REQUEST = {"accountNumber": "0844021539-00001",
+           "startDate": "2022-12-09T22:01:06.217Z", "endDate": "2022-12-09T22:01:08.734Z",
+           "imei": ["709312034493372"], "deviceGroup": "deviceGroup4"}
+REQUEST_COMPACT = json.dumps(REQUEST, separators=(",", ":"))
+SYNC_BODY = {"txid": "6a1f-22", "usage": [
+    {"imei": "709312034493372", "numberOfSessions": 9007199254740993,
+     "bytesTransferred": 1536}]}
+ASYNC_BODY = {"txid": "2c90f5e5-0001", "status": "QUEUED"}
+ERROR_BODY = {"responseCode": "400", "message": "imei list is malformed",
+              "fault": {"code": "SVC-400", "message": "Bad Request",
+                        "description": "imei 1 is not 15 digits"}}
+
+
+def luhn_imei(first14):
+    """first14 followed by its Luhn check digit."""
+    total = 0
+    for i, ch in enumerate(first14):
+        d = int(ch) * (2 if i % 2 == 1 else 1)
+        total += d - 9 if d > 9 else d
+    return first14 + str((10 - total % 10) % 10)
+
+
+class Server:
+    """stub_server.py in a child process; .requests() reads its log."""
+
+    def __init__(self, tmp, script):
+        tmp = tempfile.mkdtemp(dir=tmp)  # one folder a server
+        self.port_file = os.path.join(tmp, "port")
+        self.log = os.path.join(tmp, "requests.jsonl")
+        self.proc = subprocess.Popen(
+            [sys.executable, os.path.join(HERE, "stub_server.py"), "--port-file",
+             self.port_file, "--log", self.log, "--script", json.dumps(script)])
+        deadline = time.monotonic() + 10
+        while not os.path.exists(self.port_file):
+            if time.monotonic() > deadline or self.proc.poll() is not None:
+                raise RuntimeError("stub server did not start")
+            time.sleep(0.02)
+        with open(self.port_file, encoding="ascii") as f:
+            self.port = int(f.read())
+        self.url = "http://127.0.0.1:%d" % self.port
+
+    def requests(self):
+        if not os.path.exists(self.log):
+            return []
+        with open(self.log, encoding="utf-8") as f:
+            return [json.loads(line) for line in f if line.strip()]
+
+    def stop(self):
+        self.proc.kill()
+        self.proc.wait()
+
+
+class CliTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp_dir = tempfile.TemporaryDirectory()
+        self.tmp = self.tmp_dir.name
+        self.servers = []
+        self.request_file = self.write("request.json", REQUEST_COMPACT)
+
+    def tearDown(self):
+        for s in self.servers:
+            s.stop()
+        self.tmp_dir.cleanup()
+
+    def write(self, name, text):
+        path = os.path.join(self.tmp, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def server(self, script):
+        s = Server(self.tmp, script)
+        self.servers.append(s)
+        return s
+
+    def run_cli(self, args, env_tokens=True, timeout=60):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("THINGSPACE_")}
+        if env_tokens:
+            env["THINGSPACE_ACCESS_TOKEN"] = ACCESS
+            env["THINGSPACE_M2M_TOKEN"] = M2M
+        start = time.monotonic()
+        p = subprocess.run([BIN] + args, env=env, capture_output=True, text=True,
+                           timeout=timeout)
+        p.elapsed = time.monotonic() - start
+        # No token may ever appear in what the CLI prints.
+        for token in (ACCESS, M2M):
+            self.assertNotIn(token, p.stdout)
+            self.assertNotIn(token, p.stderr)
+        return p
+
+    def send(self, endpoint, url, *extra, **kw):
+        return self.run_cli(["send", "--endpoint", endpoint, "--base-url", url, *extra,
+                             self.request_file], **kw)
+
+    def assert_headers(self, req, path):
+        h = req["headers"]
+        self.assertEqual(req["method"], "POST")
+        self.assertEqual(req["path"], path)
+        self.assertEqual(h["Authorization"], "Bearer " + ACCESS)
+        self.assertEqual(h["VZ-M2M-Token"], M2M)
+        self.assertEqual(h["Content-Type"], "application/json")
+        self.assertEqual(h["Accept"], "application/json")
+        self.assertRegex(h["Idempotency-Key"], UUID4)
+        self.assertEqual(req["body"], REQUEST_COMPACT)
+
+
+class SendCli(CliTest):
+    def test_sync_200(self):
+        s = self.server([{"status": 200, "body": SYNC_BODY}])
+        p = self.send("sync", s.url)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(json.loads(p.stdout), SYNC_BODY)
+        self.assertIn("9007199254740993", p.stdout)  # exact, not through a double
+        self.assertIn("HTTP 200 after 1 attempt", p.stderr)
+        reqs = s.requests()
+        self.assertEqual(len(reqs), 1)
+        self.assert_headers(reqs[0], "/report/aggregate")
+
+    def test_async_200(self):
+        s = self.server([{"status": 202, "body": ASYNC_BODY}])
+        p = self.send("async", s.url + "/")  # a trailing slash is tolerated
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(json.loads(p.stdout), ASYNC_BODY)
+        reqs = s.requests()
+        self.assertEqual(len(reqs), 1)
+        self.assert_headers(reqs[0], "/report/async/aggregate")
+
+    def test_error_400_with_body(self):
+        s = self.server([{"status": 400, "body": ERROR_BODY}])
+        p = self.send("sync", s.url)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("HTTP 400: imei list is malformed", p.stderr)
+        self.assertEqual(json.loads(p.stdout), ERROR_BODY)
+        self.assertEqual(len(s.requests()), 1)  # 4xx is not retried
+
+    def test_503_then_200_is_retried_with_the_same_key(self):
+        s = self.server([{"status": 503, "body": {"message": "busy"}},
+                         {"status": 200, "body": SYNC_BODY}])
+        p = self.send("sync", s.url)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("HTTP 200 after 2 attempts", p.stderr)
+        reqs = s.requests()
+        self.assertEqual(len(reqs), 2)
+        for r in reqs:
+            self.assert_headers(r, "/report/aggregate")
+        self.assertEqual(reqs[0]["headers"]["Idempotency-Key"],
+                         reqs[1]["headers"]["Idempotency-Key"])
+        self.assertIn(reqs[0]["headers"]["Idempotency-Key"], p.stderr)
+        # first backoff: 1 s plus up to 50 % jitter
+        self.assertGreaterEqual(p.elapsed, 0.9)
+
+    def test_429_honours_retry_after(self):
+        s = self.server([{"status": 429, "headers": {"Retry-After": "2"}},
+                         {"status": 200, "body": SYNC_BODY}])
+        p = self.send("sync", s.url)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        reqs = s.requests()
+        self.assertEqual(len(reqs), 2)
+        self.assertEqual(reqs[0]["headers"]["Idempotency-Key"],
+                         reqs[1]["headers"]["Idempotency-Key"])
+        self.assertGreaterEqual(p.elapsed, 1.9)  # 2 s, not the 1 s backoff
+
+    def test_retries_stop_after_three(self):
+        # Retry-After: 0 keeps the test fast; 1 attempt + 3 retries.
+        s = self.server([{"status": 500, "headers": {"Retry-After": "0"},
+                          "body": {"message": "internal"}}])
+        p = self.send("sync", s.url)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("HTTP 500 after 4 attempts", p.stderr)
+        self.assertIn("HTTP 500: internal", p.stderr)
+        keys = {r["headers"]["Idempotency-Key"] for r in s.requests()}
+        self.assertEqual(len(s.requests()), 4)
+        self.assertEqual(len(keys), 1)
+
+    def test_each_send_has_its_own_key(self):
+        s = self.server([{"status": 200, "body": SYNC_BODY}])
+        self.assertEqual(self.send("sync", s.url).returncode, 0)
+        self.assertEqual(self.send("sync", s.url).returncode, 0)
+        keys = [r["headers"]["Idempotency-Key"] for r in s.requests()]
+        self.assertEqual(len(keys), 2)
+        self.assertNotEqual(keys[0], keys[1])
+
+    def test_server_that_never_answers_times_out(self):
+        s = self.server([{"hang": True, "seconds": 30}])
+        p = self.send("sync", s.url, "--timeout", "2", timeout=20)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("no answer from", p.stderr)
+        self.assertRegex(p.stderr, "(?i)timeout|timed out")
+        self.assertGreaterEqual(p.elapsed, 1.8)
+        self.assertLess(p.elapsed, 6)
+        self.assertEqual(p.stdout, "")
+
+    def test_connection_refused(self):
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+        sock.close()  # nothing listens there now
+        p = self.send("sync", "http://127.0.0.1:%d" % port)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("no answer from http://127.0.0.1:%d/report/aggregate" % port, p.stderr)
+        self.assertRegex(p.stderr, "(?i)connect")
+
+    def test_plain_http_to_other_hosts_is_refused(self):
+        for url in ("http://example.com", "http://10.0.0.1:8080/v1", "http://127.0.0.1.nip.io",
+                    "http://[::2]:80", "ftp://127.0.0.1"):
+            p = self.send("sync", url, timeout=10)
+            self.assertEqual(p.returncode, 2, url)
+            self.assertIn("sessreport send: ", p.stderr)
+            self.assertTrue("refusing plain http://" in p.stderr or "scheme" in p.stderr
+                            or "not an absolute" in p.stderr, p.stderr)
+            self.assertLess(p.elapsed, 5)
+        p = self.send("sync", "http://example.com", timeout=10)
+        self.assertIn("non-loopback host 'example.com'", p.stderr)
+
+    def test_loopback_names_are_allowed(self):
+        s = self.server([{"status": 200, "body": SYNC_BODY}])
+        p = self.send("sync", "http://localhost:%d" % s.port)
+        # localhost may resolve to ::1 first; curl falls back to 127.0.0.1
+        self.assertEqual(p.returncode, 0, p.stderr)
+
+    def test_missing_token(self):
+        p = self.run_cli(["send", "--endpoint", "sync", self.request_file], env_tokens=False)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("THINGSPACE_ACCESS_TOKEN is not set", p.stderr)
+
+    def test_invalid_request_is_not_sent(self):
+        s = self.server([{"status": 202, "body": ASYNC_BODY}])
+        twelve = dict(REQUEST, imei=[luhn_imei("4901542032%04d" % i) for i in range(12)])
+        self.request_file = self.write("twelve.json", json.dumps(twelve))
+        p = self.send("sync", s.url)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("twelve.json: SR_ERR_RANGE: /imei: ", p.stderr)
+        self.assertEqual(s.requests(), [])
+        # the asynchronous endpoint takes up to 10000
+        p = self.send("async", s.url)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(len(s.requests()), 1)
+        # every problem is listed, nothing sent
+        bad = dict(REQUEST, accountNumber="12", imei=["709312034493371"])
+        self.request_file = self.write("bad.json", json.dumps(bad))
+        p = self.send("async", s.url)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("bad.json: SR_ERR_FORMAT: /accountNumber: ", p.stderr)
+        self.assertIn("bad.json: SR_ERR_FORMAT: /imei/0: ", p.stderr)
+        self.assertEqual(len(s.requests()), 1)
+
+    def test_tokens_never_printed(self):
+        # every path that prints something: refused URL, bad option value,
+        # transport failure, error body echoing the request headers
+        s = self.server([{"status": 401, "body": {"message": "token expired"}}])
+        for args in (["--base-url", "http://example.com"], ["--base-url", s.url],
+                     ["--base-url", "http://127.0.0.1:9", "--timeout", "2"]):
+            p = self.run_cli(["send", "--endpoint", "sync", *args, self.request_file])
+            self.assertNotEqual(p.returncode, 0)
+            self.assertTrue(p.stderr)
+        self.assertEqual(s.requests()[0]["headers"]["Authorization"], "Bearer " + ACCESS)
+
+
+class ReportCli(CliTest):
+    def report(self, body):
+        path = self.write("response.json", body if isinstance(body, str) else json.dumps(body))
+        return self.run_cli(["report", path])
+
+    def test_sync_table(self):
+        body = {"txid": "6a1f-22", "usage": [
+            {"imei": "709312034493372", "numberOfSessions": 12, "bytesTransferred": 1536},
+            {"imei": "490154203237518", "numberOfSessions": 3,
+             "bytesTransferred": 9223372036854775807}]}
+        p = self.report(body)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        lines = p.stdout.splitlines()
+        self.assertEqual(lines[0], "txid: 6a1f-22")
+        self.assertEqual(lines[1].split(), ["IMEI", "SESSIONS", "BYTES", "SIZE"])
+        self.assertEqual(lines[2].split(), ["709312034493372", "12", "1536", "1.5", "KiB"])
+        self.assertEqual(lines[3].split(),
+                         ["490154203237518", "3", "9223372036854775807", "8.0", "EiB"])
+        # exact total beyond int64
+        self.assertEqual(lines[4].split(),
+                         ["TOTAL", "(2", "devices)", "15", "9223372036854777343", "8.0", "EiB"])
+
+    def test_empty_usage_and_null_txid(self):
+        p = self.report({"txid": None, "usage": []})
+        self.assertEqual(p.returncode, 0, p.stderr)
+        lines = p.stdout.splitlines()
+        self.assertEqual(lines[0], "txid: null")
+        self.assertEqual(lines[2].split(), ["TOTAL", "(0", "devices)", "0", "0", "0", "B"])
+
+    def test_async_and_error_body(self):
+        p = self.report(ASYNC_BODY)
+        self.assertEqual((p.returncode, p.stdout), (0, "txid: 2c90f5e5-0001\nstatus: QUEUED\n"))
+        p = self.report(ERROR_BODY)
+        self.assertEqual(p.returncode, 0)
+        self.assertIn("message: imei list is malformed\n", p.stdout)
+        self.assertIn("fault.description: imei 1 is not 15 digits\n", p.stdout)
+
+    def test_bad_documents(self):
+        p = self.report({"usage": [{"imei": "1", "numberOfSessions": 1.5,
+                                    "bytesTransferred": 1}]})
+        self.assertEqual(p.returncode, 1)
+        self.assertRegex(p.stderr, r"response\.json: SR_ERR_RANGE: /usage/0/numberOfSessions: ")
+        p = self.report('{"usage": [}')
+        self.assertEqual(p.returncode, 1)
+        self.assertRegex(p.stderr, r"response\.json:1:12: SR_ERR_SYNTAX: : ")
+        p = self.report({"hello": 1})
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("not a known response", p.stderr)
+        p = self.run_cli(["report", os.path.join(self.tmp, "missing.json")])
+        self.assertEqual(p.returncode, 2)
+
+
+if __name__ == "__main__":
+    BIN = sys.argv[1]
+    unittest.main(argv=[sys.argv[0]] + sys.argv[2:], verbosity=2)
