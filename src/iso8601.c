@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: MIT */
-/* ISO 8601 / RFC 3339 date engine: a strict parser to an exact UTC instant and the RFC 3339 writer. */
+/* ISO 8601 / RFC 3339 date engine: a strict parser to an exact UTC instant and the RFC 3339 writer.
+ */
 #include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
 #include "iso8601.h"
 
-#define SECONDS_PER_DAY 86400
+#define SECONDS_PER_DAY  86400
 #define NANOS_PER_SECOND 1000000000u
 #define UNIX_EPOCH_SHIFT 719468 /* days from 0000-03-01 to 1970-01-01 */
 
@@ -67,8 +68,7 @@ static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
     int64_t era = (y >= 0 ? y : y - 399) / 400;
     int64_t year_of_era = y - era * 400;
     int64_t day_of_year = (153 * (int64_t)(m > 2 ? m - 3 : m + 9) + 2) / 5 + (int64_t)d - 1;
-    int64_t day_of_era =
-        year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
     return era * 146097 + day_of_era - UNIX_EPOCH_SHIFT;
 }
 
@@ -286,9 +286,8 @@ static int parse_date(cursor *c, fields *f)
         return fail_mixed(c, "write YYYY-MM-DD or YYYYMMDD");
     if (run == 0 && c->pos == c->len)
         return fail(c, "a year alone is not a date; expected YYYY-MM-DD, YYYY-DDD or YYYY-Www-D");
-    return fail(c,
-                "expected '-', MMDD, DDD or WwwD after the year "
-                "(YYYY-MM-DD, YYYYMMDD, YYYY-DDD, YYYYDDD, YYYY-Www-D, YYYYWwwD)");
+    return fail(c, "expected '-', MMDD, DDD or WwwD after the year "
+                   "(YYYY-MM-DD, YYYYMMDD, YYYY-DDD, YYYYDDD, YYYY-Www-D, YYYYWwwD)");
 }
 
 /* ---- the time part ---- */

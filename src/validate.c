@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* session_report_request_validate: every field rule of DESIGN section 5, reported in the serializer's field order. */
+/* session_report_request_validate: every field rule of DESIGN section 5, reported in the
+ * serializer's field order. */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "sessreport/validate.h"
@@ -87,19 +89,18 @@ static void check_account_number(collector *c, const char *v)
     }
     size_t head = count_digits(v);
     if (head != 10) {
-        report(c, SR_ERR_FORMAT, "/accountNumber", "found %zu digits before the '-' instead of 10; %s",
-               head, expected);
+        report(c, SR_ERR_FORMAT, "/accountNumber",
+               "found %zu digits before the '-' instead of 10; %s", head, expected);
         return;
     }
     if (v[10] != '-') {
-        report(c, SR_ERR_FORMAT, "/accountNumber", "the 11th character must be '-'; %s",
-               expected);
+        report(c, SR_ERR_FORMAT, "/accountNumber", "the 11th character must be '-'; %s", expected);
         return;
     }
     size_t tail = count_digits(v + 11);
     if (tail != 5 || v[11 + tail] != '\0')
-        report(c, SR_ERR_FORMAT, "/accountNumber", "the part after '-' must be exactly 5 digits; %s",
-               expected);
+        report(c, SR_ERR_FORMAT, "/accountNumber",
+               "the part after '-' must be exactly 5 digits; %s", expected);
 }
 
 /* ---- startDate / endDate ---- */
@@ -156,15 +157,15 @@ static void check_date_constant(collector *c, const rules *o, const char *path, 
     if (o->date_constants != NULL && !in_allow_list(o->date_constants, v)) {
         char names[128];
         join_allow_list(o->date_constants, names, sizeof names);
-        report(c, SR_ERR_FORMAT, path, "date constant \"%.*s%s\" is not allowed; expected one of: %s",
-               quote_length(v, len), v, quote_tail(len), names[0] != '\0' ? names : "(none)");
+        report(c, SR_ERR_FORMAT, path,
+               "date constant \"%.*s%s\" is not allowed; expected one of: %s", quote_length(v, len),
+               v, quote_tail(len), names[0] != '\0' ? names : "(none)");
     }
 }
 
 /* Checks one date; returns 1 when it is a valid concrete date, with its
  * instant in *t (the range checks need both). */
-static int check_date(collector *c, const rules *o, const char *path, const char *v,
-                      sr__instant *t)
+static int check_date(collector *c, const rules *o, const char *path, const char *v, sr__instant *t)
 {
     if (v == NULL)
         return 0;
@@ -193,20 +194,23 @@ static void check_date_range(collector *c, const rules *o, const sr__instant *st
         sr__iso8601_format_rfc3339(end, b, sizeof b);
         sr__iso8601_format_rfc3339(start, a, sizeof a);
         report(c, SR_ERR_RANGE, "/endDate",
-               "endDate (%s) is before startDate (%s); expected an endDate at or after startDate", b,
-               a);
+               "endDate (%s) is before startDate (%s); expected an endDate at or after startDate",
+               b, a);
         return;
     }
     int64_t limit = (int64_t)o->max_span_days * 86400;
     if (sr__instant_span_exceeds(start, end, limit)) {
         int64_t seconds;
         uint32_t nanos;
+        char fraction[16] = "";
         sr__instant_span(start, end, &seconds, &nanos);
+        if (nanos != 0)
+            snprintf(fraction, sizeof fraction, ".%09u", (unsigned)nanos);
         report(c, SR_ERR_RANGE, "/endDate",
-               "the range spans %lld days %02d:%02d:%02d.%09u, more than the %u-day maximum; "
+               "the range spans %lld days %02d:%02d:%02d%s, more than the %u-day maximum; "
                "expected endDate at most %u days after startDate",
                (long long)(seconds / 86400), (int)(seconds % 86400 / 3600),
-               (int)(seconds % 3600 / 60), (int)(seconds % 60), (unsigned)nanos, o->max_span_days,
+               (int)(seconds % 3600 / 60), (int)(seconds % 60), fraction, o->max_span_days,
                o->max_span_days);
     }
 }
@@ -235,8 +239,8 @@ static int check_imei_format(collector *c, const rules *o, const char *path, con
     size_t len = strlen(v);
     size_t digits = count_digits(v);
     if (len != SR_IMEI_LEN) {
-        report(c, SR_ERR_FORMAT, path, "an IMEI has exactly %d ASCII digits, this one has %zu bytes",
-               SR_IMEI_LEN, len);
+        report(c, SR_ERR_FORMAT, path,
+               "an IMEI has exactly %d ASCII digits, this one has %zu bytes", SR_IMEI_LEN, len);
         return 1;
     }
     if (digits != SR_IMEI_LEN) {
@@ -302,24 +306,19 @@ static size_t imei_set_add(imei_set *set, const session_report_request *r, size_
     return 0;
 }
 
-static void check_imeis(collector *c, const rules *o, const session_report_request *r)
+/* set is ready (or has no slots when there are fewer than two IMEIs). */
+static void check_imeis(collector *c, const rules *o, const session_report_request *r,
+                        imei_set *set)
 {
     size_t count = session_report_request_imei_count(r);
-    imei_set set = {NULL, 0};
     if (count > o->max_imeis)
         report(c, SR_ERR_RANGE, "/imei",
                "%zu IMEIs given; expected at most %zu per request for this endpoint", count,
                o->max_imeis);
-    int check_repeats = count > 1;
-    if (check_repeats && imei_set_init(&set, count) != SR_OK) {
-        report(c, SR_ERR_NOMEM, "/imei",
-               "out of memory while looking for repeated IMEIs; repeats were not checked");
-        check_repeats = 0;
-    }
     for (size_t i = 0; i < count; i++) {
         char path[32] = "/imei";
         const char *v = session_report_request_imei_at(r, i);
-        size_t earlier = check_repeats ? imei_set_add(&set, r, i) : 0;
+        size_t earlier = set->slots != NULL ? imei_set_add(set, r, i) : 0;
         sr__pointer_append_index(path, sizeof path, i);
         /* one problem per item: a malformed copy is reported as malformed */
         if (check_imei_format(c, o, path, v))
@@ -328,7 +327,6 @@ static void check_imeis(collector *c, const rules *o, const session_report_reque
             report(c, SR_ERR_DUPLICATE, path,
                    "IMEI %s repeats /imei/%zu; expected each device once", v, earlier - 1);
     }
-    sr__free(set.slots);
 }
 
 /* ---- noSessionFlag and the nullable labels ---- */
@@ -381,17 +379,27 @@ size_t session_report_request_validate(const session_report_request *r,
     }
     rules o = effective_rules(opts);
     sr__instant start, end;
+    imei_set set = {NULL, 0};
 
+    /* the only allocation, made first: without it nothing is reported but
+     * the one SR_ERR_NOMEM problem */
+    if (session_report_request_imei_count(r) > 1 &&
+        imei_set_init(&set, session_report_request_imei_count(r)) != SR_OK) {
+        report(&c, SR_ERR_NOMEM, "",
+               "out of memory while validating (looking for repeated IMEIs); nothing was checked");
+        return c.count;
+    }
     check_account_number(&c, session_report_request_get_account_number(r));
-    int start_ok = check_date(&c, &o, "/startDate", session_report_request_get_start_date(r),
-                              &start);
+    int start_ok =
+        check_date(&c, &o, "/startDate", session_report_request_get_start_date(r), &start);
     int end_ok = check_date(&c, &o, "/endDate", session_report_request_get_end_date(r), &end);
     if (start_ok && end_ok)
         check_date_range(&c, &o, &start, &end);
-    check_imeis(&c, &o, r);
+    check_imeis(&c, &o, r, &set);
     check_label(&c, "/deviceGroup", session_report_request_get_device_group(r));
     check_label(&c, "/dataPlan", session_report_request_get_data_plan(r));
     check_no_session_flag(&c, session_report_request_get_no_session_flag(r));
     check_label(&c, "/deviceLabel", session_report_request_get_device_label(r));
+    sr__free(set.slots);
     return c.count;
 }

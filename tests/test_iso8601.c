@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* The date engine, table-driven: every ISO 8601 form, every boundary, the RFC 3339 profile, reasons, ordering and spans. */
+/* The date engine, table-driven: every ISO 8601 form, every boundary, the RFC 3339 profile,
+ * reasons, ordering and spans. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -299,8 +300,8 @@ static void test_table(void **state)
         char text[SR__RFC3339_CAP] = "";
         sr__instant t;
         memset(&t, 0, sizeof t);
-        sr_status st = sr__iso8601_parse(c->input, strlen(c->input), c->flags, &t, reason,
-                                         sizeof reason);
+        sr_status st =
+            sr__iso8601_parse(c->input, strlen(c->input), c->flags, &t, reason, sizeof reason);
         if (c->expect != NULL) {
             if (st != SR_OK) {
                 print_error("case %zu \"%s\": rejected (%s), expected %s\n", i, c->input, reason,
