@@ -70,11 +70,17 @@ typedef struct bench_config {
     double min_sample_ns; /* each sample repeats the op until it lasts this long */
 } bench_config;
 
-/* Median time of one call of a and of b, in nanoseconds, over cfg->rounds
- * interleaved rounds (a then b, b then a, ...) of the same iteration count.
- * 0, or -1 when an op failed. */
+/* Medians over cfg->rounds interleaved rounds (a then b, b then a, ...) of
+ * the same iteration count: the time of one call of a and of b, and the
+ * median of the per-round ratios a/b (each taken from two neighbouring
+ * samples, so load that drifts between rounds cancels out). */
+typedef struct bench_result {
+    double a_ns, b_ns, ratio;
+} bench_result;
+
+/* 0, or -1 when an op failed. */
 int bench_compare(const bench_config *cfg, bench_op a, void *actx, bench_op b, void *bctx,
-                  double *a_ns, double *b_ns);
+                  bench_result *out);
 /* Monotonic clock in nanoseconds. */
 double bench_now_ns(void);
 

@@ -57,13 +57,14 @@ static unsigned pick_iterations(const bench_config *cfg, double a_ns, double b_n
 }
 
 int bench_compare(const bench_config *cfg, bench_op a, void *actx, bench_op b, void *bctx,
-                  double *a_ns, double *b_ns)
+                  bench_result *out)
 {
     int rc = -1;
     unsigned rounds = cfg->rounds ? cfg->rounds : 1;
     double *as = malloc(rounds * sizeof(*as));
     double *bs = malloc(rounds * sizeof(*bs));
-    if (as == NULL || bs == NULL)
+    double *ratios = malloc(rounds * sizeof(*ratios));
+    if (as == NULL || bs == NULL || ratios == NULL)
         goto cleanup;
     /* warm-up: caches, page faults, lazy binding; also the calibration */
     double wa = time_op(a, actx, 1), wb = time_op(b, bctx, 1);
@@ -81,12 +82,15 @@ int bench_compare(const bench_config *cfg, bench_op a, void *actx, bench_op b, v
         }
         if (as[r] < 0 || bs[r] < 0)
             goto cleanup;
+        ratios[r] = bs[r] > 0.0 ? as[r] / bs[r] : 0.0;
     }
-    *a_ns = median(as, rounds);
-    *b_ns = median(bs, rounds);
+    out->a_ns = median(as, rounds);
+    out->b_ns = median(bs, rounds);
+    out->ratio = median(ratios, rounds);
     rc = 0;
 cleanup:
     free(as);
     free(bs);
+    free(ratios);
     return rc;
 }
