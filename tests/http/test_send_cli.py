@@ -280,6 +280,21 @@ class SendCli(CliTest):
         self.assertEqual(s.requests()[0]["headers"]["Authorization"], "Bearer " + ACCESS)
 
 
+class ClientExample(CliTest):
+    """examples/client.c (the program of docs/responses.md) against the stub."""
+
+    def test_prints_the_usage_rows(self):
+        client = os.environ.get("SR_CLIENT_EXAMPLE")
+        if not client:
+            self.fail("SR_CLIENT_EXAMPLE is not set")
+        s = self.server([{"status": 200, "body": SYNC_BODY}])
+        env = dict(os.environ, THINGSPACE_ACCESS_TOKEN=ACCESS, THINGSPACE_M2M_TOKEN=M2M)
+        p = subprocess.run([client, s.url], env=env, capture_output=True, text=True, timeout=30)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stdout, "709312034493372: 9007199254740993 sessions, 1536 bytes\n")
+        self.assertEqual(len(s.requests()), 1)
+
+
 class ReportCli(CliTest):
     def report(self, body):
         path = self.write("response.json", body if isinstance(body, str) else json.dumps(body))
