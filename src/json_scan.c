@@ -42,15 +42,22 @@ typedef struct key_entry {
     uint32_t hash;
 } key_entry;
 
+/* A hash index slot: the key's hash is kept here so that probing does not
+ * touch the key entries. */
+struct slot {
+    uint32_t entry; /* position of the key within its object + 1; 0 = empty */
+    uint32_t hash;
+};
+
 /* One open container within SR_MAX_DEPTH. */
 typedef struct frame {
     int is_object;
-    size_t index;      /* arrays: the current item; objects: keys so far */
-    size_t key_first;  /* objects: first key entry of this object */
-    size_t cur_key;    /* objects: entry of the member being scanned */
-    size_t arena_mark; /* arena length when opened, restored when closed */
-    size_t *table;     /* hash index of entry + 1 (0 = empty), large objects only */
-    size_t table_cap;  /* power of two */
+    size_t index;       /* arrays: the current item; objects: keys so far */
+    size_t key_first;   /* objects: first key entry of this object */
+    size_t cur_key;     /* objects: entry of the member being scanned */
+    size_t arena_mark;  /* arena length when opened, restored when closed */
+    struct slot *table; /* hash index, large objects only */
+    size_t table_cap;   /* power of two */
 } frame;
 
 typedef struct scanner {
@@ -58,6 +65,7 @@ typedef struct scanner {
     size_t len;
     size_t pos, end;
     const char *base_path;
+    size_t base_len; /* strlen(base_path), at most SR_ERROR_PATH_SIZE - 1 */
     sr__json_value_fn fn;
     void *ctx;
     sr_error *err;
@@ -166,11 +174,8 @@ static sr_status syntax_message(scanner *s, size_t at, const char *message)
 
 static void copy_base_path(const scanner *s, char *out)
 {
-    size_t n = strlen(s->base_path);
-    if (n >= SR_ERROR_PATH_SIZE)
-        n = SR_ERROR_PATH_SIZE - 1;
-    memcpy(out, s->base_path, n);
-    out[n] = '\0';
+    memcpy(out, s->base_path, s->base_len);
+    out[s->base_len] = '\0';
 }
 
 /* The pointer of the value being scanned in the innermost `levels` frames
@@ -262,11 +267,26 @@ static sr_status scan_escape(scanner *s, size_t *p)
 /* Scans the string whose opening quote is at s->pos; leaves s->pos after the
  * closing quote. SR_ERR_ENCODING leaves s->bad/s->bad_why for the caller,
  * which knows the path; syntax errors are reported here. */
+/* 1 when none of the 8 bytes at b needs a look: no quote, backslash,
+ * control character or non-ASCII byte (bit tricks on a 64-bit word; a false
+ * "needs a look" only costs speed). */
+static int plain_word(const unsigned char *b)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t v, q, bs;
+    memcpy(&v, b, sizeof v);
+    q = v ^ (ones * '"');
+    bs = v ^ (ones * '\\');
+    return ((v | ((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs) == 0;
+}
+
 static sr_status scan_string(scanner *s, int *escaped)
 {
     const unsigned char *b = (const unsigned char *)s->buf;
     size_t p = s->pos + 1, end = s->end;
     for (;;) {
+        while (end - p >= 8 && plain_word(b + p))
+            p += 8;
         while (p < end && string_class[b[p]] == STR_PLAIN)
             p++;
         if (p >= end)
@@ -352,6 +372,12 @@ static uint32_t hash_bytes(const char *p, size_t n)
         h ^= (unsigned char)p[i];
         h *= 16777619u;
     }
+    /* Final mix (MurmurHash3 fmix32): the index uses the low bits. */
+    h ^= h >> 16;
+    h *= 0x85EBCA6Bu;
+    h ^= h >> 13;
+    h *= 0xC2B2AE35u;
+    h ^= h >> 16;
     return h;
 }
 
@@ -460,27 +486,30 @@ static int same_key(const scanner *s, const key_entry *a, const key_entry *b)
            memcmp(s->arena + a->off, s->arena + b->off, a->len) == 0;
 }
 
-/* Inserts entry e into f's table (which has a free slot); returns the entry
- * it clashes with + 1, or 0 when e is new. */
+/* Inserts entry e into f's table (which has a free slot); returns 1 when
+ * an equal key is already there, else 0. */
 static size_t table_insert(const scanner *s, frame *f, size_t e)
 {
     size_t mask = f->table_cap - 1;
-    size_t i = s->keys[e].hash & mask;
-    while (f->table[i] != 0) {
-        if (same_key(s, &s->keys[f->table[i] - 1], &s->keys[e]))
-            return f->table[i];
+    uint32_t hash = s->keys[e].hash;
+    size_t i = hash & mask;
+    while (f->table[i].entry != 0) {
+        if (f->table[i].hash == hash &&
+            same_key(s, &s->keys[f->key_first + f->table[i].entry - 1], &s->keys[e]))
+            return 1;
         i = (i + 1) & mask;
     }
-    f->table[i] = e + 1;
+    f->table[i].entry = (uint32_t)(e - f->key_first + 1);
+    f->table[i].hash = hash;
     return 0;
 }
 
 static sr_status table_rebuild(scanner *s, frame *f, size_t last)
 {
     size_t cap = 64;
-    while (cap < 4 * (last - f->key_first + 1))
+    while (cap < 2 * (last - f->key_first + 1))
         cap *= 2;
-    size_t *table = sr__calloc(cap, sizeof *table);
+    struct slot *table = sr__calloc(cap, sizeof *table);
     if (table == NULL)
         return nomem(s);
     sr__free(f->table);
@@ -504,7 +533,15 @@ static int is_duplicate(scanner *s, frame *f, size_t e, sr_status *st)
         }
         return 0;
     }
-    if (f->table == NULL || 2 * (before + 1) > f->table_cap) {
+    /* Slots hold 32-bit positions: no real input comes near that. */
+    if (before >= UINT32_MAX - 1) {
+        *st = sr__error_set(s->err, SR_ERR_LIMIT, "", "more than %lu keys in one object",
+                            (unsigned long)(UINT32_MAX - 2));
+        return 0;
+    }
+    /* Linear probing up to a load of 0.8: slots are 8 bytes, so a probe
+     * run mostly stays within one cache line. */
+    if (f->table == NULL || 5 * (before + 1) > 4 * f->table_cap) {
         *st = table_rebuild(s, f, e);
         if (*st != SR_OK)
             return 0;
@@ -658,13 +695,56 @@ static void scanner_release(scanner *s)
     sr__free(s->keys);
 }
 
+/* The pointer of a member (or item) of the outermost container. This runs
+ * once per member, so it skips the generic helpers when the result plainly
+ * fits. */
+static void member_path(const scanner *s, const frame *f, char *out)
+{
+    size_t n = s->base_len;
+    memcpy(out, s->base_path, n);
+    out[n] = '\0';
+    if (f->is_object) {
+        const key_entry *k = &s->keys[f->cur_key];
+        const char *key = s->arena + k->off;
+        if (n + 1 + 2 * k->len >= SR_ERROR_PATH_SIZE) {
+            sr__pointer_append_key(out, SR_ERROR_PATH_SIZE, key, k->len);
+            return;
+        }
+        out[n++] = '/';
+        for (size_t i = 0; i < k->len; i++) {
+            if (key[i] == '~' || key[i] == '/') {
+                out[n++] = '~';
+                out[n++] = key[i] == '~' ? '0' : '1';
+            } else {
+                out[n++] = key[i];
+            }
+        }
+        out[n] = '\0';
+        return;
+    }
+    char digits[24];
+    size_t d = 0, v = f->index;
+    do {
+        digits[d++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    if (n + 1 + d >= SR_ERROR_PATH_SIZE) {
+        sr__pointer_append_index(out, SR_ERROR_PATH_SIZE, f->index);
+        return;
+    }
+    out[n++] = '/';
+    while (d > 0)
+        out[n++] = digits[--d];
+    out[n] = '\0';
+}
+
 /* Hands a finished member (or item) of the outermost container to fn. */
 static sr_status report_member(scanner *s, sr__kind kind)
 {
     char path[SR_ERROR_PATH_SIZE];
     const frame *f = &s->frames[0];
     sr__json_value v;
-    render_path(s, 1, path);
+    member_path(s, f, path);
     if (f->is_object) {
         v.key = s->arena + s->keys[f->cur_key].off;
         v.key_len = s->keys[f->cur_key].len;
@@ -813,6 +893,9 @@ static sr_status scan_container(const sr__json_doc *doc, size_t begin, size_t en
     s.pos = begin;
     s.end = end;
     s.base_path = path != NULL ? path : "";
+    s.base_len = strlen(s.base_path);
+    if (s.base_len >= SR_ERROR_PATH_SIZE)
+        s.base_len = SR_ERROR_PATH_SIZE - 1;
     s.fn = fn;
     s.ctx = ctx;
     s.err = err;
@@ -882,4 +965,111 @@ sr_status sr__json_compact(const char *raw, size_t raw_len, char **out, size_t *
     if (out_len != NULL)
         *out_len = o;
     return SR_OK;
+}
+
+/* ---- walking scanned arrays ---- */
+
+static int is_ws(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+void sr__json_array_begin(sr__json_cursor *c, const char *raw, size_t raw_len)
+{
+    c->p = raw + 1;             /* past '[' */
+    c->end = raw + raw_len - 1; /* at ']' */
+}
+
+/* End of the scanned value starting at p (before end). */
+static const char *value_end(const char *p, const char *end)
+{
+    size_t depth = 0;
+    int in_string = 0;
+    for (; p < end; p++) {
+        char c = *p;
+        if (in_string) {
+            if (c == '\\') {
+                p++;
+            } else if (c == '"') {
+                in_string = 0;
+                if (depth == 0)
+                    return p + 1;
+            }
+        } else if (c == '"') {
+            in_string = 1;
+        } else if (c == '[' || c == '{') {
+            depth++;
+        } else if (c == ']' || c == '}') {
+            if (--depth == 0)
+                return p + 1;
+        } else if (depth == 0 && (c == ',' || is_ws(c))) {
+            return p;
+        }
+    }
+    return end;
+}
+
+int sr__json_array_next(sr__json_cursor *c, const char **item, size_t *item_len, sr__kind *kind)
+{
+    const char *p = c->p, *end = c->end;
+    while (p < end && (is_ws(*p) || *p == ','))
+        p++;
+    if (p >= end) {
+        c->p = end;
+        return 0;
+    }
+    switch (*p) {
+    case '"':
+        *kind = SR__KIND_STRING;
+        break;
+    case '[':
+        *kind = SR__KIND_ARRAY;
+        break;
+    case '{':
+        *kind = SR__KIND_OBJECT;
+        break;
+    case 't':
+        *kind = SR__KIND_TRUE;
+        break;
+    case 'f':
+        *kind = SR__KIND_FALSE;
+        break;
+    case 'n':
+        *kind = SR__KIND_NULL;
+        break;
+    default:
+        *kind = SR__KIND_NUMBER;
+        break;
+    }
+    const char *e;
+    if (*kind == SR__KIND_STRING) {
+        /* The common case, kept tight: the first quote not escaped by an
+         * odd run of backslashes. */
+        e = p + 1;
+        for (;;) {
+            const char *q = memchr(e, '"', (size_t)(end - e));
+            size_t slashes = 0;
+            while (q - slashes - 1 > p && q[-1 - (ptrdiff_t)slashes] == '\\')
+                slashes++;
+            e = q + 1;
+            if (slashes % 2 == 0)
+                break;
+        }
+    } else {
+        e = value_end(p, end);
+    }
+    *item = p;
+    *item_len = (size_t)(e - p);
+    c->p = e;
+    return 1;
+}
+
+int sr__json_string_has_escape(const char *raw, size_t raw_len)
+{
+    return raw_len > 2 && memchr(raw + 1, '\\', raw_len - 2) != NULL;
+}
+
+size_t sr__json_string_decode(const char *raw, size_t raw_len, char *out)
+{
+    return decode_checked(raw + 1, raw_len - 2, out);
 }

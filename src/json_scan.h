@@ -34,14 +34,14 @@ typedef struct sr__json_doc {
  * once its value has been scanned completely and found well-formed. Every
  * pointer is valid during the callback only. */
 typedef struct sr__json_value {
-    const char *key;     /* decoded member key, NUL-terminated; NULL for array items */
+    const char *key; /* decoded member key, NUL-terminated; NULL for array items */
     size_t key_len;
-    size_t index;        /* array index (0 for members) */
-    const char *raw;     /* the value's bytes in doc->buf, no surrounding whitespace */
+    size_t index;    /* array index (0 for members) */
+    const char *raw; /* the value's bytes in doc->buf, no surrounding whitespace */
     size_t raw_len;
-    size_t offset;       /* raw - doc->buf */
+    size_t offset; /* raw - doc->buf */
     sr__kind kind;
-    const char *path;    /* JSON Pointer of the value, e.g. "/imei" or "/usage/0/imei" */
+    const char *path; /* JSON Pointer of the value, e.g. "/imei" or "/usage/0/imei" */
 } sr__json_value;
 
 /* Returning anything but SR_OK stops the scan; that status is returned and
@@ -65,6 +65,27 @@ sr_status sr__json_scan_object(const sr__json_doc *doc, size_t begin, size_t end
  * index; a non-array is SR_ERR_TYPE at `path`. */
 sr_status sr__json_scan_array(const sr__json_doc *doc, size_t begin, size_t end, const char *path,
                               sr__json_value_fn fn, void *ctx, sr_error *err);
+
+/* Walks the items of an already scanned array without a callback or any
+ * allocation (for hot lists such as the IMEIs). */
+typedef struct sr__json_cursor {
+    const char *p, *end;
+} sr__json_cursor;
+
+/* Positions c before the first item of the scanned array raw[0..raw_len). */
+void sr__json_array_begin(sr__json_cursor *c, const char *raw, size_t raw_len);
+/* The next item: 1 with *item (no surrounding whitespace), *item_len and
+ * *kind set, or 0 after the last one. */
+int sr__json_array_next(sr__json_cursor *c, const char **item, size_t *item_len, sr__kind *kind);
+
+/* Decodes an already scanned string literal raw[0..raw_len) (quotes
+ * included) into out, which must have room for raw_len - 2 bytes (escapes
+ * never grow); returns the decoded length. No NUL is appended. */
+size_t sr__json_string_decode(const char *raw, size_t raw_len, char *out);
+
+/* 1 when the scanned string literal raw[0..raw_len) holds an escape, i.e.
+ * its bytes between the quotes are not already its value. */
+int sr__json_string_has_escape(const char *raw, size_t raw_len);
 
 /* Copies an already scanned value without insignificant whitespace (strings
  * and numbers byte for byte). *out is NUL-terminated, freed with sr__free. */

@@ -346,6 +346,13 @@ static void test_type_errors(void **state)
         {"imei item null", "{" ACC ",\"imei\":[\"a\",null]}", 0, 0, SR_ERR_TYPE, "/imei/1", 0, 0,
          0},
         {"imei item array", "{" ACC ",\"imei\":[[\"a\"]]}", 0, 0, SR_ERR_TYPE, "/imei/0", 0, 0, 0},
+        {"imei item after tricky strings",
+         "{" ACC ",\"imei\":[\"a]\", \"b\\\"],\" ,\n{\"c\":\"]\"}]}", 0, 0, SR_ERR_TYPE, "/imei/2",
+         0, 0, 0},
+        {"imei item after nested array", "{" ACC ",\"imei\":[\"a\",[\"b\",[]],false]}", 0, 0,
+         SR_ERR_TYPE, "/imei/1", 0, 0, 0},
+        {"imei item true", "{" ACC ",\"imei\":[\"a\",\"b\",true]}", 0, 0, SR_ERR_TYPE, "/imei/2", 0,
+         0, 0},
         {"deviceGroup number", BASE ",\"deviceGroup\":4}", 0, 0, SR_ERR_TYPE, "/deviceGroup", 0, 0,
          0},
         {"dataPlan boolean", BASE ",\"dataPlan\":true}", 0, 0, SR_ERR_TYPE, "/dataPlan", 0, 0, 0},
@@ -457,6 +464,18 @@ static void test_known_fields_in_any_order(void **state)
     assert_int_equal(session_report_request_imei_count(r), 2);
     assert_string_equal(session_report_request_imei_at(r, 0), "709312034493372");
     assert_string_equal(session_report_request_imei_at(r, 1), "350");
+    session_report_request_free(r);
+
+    /* IMEIs with escapes, UTF-8 and odd spacing decode to their values. */
+    r = decode_ok("{" ACC ",\"imei\":[ \"\\u0037\\u00309\" ,\"a]\\\"\\\\\",\"\xC3\xA9\",\"\",\n"
+                  "\"\\ud83d\\ude00\"\t]}",
+                  0);
+    assert_int_equal(session_report_request_imei_count(r), 5);
+    assert_string_equal(session_report_request_imei_at(r, 0), "709");
+    assert_string_equal(session_report_request_imei_at(r, 1), "a]\"\\");
+    assert_string_equal(session_report_request_imei_at(r, 2), "\xC3\xA9");
+    assert_string_equal(session_report_request_imei_at(r, 3), "");
+    assert_string_equal(session_report_request_imei_at(r, 4), "\xF0\x9F\x98\x80");
     assert_int_equal(session_report_request_unknown_count(r), 0);
     session_report_request_free(r);
 }
