@@ -502,6 +502,13 @@ static int to_instant(cursor *c, const fields *f, sr__instant *out)
         return fail(c, "in UTC this is before 0000-01-01T00:00:00Z; years 0000-9999 only");
     if (seconds > highest)
         return fail(c, "in UTC this is after 9999-12-31T23:59:59Z; years 0000-9999 only");
+    /* the normalised value must be valid itself: its :60 needs UTC minute 59 */
+    if (leap && f->offset_minutes % 60 != 0)
+        return fail(c,
+                    "second 60 (a leap second) must fall at minute 59 in UTC; with offset "
+                    "minutes %02d it would be at minute %02d",
+                    (f->offset_minutes < 0 ? -f->offset_minutes : f->offset_minutes) % 60,
+                    (int)((seconds / 60 % 60 + 60) % 60));
     out->seconds = seconds;
     out->nanos = f->nanos;
     out->leap = (unsigned char)leap;
