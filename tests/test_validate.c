@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "sessreport/json.h"
 #include "sessreport/request.h"
 #include "sessreport/validate.h"
 
@@ -636,6 +637,164 @@ static void test_max_errors_truncation(void **state)
     session_report_request_free(r);
 }
 
+/* ---- the shared conformance corpus, through the public API ---- */
+
+#define CORPUS_MAX_CONSTANTS 8
+
+/* A file's bytes, or NULL; *len set. */
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    for (;;) {
+        n += fread(buf + n, 1, cap - n, f);
+        if (n < cap)
+            break;
+        cap *= 2;
+        buf = realloc(buf, cap);
+        assert_non_null(buf);
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+/* Splits s in place at sep; returns the next field and advances *s. */
+static char *next_field(char **s, char sep)
+{
+    char *start = *s;
+    char *end = strchr(start, sep);
+    if (end != NULL) {
+        *end = '\0';
+        *s = end + 1;
+    } else {
+        *s = start + strlen(start);
+    }
+    return start;
+}
+
+/* The CLI options of one corpus line, as parse and validate options. */
+static void corpus_options(char *args, sr_parse_options *po, sr_validate_options *vo,
+                           const char **constants)
+{
+    size_t nconst = 0;
+    memset(po, 0, sizeof *po);
+    memset(vo, 0, sizeof *vo);
+    if (strcmp(args, "-") == 0)
+        return;
+    char *rest = args;
+    while (*rest != '\0') {
+        char *word = next_field(&rest, ' ');
+        if (strcmp(word, "--strict") == 0) {
+            po->flags |= SR_PARSE_STRICT;
+        } else if (strcmp(word, "--no-luhn") == 0) {
+            vo->flags |= SR_VALIDATE_NO_LUHN;
+        } else if (strcmp(word, "--rfc3339") == 0) {
+            vo->flags |= SR_VALIDATE_RFC3339;
+        } else if (strcmp(word, "--endpoint") == 0) {
+            vo->max_imeis = strcmp(next_field(&rest, ' '), "sync") == 0 ? SR_MAX_IMEIS_SYNC
+                                                                        : SR_MAX_IMEIS_ASYNC;
+        } else if (strcmp(word, "--date-constant") == 0) {
+            assert_true(nconst + 1 < CORPUS_MAX_CONSTANTS);
+            constants[nconst++] = next_field(&rest, ' ');
+            constants[nconst] = NULL;
+            vo->date_constants = constants;
+        } else {
+            fail_msg("unknown corpus option %s", word);
+        }
+    }
+}
+
+/* Every expected "CODE PATH" is among the problems, and nothing else is. */
+static int corpus_matches(char *expect, const sr_error *got, size_t n)
+{
+    int used[MAX_EXPECTED] = {0};
+    size_t want = 0;
+    if (strcmp(expect, "-") == 0)
+        return n == 0;
+    char *rest = expect;
+    while (*rest != '\0') {
+        char *item = next_field(&rest, ';');
+        while (*item == ' ')
+            item++;
+        char *code = next_field(&item, ' ');
+        char *path = next_field(&item, ' ');
+        if (strcmp(path, "\"\"") == 0)
+            path = "";
+        want++;
+        int found = 0;
+        for (size_t i = 0; i < n && i < MAX_EXPECTED && !found; i++) {
+            if (!used[i] && strcmp(sr_status_name(got[i].code), code) == 0 &&
+                strcmp(got[i].path, path) == 0) {
+                used[i] = 1;
+                found = 1;
+            }
+        }
+        if (!found)
+            return 0;
+    }
+    return want == n;
+}
+
+static void test_conformance_corpus(void **state)
+{
+    (void)state;
+    const char *shared = getenv("SR_SHARED_DIR");
+    char path[1024];
+    size_t len = 0;
+    assert_non_null(shared);
+    snprintf(path, sizeof path, "%s/conformance/cases.tsv", shared);
+    char *tsv = slurp(path, &len);
+    assert_non_null(tsv);
+    tsv = realloc(tsv, len + 1);
+    assert_non_null(tsv);
+    tsv[len] = '\0';
+    size_t cases = 0, failures = 0;
+    char *lines = tsv;
+    next_field(&lines, '\n'); /* header */
+    while (*lines != '\0') {
+        char *line = next_field(&lines, '\n');
+        if (*line == '\0')
+            continue;
+        char *name = next_field(&line, '\t');
+        char *args = next_field(&line, '\t');
+        int exit_code = atoi(next_field(&line, '\t'));
+        char *expect = next_field(&line, '\t');
+        sr_parse_options po;
+        sr_validate_options vo;
+        const char *constants[CORPUS_MAX_CONSTANTS];
+        corpus_options(args, &po, &vo, constants);
+        snprintf(path, sizeof path, "%s/conformance/cases/%s.json", shared, name);
+        size_t n = 0;
+        char *json = slurp(path, &n);
+        assert_non_null(json);
+        session_report_request *r = NULL;
+        sr_error got[MAX_EXPECTED];
+        size_t problems;
+        memset(got, 0, sizeof got);
+        if (session_report_request_from_json(json, n, &po, &r, &got[0]) != SR_OK) {
+            problems = 1;
+        } else {
+            problems = session_report_request_validate(r, &vo, got, MAX_EXPECTED);
+            session_report_request_free(r);
+        }
+        if ((problems == 0) != (exit_code == 0) || !corpus_matches(expect, got, problems)) {
+            print_error("corpus case %s: %zu problems, first %s %s: %s\n", name, problems,
+                        problems ? sr_status_name(got[0].code) : "-", got[0].path, got[0].message);
+            failures++;
+        }
+        free(json);
+        cases++;
+    }
+    free(tsv);
+    assert_true(cases >= 80);
+    assert_int_equal(failures, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -656,6 +815,7 @@ int main(void)
         cmocka_unit_test(test_date_range),
         cmocka_unit_test(test_order_and_totals),
         cmocka_unit_test(test_max_errors_truncation),
+        cmocka_unit_test(test_conformance_corpus),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
