@@ -19,6 +19,8 @@
 #define PATH_SYNC  "/report/aggregate"
 #define PATH_ASYNC "/report/async/aggregate"
 
+static const int64_t CONNECT_TIMEOUT_MS = (int64_t)SR_HTTP_CONNECT_TIMEOUT_S * 1000;
+
 struct sr_http_client {
     CURL *curl;
     char *base_url;
@@ -305,9 +307,7 @@ static sr_status run_attempts(sr_http_client *c, const char *url, const char *bo
         set_common_options(c->curl, url, body, body_len, headers, &a, errbuf);
         curl_easy_setopt(c->curl, CURLOPT_TIMEOUT_MS, (long)remaining);
         curl_easy_setopt(c->curl, CURLOPT_CONNECTTIMEOUT_MS,
-                         (long)(remaining < SR_HTTP_CONNECT_TIMEOUT_S * 1000
-                                    ? remaining
-                                    : SR_HTTP_CONNECT_TIMEOUT_S * 1000));
+                         (long)(remaining < CONNECT_TIMEOUT_MS ? remaining : CONNECT_TIMEOUT_MS));
         r->attempts++;
         rc = curl_easy_perform(c->curl);
         if (rc != CURLE_OK) {

@@ -38,7 +38,7 @@ static int split_number(const char *raw, size_t len, number_parts *p)
 {
     size_t i = 0;
     p->negative = 0;
-    p->frac_part = NULL;
+    p->frac_part = raw; /* never read while frac_len is 0; not NULL for the analyzers */
     p->frac_len = 0;
     p->exponent = 0;
     if (i < len && raw[i] == '-') {

@@ -199,11 +199,11 @@ static int report_result(const sr_http_result *res, const char *url)
 
 static void print_problems(const char *name, const sr_error *errors, size_t count)
 {
-    size_t shown = count < MAX_PRINTED_PROBLEMS ? count : MAX_PRINTED_PROBLEMS;
-    for (size_t i = 0; i < shown; i++)
+    for (size_t i = 0; i < count && i < MAX_PRINTED_PROBLEMS; i++)
         cli_print_error(name, &errors[i]);
-    if (count > shown)
-        fprintf(stderr, "%s: ... and %zu more problems\n", name, count - shown);
+    if (count > MAX_PRINTED_PROBLEMS)
+        fprintf(stderr, "%s: ... and %zu more problems\n", name,
+                count - (size_t)MAX_PRINTED_PROBLEMS);
 }
 
 int sr_cli_send(int argc, char **argv)
