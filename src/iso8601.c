@@ -608,8 +608,11 @@ int sr__instant_compare(const sr__instant *a, const sr__instant *b)
 void sr__instant_span(const sr__instant *start, const sr__instant *end, int64_t *seconds,
                       uint32_t *nanos)
 {
+    /* without a leap-second table the whole leap second is taken as the
+     * instant the next second starts, which keeps spans in step with
+     * sr__instant_compare (never negative for ordered instants) */
     int64_t s = (end->seconds + end->leap) - (start->seconds + start->leap);
-    int64_t n = (int64_t)end->nanos - (int64_t)start->nanos;
+    int64_t n = (int64_t)(end->leap ? 0 : end->nanos) - (int64_t)(start->leap ? 0 : start->nanos);
     if (n < 0) {
         n += NANOS_PER_SECOND;
         s--;

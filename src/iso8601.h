@@ -54,13 +54,15 @@ size_t sr__iso8601_format_rfc3339(const sr__instant *t, char *buf, size_t cap);
  * sorts after every instant of its :59 second and before the next second. */
 int sr__instant_compare(const sr__instant *a, const sr__instant *b);
 
-/* 1 when end is more than limit_seconds after start, fraction included (a
- * leap second counts as one second); else 0. */
+/* 1 when end is more than limit_seconds after start, fraction included;
+ * else 0. Spans take a leap second (any fraction) as the instant the next
+ * second starts, so they never contradict sr__instant_compare. */
 int sr__instant_span_exceeds(const sr__instant *start, const sr__instant *end,
                              int64_t limit_seconds);
 
 /* end - start as whole seconds plus nanoseconds (0..999999999); the
- * seconds are negative when end is before start. */
+ * seconds are negative only when end is before start (leap seconds as in
+ * sr__instant_span_exceeds). */
 void sr__instant_span(const sr__instant *start, const sr__instant *end, int64_t *seconds,
                       uint32_t *nanos);
 

@@ -445,6 +445,23 @@ static void test_span(void **state)
     sr__instant m = parse_ok("2016-12-31T23:59:59Z");
     sr__instant_span(&m, &l, &s, &n);
     assert_true(s == 1);
+    /* a leap second is taken as the start of the next second, so ordered
+     * instants never give a negative span */
+    sr__instant l5 = parse_ok("2016-12-31T23:59:60.5Z");
+    sr__instant next = parse_ok("2017-01-01T00:00:00.2Z");
+    assert_int_equal(sr__instant_compare(&l5, &next), -1);
+    sr__instant_span(&l5, &next, &s, &n);
+    assert_true(s == 0);
+    assert_int_equal(n, 200000000);
+    sr__instant_span(&next, &l5, &s, &n);
+    assert_true(s == -1);
+    assert_int_equal(n, 800000000);
+    sr__instant m9 = parse_ok("2016-12-31T23:59:59.9Z");
+    sr__instant_span(&m9, &l5, &s, &n);
+    assert_true(s == 0);
+    assert_int_equal(n, 100000000);
+    sr__instant_span(&l, &l5, &s, &n);
+    assert_true(s == 0 && n == 0);
 }
 
 static void test_format_limits(void **state)
