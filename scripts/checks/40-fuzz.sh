@@ -6,10 +6,11 @@
 # cases and JSONTestSuite; crashes, leaks, timeouts and broken properties all
 # fail the stage, and the failing input is kept under build/fuzz/artifacts/.
 # Environment: SR_FUZZ_ONLY=name runs one harness; SR_FUZZ_KEEP_CORPUS=1
-# keeps the corpus grown by earlier runs (scripts/fuzz-long.sh sets both).
+# keeps the corpus grown by earlier runs (scripts/fuzz-long.sh sets both);
+# SR_FUZZ_BUILD=dir builds elsewhere than build/fuzz.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-build=build/fuzz
+build=${SR_FUZZ_BUILD:-build/fuzz}
 jobs=${SR_JOBS:-2}
 harnesses="fuzz_request fuzz_validate fuzz_dates fuzz_responses"
 [ -n "${SR_FUZZ_ONLY:-}" ] && harnesses="$SR_FUZZ_ONLY"
