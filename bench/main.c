@@ -211,7 +211,7 @@ static void print_table(const results *res, const target *targets, size_t ntarge
            (double)m->peak_parse / in, m->kept, (double)m->kept / in, m->allocations,
            m->peak_parse_validate, (double)m->peak_parse_validate / in, m->cjson_peak,
            (double)m->cjson_peak / in, m->cjson_kept, (double)m->cjson_kept / in);
-    printf("\n  %-58s %8s %8s  %s\n", "target", "measured", "limit", "");
+    printf("\n  %-58s %8s %8s\n", "target", "measured", "limit");
     for (size_t i = 0; i < ntargets; i++)
         printf("  %-58s %8.2f %8.2f  %s\n", targets[i].what, targets[i].value, targets[i].limit,
                targets[i].value <= targets[i].limit ? "PASS" : "FAIL");
