@@ -22,10 +22,12 @@ libs=$(find "$build/src" -maxdepth 1 -name 'libsessreport*.so' -type l | sort)
 
 exports="$build/exports.txt"
 : >"$exports"
+sonames=""
 for lib in $libs; do
     soname=$(readelf -d "$lib" | sed -n 's/.*Library soname: \[\(.*\)\]/\1/p')
     [ -n "$soname" ] || fail "$(basename "$lib") has no SONAME"
     case "$soname" in "$(basename "$lib")".*) ;; *) fail "$(basename "$lib"): odd SONAME $soname" ;; esac
+    sonames="$sonames${sonames:+, }$soname"
     nm -D --defined-only "$lib" | awk '$2 ~ /^[A-Z]$/ { print $3 }' >>"$exports"
 done
 sort -u -o "$exports" "$exports"
@@ -57,4 +59,4 @@ ldd "$cli" >"$build/ldd.txt" 2>&1; grep -q "libsessreport\.so" "$build/ldd.txt" 
 "$cli" --version >"$build/cli.log" 2>&1 || fail "sessreport --version failed against the shared library"
 "$cli" demo >>"$build/cli.log" 2>&1 || fail "sessreport demo failed against the shared library"
 
-echo "shared-lib: $(basename "$(echo "$libs" | head -1)") SONAME $soname, $(wc -l <"$exports") exported functions = the declared API, none sr__*"
+echo "shared-lib: SONAME $sonames; $(wc -l <"$exports") exported functions = the declared API, none sr__*; CLI runs"
