@@ -46,7 +46,7 @@ static void encode_plain(sr__jw *w, const session_report_request *r, const field
 static void encode_nullable(sr__jw *w, const session_report_request *r, const field_spec *f);
 static void encode_imei(sr__jw *w, const session_report_request *r, const field_spec *f);
 
-#define KEY(s)         s, sizeof s - 1
+#define KEY(s)         (s), sizeof(s) - 1
 #define STRING_OR_NULL (KIND(SR__KIND_STRING) | KIND(SR__KIND_NULL))
 #define BOOLEAN        (KIND(SR__KIND_TRUE) | KIND(SR__KIND_FALSE))
 

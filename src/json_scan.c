@@ -204,7 +204,8 @@ static sr_status encoding_error_at(scanner *s, const char *path)
 
 static sr_status nomem(scanner *s)
 {
-    return sr__error_set(s->err, SR_ERR_NOMEM, "", "out of memory while scanning JSON");
+    sr__error_set(s->err, SR_ERR_NOMEM, "", "out of memory while scanning JSON");
+    return SR_ERR_NOMEM;
 }
 
 /* ---- strings ---- */
@@ -457,7 +458,7 @@ static size_t decode_checked(const char *raw, size_t n, char *out)
 static sr_status arena_add(scanner *s, const char *raw, size_t n, int escaped, size_t *off,
                            size_t *len)
 {
-    if (s->arena_cap - s->arena_len < n + 1) {
+    if (s->arena == NULL || s->arena_cap - s->arena_len <= n) {
         size_t cap = sr__grow_capacity(s->arena_cap, s->arena_len + n + 1);
         char *grown = cap == 0 ? NULL : sr__realloc(s->arena, cap);
         if (grown == NULL)
@@ -554,7 +555,7 @@ static sr_status key_encoding_error(scanner *s, size_t body)
     /* The path as far as known: the object's pointer plus the decoded part
      * of the key before the offending byte. */
     char path[SR_ERROR_PATH_SIZE];
-    size_t off, len;
+    size_t off = 0, len = 0;
     size_t levels = s->depth <= SR_MAX_DEPTH ? s->depth - 1 : SR_MAX_DEPTH;
     render_path(s, levels, path);
     if (s->depth <= SR_MAX_DEPTH &&
