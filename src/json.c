@@ -138,35 +138,32 @@ static sr_status decode_nullable(decoder *d, const field_spec *f, const sr__json
 
 /* The IMEIs are read straight from the scanned span rather than through a
  * cJSON tree: a 10000-item list would otherwise be parsed twice, and the
- * whole decode must stay within 1.5x of one cJSON parse. */
+ * whole decode must stay within 1.5x of one cJSON parse. One pass: the
+ * scanner counted the items, and the span bounds their bytes (each item's
+ * decoded bytes plus terminator fit in its quotes and separator). */
 static sr_status decode_imei(decoder *d, const field_spec *f, const sr__json_value *v,
                              sr_error *err)
 {
     sr__json_cursor c;
     const char *item;
-    size_t item_len, count = 0, chars = 0, scratch_cap = 0;
+    size_t item_len, index = 0, scratch_cap = 0;
     sr__kind kind;
     char *scratch = NULL;
-    sr_status st = SR_OK;
+    sr_status st;
     (void)f;
 
-    /* Check every item and size the list, so that it is reserved once
-     * (escaped items decode to fewer bytes than they take here). */
+    st = sr__imei_reserve(&d->r->imei, v->items, v->raw_len - v->items);
     sr__json_array_begin(&c, v->raw, v->raw_len);
-    while (sr__json_array_next(&c, &item, &item_len, &kind)) {
+    while (st == SR_OK && sr__json_array_next(&c, &item, &item_len, &kind)) {
         if (kind != SR__KIND_STRING) {
             char path[SR_ERROR_PATH_SIZE];
             memcpy(path, v->path, strlen(v->path) + 1);
-            sr__pointer_append_index(path, sizeof path, count);
+            sr__pointer_append_index(path, sizeof path, index);
+            sr__free(scratch);
             return sr__error_set(err, SR_ERR_TYPE, path, "expected string, found %s",
                                  sr__kind_name(kind));
         }
-        chars += item_len - 1; /* the quotes out, the terminator in */
-        count++;
-    }
-    st = sr__imei_reserve(&d->r->imei, count, chars);
-    sr__json_array_begin(&c, v->raw, v->raw_len);
-    while (st == SR_OK && sr__json_array_next(&c, &item, &item_len, &kind)) {
+        index++;
         if (!sr__json_string_has_escape(item, item_len)) {
             st = sr__imei_push(&d->r->imei, item + 1, item_len - 2);
             continue;

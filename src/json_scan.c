@@ -38,7 +38,8 @@ static const unsigned char string_class[256] = {
 /* A decoded object key kept while its object is open (for duplicates and
  * for rendering error paths). */
 typedef struct key_entry {
-    size_t off, len; /* in the arena */
+    size_t off;   /* in the arena */
+    uint32_t len; /* 16 bytes an entry: 100000 keys must stay cache-friendly */
     uint32_t hash;
 } key_entry;
 
@@ -71,7 +72,8 @@ typedef struct scanner {
     sr_error *err;
     int report_members; /* outermost container has the wanted kind */
     size_t member_start;
-    frame *frames; /* the first min(depth, SR_MAX_DEPTH) levels */
+    size_t closed_items; /* items or members of the container that closed last */
+    frame *frames;       /* the first min(depth, SR_MAX_DEPTH) levels */
     size_t frames_cap;
     size_t depth;
     /* Levels beyond SR_MAX_DEPTH: only their kind (1 bit each) is kept so that
@@ -588,9 +590,13 @@ static sr_status scan_key(scanner *s, const char *expected)
             s->key_cap = cap;
         }
         key_entry *k = &s->keys[s->key_count];
-        st = arena_add(s, s->buf + body, s->pos - 1 - body, escaped, &k->off, &k->len);
+        size_t key_len = 0;
+        if (s->pos - 1 - body > UINT32_MAX)
+            return sr__error_set(s->err, SR_ERR_LIMIT, "", "object key longer than 4 GiB");
+        st = arena_add(s, s->buf + body, s->pos - 1 - body, escaped, &k->off, &key_len);
         if (st != SR_OK)
             return st;
+        k->len = (uint32_t)key_len;
         k->hash = hash_bytes(s->arena + k->off, k->len);
         size_t e = s->key_count++;
         f->cur_key = e;
@@ -680,6 +686,7 @@ static void pop(scanner *s)
     if (s->depth >= SR_MAX_DEPTH)
         return;
     frame *f = &s->frames[s->depth];
+    s->closed_items = f->is_object ? f->index : f->index + 1;
     sr__free(f->table);
     f->table = NULL;
     s->key_count = f->key_first;
@@ -759,6 +766,7 @@ static sr_status report_member(scanner *s, sr__kind kind)
     v.raw_len = s->pos - s->member_start;
     v.offset = s->member_start;
     v.kind = kind;
+    v.items = kind == SR__KIND_ARRAY || kind == SR__KIND_OBJECT ? s->closed_items : 0;
     v.path = path;
     return s->fn(s->ctx, &v, s->err);
 }
@@ -784,6 +792,7 @@ static sr_status scan_values(scanner *s, sr__kind *top_kind)
             if (s->pos < s->end && s->buf[s->pos] == '}') {
                 s->pos++;
                 pop(s);
+                s->closed_items = 0;
                 kind = SR__KIND_OBJECT;
                 break;
             }
@@ -798,6 +807,7 @@ static sr_status scan_values(scanner *s, sr__kind *top_kind)
             if (s->pos < s->end && s->buf[s->pos] == ']') {
                 s->pos++;
                 pop(s);
+                s->closed_items = 0;
                 kind = SR__KIND_ARRAY;
                 break;
             }

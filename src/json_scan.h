@@ -42,6 +42,7 @@ typedef struct sr__json_value {
     size_t offset; /* raw - doc->buf */
     sr__kind kind;
     const char *path; /* JSON Pointer of the value, e.g. "/imei" or "/usage/0/imei" */
+    size_t items;     /* arrays: number of items; objects: of members; else 0 */
 } sr__json_value;
 
 /* Returning anything but SR_OK stops the scan; that status is returned and
