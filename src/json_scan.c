@@ -270,17 +270,37 @@ static sr_status scan_escape(scanner *s, size_t *p)
 /* Scans the string whose opening quote is at s->pos; leaves s->pos after the
  * closing quote. SR_ERR_ENCODING leaves s->bad/s->bad_why for the caller,
  * which knows the path; syntax errors are reported here. */
-/* 1 when none of the 8 bytes at b needs a look: no quote, backslash,
- * control character or non-ASCII byte (bit tricks on a 64-bit word; a false
- * "needs a look" only costs speed). */
-static int plain_word(const unsigned char *b)
+/* Flags (high bit of each byte) the bytes of the 8 at b that end a plain
+ * run: a quote, a backslash, a control character or a non-ASCII byte. Bit
+ * tricks on a 64-bit word; a borrow can only flag bytes after a truly
+ * flagged one, so the lowest flag is exact. */
+static uint64_t special_bytes(const unsigned char *b)
 {
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     uint64_t v, q, bs;
     memcpy(&v, b, sizeof v);
     q = v ^ (ones * '"');
     bs = v ^ (ones * '\\');
-    return ((v | ((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs) == 0;
+    return (v | ((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs;
+}
+
+/* The index of the first byte at or after p that is not plain string text. */
+static size_t skip_plain(const unsigned char *b, size_t p, size_t end)
+{
+    while (end - p >= 8) {
+        uint64_t flags = special_bytes(b + p);
+        if (flags != 0) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            return p + (size_t)__builtin_ctzll(flags) / 8;
+#else
+            break;
+#endif
+        }
+        p += 8;
+    }
+    while (p < end && string_class[b[p]] == STR_PLAIN)
+        p++;
+    return p;
 }
 
 static sr_status scan_string(scanner *s, int *escaped)
@@ -288,10 +308,7 @@ static sr_status scan_string(scanner *s, int *escaped)
     const unsigned char *b = (const unsigned char *)s->buf;
     size_t p = s->pos + 1, end = s->end;
     for (;;) {
-        while (end - p >= 8 && plain_word(b + p))
-            p += 8;
-        while (p < end && string_class[b[p]] == STR_PLAIN)
-            p++;
+        p = skip_plain(b, p, end);
         if (p >= end)
             return syntax_message(s, end, "unexpected end of input inside string");
         switch (string_class[b[p]]) {
@@ -1054,18 +1071,16 @@ int sr__json_array_next(sr__json_cursor *c, const char **item, size_t *item_len,
     }
     const char *e;
     if (*kind == SR__KIND_STRING) {
-        /* The common case, kept tight: the first quote not escaped by an
-         * odd run of backslashes. */
-        e = p + 1;
+        /* The common case, kept tight: to the closing quote. */
+        const unsigned char *u = (const unsigned char *)p;
+        size_t i = 1, n = (size_t)(end - p);
         for (;;) {
-            const char *q = memchr(e, '"', (size_t)(end - e));
-            size_t slashes = 0;
-            while (q - slashes - 1 > p && q[-1 - (ptrdiff_t)slashes] == '\\')
-                slashes++;
-            e = q + 1;
-            if (slashes % 2 == 0)
+            i = skip_plain(u, i, n);
+            if (i >= n || u[i] == '"')
                 break;
+            i += u[i] == '\\' ? 2 : 1; /* an escape, or a byte of UTF-8 */
         }
+        e = p + i + 1;
     } else {
         e = value_end(p, end);
     }
