@@ -159,9 +159,9 @@ static sr_status decode_imei(decoder *d, const field_spec *f, const sr__json_val
             char path[SR_ERROR_PATH_SIZE];
             memcpy(path, v->path, strlen(v->path) + 1);
             sr__pointer_append_index(path, sizeof path, index);
-            sr__free(scratch);
-            return sr__error_set(err, SR_ERR_TYPE, path, "expected string, found %s",
-                                 sr__kind_name(kind));
+            st = sr__error_set(err, SR_ERR_TYPE, path, "expected string, found %s",
+                               sr__kind_name(kind));
+            goto cleanup;
         }
         index++;
         if (!sr__json_string_has_escape(item, item_len)) {
@@ -181,6 +181,7 @@ static sr_status decode_imei(decoder *d, const field_spec *f, const sr__json_val
     }
     if (st != SR_OK)
         sr__error_set(err, st, v->path, "out of memory storing the IMEI list");
+cleanup:
     sr__free(scratch);
     return st;
 }
