@@ -50,4 +50,15 @@ export PKG_CONFIG_PATH="$pcdir${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}" SR_CONSUMER
 (cd "$work/pc" && quiet "$work/pc.log" bash -euc "cc() { \"\$SR_CONSUMER_CC\" \"\$@\"; }
 $pc_command")
 "$work/pc/consumer"
-echo "consumer: CMake package and pkg-config --static builds both ran"
+
+# 3. The optional sender, when this build has it: COMPONENTS http and
+#    sessreport::http, which must bring libcurl along.
+if [ -f "$prefix/include/sessreport/http.h" ]; then
+    quiet "$work/http.log" cmake -S "$here/http" -B "$work/http" -DCMAKE_C_COMPILER="$cc" \
+        -DCMAKE_PREFIX_PATH="$prefix"
+    quiet "$work/http.log" cmake --build "$work/http"
+    "$work/http/http_consumer"
+    echo "consumer: CMake package (core and http) and pkg-config --static builds all ran"
+else
+    echo "consumer: CMake package and pkg-config --static builds both ran (no sender library in this build)"
+fi
