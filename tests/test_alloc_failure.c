@@ -502,6 +502,21 @@ static void validate_requests(void **state)
         session_report_request_free(snapshot);
         session_report_request_free(r);
     }
+    /* Many IMEIs, some repeated: the repeat finder's allocation must fail
+     * cleanly into the one SR_ERR_NOMEM problem. */
+    size_t len;
+    char *doc = imei_document(1000, &len);
+    /* The last IMEI repeats the first. */
+    memcpy(doc + len - 19, "\"350000000000000\"]}", 19);
+    session_report_request *r = parse_or_die(doc, len);
+    session_report_request *snapshot = parse_or_die(doc, len);
+    free(doc);
+    sr__fault_arm(0);
+    struct validate_case c = {r, snapshot, session_report_request_validate(r, NULL, NULL, 0)};
+    assert_true(c.expected_count >= 2); /* wrong Luhn digits and the repeat */
+    run_until_success("validate(1000 IMEIs)", validate_op, &c, SR_OK);
+    session_report_request_free(snapshot);
+    session_report_request_free(r);
 }
 
 /* ---- normalize_dates ---- */

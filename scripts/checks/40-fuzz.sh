@@ -60,7 +60,12 @@ seed_corpus() {
         paste -d'|' "$build/dates.txt" <(tail -n +2 "$build/dates.txt") | while IFS= read -r p; do
             n=$((n + 1))
             printf '%s' "$p" >"$dir/pair-$n"
-        done ;;
+        done
+        # Regressions: spans across and inside a leap second once came out
+        # negative for ordered instants.
+        printf '%s' '2016-12-31T23:59:60.5Z|2017-01-01T00:00:00.2Z' >"$dir/leap-across"
+        printf '%s' '2016-12-31T23:59:60.2Z|2016-12-31T23:59:60.5Z' >"$dir/leap-inside"
+        printf '%s' '2022002|2022-01-01T23:59:60Z' >"$dir/leap-ordinal" ;;
     fuzz_responses)
         cp "$suite"/*.json "$dir"/
         printf '%s' '{"txid":"c9f8a7e6","usage":[{"imei":"709312034493372","numberOfSessions":3,"bytesTransferred":10240}]}' >"$dir/report.json"
