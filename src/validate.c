@@ -8,6 +8,7 @@
 #include "sessreport/validate.h"
 
 #include "internal.h"
+#include "imei_repeats.h"
 #include "iso8601.h"
 
 /* Longest part of a user value quoted in a message. */
@@ -233,99 +234,94 @@ static unsigned luhn_check_digit(const char *digits)
     return (10 - sum % 10) % 10;
 }
 
-/* Reports a malformed IMEI; returns 1 when it reported one. */
-static int check_imei_format(collector *c, const rules *o, const char *path, const char *v)
+/* "/imei/N", built only when a problem is reported (it is off the hot path). */
+static void imei_path(char *path, size_t cap, size_t index)
 {
+    path[0] = '\0';
+    sr__pointer_append_key(path, cap, "imei", 4);
+    sr__pointer_append_index(path, cap, index);
+}
+
+/* An exact key for the repeat check when the IMEI is well-formed (Luhn
+ * included unless skipped), else SR__NO_KEY: the 15 digits as a number,
+ * offset by one and scrambled by sr__repeats_key (a bijection, so equal keys
+ * still mean equal IMEIs). Digits and Luhn sum are read in one pass. */
+static uint64_t imei_key(const rules *o, const char *v)
+{
+    static const unsigned char doubled[10] = {0, 2, 4, 6, 8, 1, 3, 5, 7, 9};
+    unsigned d[SR_IMEI_LEN];
+    for (size_t i = 0; i < SR_IMEI_LEN; i++) {
+        if (!is_digit(v[i]))
+            return SR__NO_KEY;
+        d[i] = (unsigned)(v[i] - '0');
+    }
+    if (v[SR_IMEI_LEN] != '\0')
+        return SR__NO_KEY;
+    /* two independent chains: the value's 7 high and 8 low digits, and the
+     * Luhn sum (every second digit from the right doubled) */
+    uint64_t hi = 0, lo = 0;
+    unsigned sum = 0;
+    for (size_t i = 0; i < 7; i++) {
+        hi = hi * 10 + d[i];
+        lo = lo * 10 + d[i + 7];
+        sum += (i % 2 == 1 ? doubled[d[i]] : d[i]) + (i % 2 == 0 ? doubled[d[i + 7]] : d[i + 7]);
+    }
+    lo = lo * 10 + d[SR_IMEI_LEN - 1];
+    if ((o->flags & SR_VALIDATE_NO_LUHN) == 0 && d[SR_IMEI_LEN - 1] != (10 - sum % 10) % 10)
+        return SR__NO_KEY;
+    return sr__repeats_key(hi * 100000000u + lo);
+}
+
+/* Reports why an IMEI without a key is malformed. */
+static void report_malformed_imei(collector *c, const rules *o, size_t index, const char *v)
+{
+    char path[32];
     size_t len = strlen(v);
     size_t digits = count_digits(v);
-    if (len != SR_IMEI_LEN) {
+    imei_path(path, sizeof path, index);
+    if (len != SR_IMEI_LEN)
         report(c, SR_ERR_FORMAT, path,
                "an IMEI has exactly %d ASCII digits, this one has %zu bytes", SR_IMEI_LEN, len);
-        return 1;
-    }
-    if (digits != SR_IMEI_LEN) {
+    else if (digits != SR_IMEI_LEN)
         report(c, SR_ERR_FORMAT, path,
                "an IMEI has exactly %d ASCII digits; character %zu is not a digit", SR_IMEI_LEN,
                digits + 1);
-        return 1;
-    }
-    if ((o->flags & SR_VALIDATE_NO_LUHN) != 0)
-        return 0;
-    unsigned want = luhn_check_digit(v);
-    if ((unsigned)(v[SR_IMEI_LEN - 1] - '0') != want) {
+    else {
+        unsigned want = luhn_check_digit(v);
+        (void)o;
         report(c, SR_ERR_FORMAT, path,
                "wrong check digit %c: the Luhn check digit of %.14s is %u (expected %.14s%u)",
                v[SR_IMEI_LEN - 1], v, want, v, want);
-        return 1;
     }
-    return 0;
 }
 
-/* An open-addressing set of IMEI indexes, sized once from the count so
- * that the duplicate check stays linear. */
-typedef struct imei_set {
-    size_t *slots; /* index + 1; 0 = empty */
-    size_t mask;
-} imei_set;
-
-static uint64_t hash_bytes(const char *s)
-{
-    uint64_t h = 14695981039346656037u; /* FNV-1a */
-    for (; *s != '\0'; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211u;
-    }
-    return h;
-}
-
-static sr_status imei_set_init(imei_set *set, size_t count)
-{
-    size_t cap = 16;
-    while (cap < count * 2) {
-        if (cap > SIZE_MAX / 2 / sizeof(size_t))
-            return SR_ERR_NOMEM;
-        cap *= 2;
-    }
-    set->slots = sr__calloc(cap, sizeof(size_t));
-    set->mask = cap - 1;
-    return set->slots != NULL ? SR_OK : SR_ERR_NOMEM;
-}
-
-/* Adds item i; returns the index + 1 of an earlier equal item, or 0. */
-static size_t imei_set_add(imei_set *set, const session_report_request *r, size_t i)
-{
-    const char *v = session_report_request_imei_at(r, i);
-    size_t slot = (size_t)hash_bytes(v) & set->mask;
-    while (set->slots[slot] != 0) {
-        size_t other = set->slots[slot] - 1;
-        if (strcmp(session_report_request_imei_at(r, other), v) == 0)
-            return other + 1;
-        slot = (slot + 1) & set->mask;
-    }
-    set->slots[slot] = i + 1;
-    return 0;
-}
-
-/* set is ready (or has no slots when there are fewer than two IMEIs). */
+/* repeats has room for every IMEI, or none when there are fewer than two. */
 static void check_imeis(collector *c, const rules *o, const session_report_request *r,
-                        imei_set *set)
+                        sr__repeats *repeats)
 {
     size_t count = session_report_request_imei_count(r);
     if (count > o->max_imeis)
         report(c, SR_ERR_RANGE, "/imei",
                "%zu IMEIs given; expected at most %zu per request for this endpoint", count,
                o->max_imeis);
+    if (repeats->keys != NULL) {
+        for (size_t i = 0; i < count; i++)
+            repeats->keys[i] = imei_key(o, session_report_request_imei_at(r, i));
+        sr__repeats_find(repeats);
+    }
+    /* one problem per item, in index order: a malformed copy is reported as malformed */
     for (size_t i = 0; i < count; i++) {
-        char path[32] = "/imei";
         const char *v = session_report_request_imei_at(r, i);
-        size_t earlier = set->slots != NULL ? imei_set_add(set, r, i) : 0;
-        sr__pointer_append_index(path, sizeof path, i);
-        /* one problem per item: a malformed copy is reported as malformed */
-        if (check_imei_format(c, o, path, v))
-            continue;
-        if (earlier != 0)
+        uint64_t key = repeats->keys != NULL ? repeats->keys[i] : imei_key(o, v);
+        if (key == SR__NO_KEY) {
+            report_malformed_imei(c, o, i, v);
+        } else if (repeats->keys != NULL && repeats->earlier[i] != 0) {
+            char path[32];
+            imei_path(path, sizeof path, i);
             report(c, SR_ERR_DUPLICATE, path,
-                   "IMEI %s repeats /imei/%zu; expected each device once", v, earlier - 1);
+                   "IMEI %s repeats /imei/%zu; expected each device once", v,
+                   repeats->earlier[i] - 1);
+        }
     }
 }
 
@@ -379,12 +375,13 @@ size_t session_report_request_validate(const session_report_request *r,
     }
     rules o = effective_rules(opts);
     sr__instant start, end;
-    imei_set set = {NULL, 0};
+    sr__repeats repeats;
+    memset(&repeats, 0, sizeof repeats);
 
     /* the only allocation, made first: without it nothing is reported but
      * the one SR_ERR_NOMEM problem */
     if (session_report_request_imei_count(r) > 1 &&
-        imei_set_init(&set, session_report_request_imei_count(r)) != SR_OK) {
+        sr__repeats_init(&repeats, session_report_request_imei_count(r)) != SR_OK) {
         report(&c, SR_ERR_NOMEM, "",
                "out of memory while validating (looking for repeated IMEIs); nothing was checked");
         return c.count;
@@ -395,11 +392,11 @@ size_t session_report_request_validate(const session_report_request *r,
     int end_ok = check_date(&c, &o, "/endDate", session_report_request_get_end_date(r), &end);
     if (start_ok && end_ok)
         check_date_range(&c, &o, &start, &end);
-    check_imeis(&c, &o, r, &set);
+    check_imeis(&c, &o, r, &repeats);
     check_label(&c, "/deviceGroup", session_report_request_get_device_group(r));
     check_label(&c, "/dataPlan", session_report_request_get_data_plan(r));
     check_no_session_flag(&c, session_report_request_get_no_session_flag(r));
     check_label(&c, "/deviceLabel", session_report_request_get_device_label(r));
-    sr__free(set.slots);
+    sr__repeats_free(&repeats);
     return c.count;
 }
