@@ -70,9 +70,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     session_report_request *strict = parse(json, size, SR_PARSE_STRICT, &strict_st);
 
     /* Strict mode only adds errors. */
-    if (strict_st == SR_OK && !session_report_request_equal(r, strict))
+    if (strict_st == SR_OK && (st != SR_OK || !session_report_request_equal(r, strict)))
         violated("strict success implies the same request as lenient");
     session_report_request_free(strict);
+
+    /* The size limit is checked first, and a limit of exactly the size is no limit. */
+    if (size > 1) { /* max_bytes 0 means the default */
+        sr_parse_options tight = {0, size - 1}, exact = {0, size};
+        session_report_request *t = NULL;
+        sr_error err, again;
+        if (session_report_request_from_json(json, size, &tight, &t, &err) != SR_ERR_LIMIT ||
+            t != NULL)
+            violated("input over max_bytes is SR_ERR_LIMIT");
+        sr_status exact_st = session_report_request_from_json(json, size, &exact, &t, &err);
+        if (exact_st != st)
+            violated("max_bytes equal to the size changes nothing");
+        session_report_request_free(t);
+        if (st != SR_OK) {
+            /* Deterministic: the same bytes give the same error, in the same place. */
+            (void)session_report_request_from_json(json, size, NULL, &t, &again);
+            if (again.code != err.code || strcmp(again.path, err.path) != 0 ||
+                again.offset != err.offset || again.line != err.line ||
+                again.column != err.column || strcmp(again.message, err.message) != 0)
+                violated("errors are deterministic");
+        }
+    }
     if (st != SR_OK)
         return 0;
 
