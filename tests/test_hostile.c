@@ -556,6 +556,170 @@ static void table_cases(void **state)
     assert_int_equal(failed, 0);
 }
 
+/* ---- the response decoders get the same treatment ---- */
+
+typedef enum response_decoder { AGGREGATE, CALLBACK, ERROR_BODY } response_decoder;
+
+typedef struct response_case {
+    const char *name;
+    response_decoder decoder;
+    buffer (*gen)(void);
+    const char *text;
+    sr_status code;
+    const char *path;
+    enum path_check path_check;
+} response_case;
+
+#define ROW "{\"imei\":\"709312034493372\",\"numberOfSessions\":1,\"bytesTransferred\":2}"
+
+static buffer gen_report_deep(void)
+{
+    buffer b = {0};
+    buf_puts(&b, "{\"usage\":[],\"x\":");
+    buf_repeat(&b, '[', 100000);
+    buf_repeat(&b, ']', 100000);
+    buf_puts(&b, "}");
+    return b;
+}
+
+static buffer gen_report_100000_rows(void)
+{
+    buffer b = {0};
+    buf_puts(&b, "{\"txid\":\"t\",\"usage\":[");
+    for (size_t i = 0; i < 100000; i++) {
+        if (i > 0)
+            buf_puts(&b, ",");
+        buf_puts(&b, ROW);
+    }
+    buf_puts(&b, "]}");
+    return b;
+}
+
+static buffer gen_report_long_count(void)
+{
+    buffer b = {0};
+    buf_puts(&b, "{\"usage\":[{\"imei\":\"1\",\"numberOfSessions\":1,\"bytesTransferred\":");
+    buf_repeat(&b, '9', 10000);
+    buf_puts(&b, "}]}");
+    return b;
+}
+
+static buffer gen_report_long_zero_fraction(void)
+{
+    buffer b = {0};
+    buf_puts(&b, "{\"usage\":[{\"imei\":\"1\",\"numberOfSessions\":1,\"bytesTransferred\":7.");
+    buf_repeat(&b, '0', 10000);
+    buf_puts(&b, "}]}");
+    return b;
+}
+
+static buffer gen_callback_10mb_status(void)
+{
+    buffer b = {0};
+    buf_puts(&b, "{\"txid\":\"t\",\"status\":\"");
+    buf_repeat(&b, 's', 10u * 1024 * 1024);
+    buf_puts(&b, "\"}");
+    return b;
+}
+
+static const response_case response_cases[] = {
+    {"report: 100000 nested arrays", AGGREGATE, gen_report_deep, NULL, SR_ERR_LIMIT, "/x",
+     PATH_PREFIX},
+    {"report: 100000 usage rows", AGGREGATE, gen_report_100000_rows, NULL, SR_OK, NULL, PATH_EXACT},
+    {"report: 10000-digit count", AGGREGATE, gen_report_long_count, NULL, SR_ERR_RANGE,
+     "/usage/0/bytesTransferred", PATH_EXACT},
+    {"report: count with 10000 zero decimals", AGGREGATE, gen_report_long_zero_fraction, NULL,
+     SR_OK, NULL, PATH_EXACT},
+    {"report: 2^63", AGGREGATE, NULL,
+     "{\"usage\":[{\"imei\":\"1\",\"numberOfSessions\":9223372036854775808,"
+     "\"bytesTransferred\":1}]}",
+     SR_ERR_RANGE, "/usage/0/numberOfSessions", PATH_EXACT},
+    {"report: negative zero exponent", AGGREGATE, NULL,
+     "{\"usage\":[{\"imei\":\"1\",\"numberOfSessions\":-0e-0,\"bytesTransferred\":1}]}", SR_OK,
+     NULL, PATH_EXACT},
+    {"report: huge negative exponent", AGGREGATE, NULL,
+     "{\"usage\":[{\"imei\":\"1\",\"numberOfSessions\":1e-99999999999999999999,"
+     "\"bytesTransferred\":1}]}",
+     SR_ERR_RANGE, "/usage/0/numberOfSessions", PATH_EXACT},
+    {"report: huge positive exponent", AGGREGATE, NULL,
+     "{\"usage\":[{\"imei\":\"1\",\"numberOfSessions\":1e99999999999999999999,"
+     "\"bytesTransferred\":1}]}",
+     SR_ERR_RANGE, "/usage/0/numberOfSessions", PATH_EXACT},
+    {"report: duplicate key in a row", AGGREGATE, NULL,
+     "{\"usage\":[" ROW ",{\"imei\":\"1\",\"imei\":\"2\"}]}", SR_ERR_DUPLICATE, "/usage/1/imei",
+     PATH_EXACT},
+    {"report: lone surrogate in an IMEI", AGGREGATE, NULL,
+     "{\"usage\":[{\"imei\":\"\\udc00\",\"numberOfSessions\":1,\"bytesTransferred\":1}]}",
+     SR_ERR_ENCODING, "/usage/0/imei", PATH_EXACT},
+    {"callback: 10 MB status", CALLBACK, gen_callback_10mb_status, NULL, SR_OK, NULL, PATH_EXACT},
+    {"callback: overlong UTF-8 in txid", CALLBACK, NULL, "{\"txid\":\"\xc0\xaf\",\"status\":\"s\"}",
+     SR_ERR_ENCODING, "/txid", PATH_EXACT},
+    {"callback: BOM, then null txid", CALLBACK, NULL,
+     "\xef\xbb\xbf{\"txid\":null,\"status\":\"s\"}", SR_ERR_TYPE, "/txid", PATH_EXACT},
+    {"error body: fault as an array", ERROR_BODY, NULL, "{\"fault\":[]}", SR_ERR_TYPE, "/fault",
+     PATH_EXACT},
+    {"error body: escaped NUL in fault.message", ERROR_BODY, NULL,
+     "{\"fault\":{\"message\":\"a\\u0000\"}}", SR_ERR_ENCODING, "/fault/message", PATH_EXACT},
+    {"error body: truncated", ERROR_BODY, NULL, "{\"fault\":{\"code\":\"x\"}", SR_ERR_SYNTAX, "",
+     PATH_EXACT},
+};
+
+static sr_status decode_response(response_decoder d, const char *text, size_t len, sr_error *err)
+{
+    sr_status st;
+    if (d == AGGREGATE) {
+        sr_aggregate_report *r = NULL;
+        st = sr_aggregate_report_from_json(text, len, NULL, &r, err);
+        assert_true(st == SR_OK ? r != NULL : r == NULL);
+        sr_aggregate_report_free(r);
+    } else if (d == CALLBACK) {
+        sr_callback_result *r = NULL;
+        st = sr_callback_result_from_json(text, len, NULL, &r, err);
+        assert_true(st == SR_OK ? r != NULL : r == NULL);
+        sr_callback_result_free(r);
+    } else {
+        sr_error_body *b = NULL;
+        st = sr_error_body_from_json(text, len, NULL, &b, err);
+        assert_true(st == SR_OK ? b != NULL : b == NULL);
+        sr_error_body_free(b);
+    }
+    return st;
+}
+
+static void response_table_cases(void **state)
+{
+    (void)state;
+    size_t failed = 0;
+    for (size_t i = 0; i < COUNT(response_cases); i++) {
+        const response_case *c = &response_cases[i];
+        buffer generated = {0};
+        const char *text = c->text;
+        size_t len = text != NULL ? strlen(text) : 0;
+        if (c->gen != NULL) {
+            generated = c->gen();
+            text = generated.data;
+            len = generated.len;
+        }
+        sr_error err;
+        memset(&err, 0, sizeof err);
+        sr_status st = decode_response(c->decoder, text, len, &err);
+        /* The path check reuses the request table's helper. */
+        hostile_case as_request = {c->name, NULL,    0,       NULL,          0,
+                                   0,       c->code, c->path, c->path_check, NULL};
+        if (st != c->code) {
+            print_message("%s: got %s at '%s' (%s), expected %s\n", c->name, sr_status_name(st),
+                          err.path, err.message, sr_status_name(c->code));
+            failed++;
+        } else if (st != SR_OK) {
+            assert_error_well_formed(c->name, st, &err, len);
+            failed += path_matches(&as_request, &err) ? 0 : 1;
+        }
+        free(generated.data);
+    }
+    print_message("%zu hostile response cases, %zu failed\n", COUNT(response_cases), failed);
+    assert_int_equal(failed, 0);
+}
+
 /* ---- truncation and corruption of the seed ---- */
 
 static void every_truncated_prefix_is_a_syntax_error(void **state)
@@ -754,6 +918,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(table_cases),
+        cmocka_unit_test(response_table_cases),
         cmocka_unit_test(every_truncated_prefix_is_a_syntax_error),
         cmocka_unit_test(every_single_byte_corruption),
         cmocka_unit_test(unknown_keys_cost_is_linear),
