@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Repeated IMEIs in linear time: one hash table over 100000 IMEIs outgrows
  * the cache and every probe misses, so the items are first partitioned by
- * hash (a counting sort, sequential writes) and each partition is then
+ * key (a counting sort, sequential writes) and each partition is then
  * deduplicated with a small table that stays in cache. */
 #include <string.h>
 
@@ -10,11 +10,6 @@
 
 /* Items per partition on average: its table (2x, 4 bytes a slot) is 16 KiB. */
 #define PARTITION_TARGET 2048
-
-typedef struct record {
-    uint64_t key;
-    size_t index;
-} record;
 
 /* A 64-bit finaliser (xor-shift-multiply, each step invertible): nearby
  * IMEIs land far apart and only 0 maps to 0. */
@@ -37,7 +32,7 @@ static size_t pow2_at_least(size_t n)
     return p;
 }
 
-/* Adds size to *total, failing on overflow. */
+/* Adds count * size to *total, failing on overflow. */
 static int add_size(size_t *total, size_t count, size_t size)
 {
     if (size != 0 && count > (SIZE_MAX - *total) / size)
@@ -49,29 +44,35 @@ static int add_size(size_t *total, size_t count, size_t size)
 sr_status sr__repeats_init(sr__repeats *s, size_t n)
 {
     memset(s, 0, sizeof *s);
-    if (n > UINT32_MAX - 1 || n > SIZE_MAX / 4)
+    if (n > UINT32_MAX - 2 || n > SIZE_MAX / 8)
         return SR_ERR_NOMEM;
     s->count = n;
     s->partitions = pow2_at_least(n / PARTITION_TARGET + 1);
-    /* the largest partition is not known yet: room for all of them in one
-     * (all keys equal); only the part a partition needs is ever touched */
-    s->table_cap = pow2_at_least(2 * n + 2);
+    /* The largest partition is not known yet: the table has room for all
+     * items in one (all keys equal); only what a partition needs is touched. */
+    size_t table_cap = pow2_at_least(2 * n + 2);
     size_t total = 0;
-    if (!add_size(&total, n, sizeof(record)) || !add_size(&total, n, sizeof(uint64_t)) ||
-        !add_size(&total, n, sizeof(size_t)) ||
+    if (!add_size(&total, n, sizeof(uint64_t)) || !add_size(&total, n, sizeof(uint64_t)) ||
         !add_size(&total, s->partitions + 1, sizeof(size_t)) ||
-        !add_size(&total, s->table_cap, sizeof(uint32_t)))
+        !add_size(&total, n, sizeof(uint32_t)) || !add_size(&total, n, sizeof(uint32_t)) ||
+        !add_size(&total, table_cap, sizeof(uint32_t)))
         return SR_ERR_NOMEM;
-    char *block = sr__malloc(total);
-    if (block == NULL)
+    char *p = sr__malloc(total);
+    if (p == NULL)
         return SR_ERR_NOMEM;
-    /* largest alignment first */
-    s->block = block;
-    s->records = block;
-    s->keys = (uint64_t *)(void *)(block + n * sizeof(record));
-    s->earlier = (size_t *)(void *)((char *)s->keys + n * sizeof(uint64_t));
-    s->starts = (size_t *)(void *)((char *)s->earlier + n * sizeof(size_t));
-    s->table = (uint32_t *)(void *)((char *)s->starts + (s->partitions + 1) * sizeof(size_t));
+    /* 8-byte members first, then the 4-byte ones: every member stays aligned */
+    s->block = p;
+    s->keys = (uint64_t *)(void *)p;
+    p += n * sizeof(uint64_t);
+    s->part_key = (uint64_t *)(void *)p;
+    p += n * sizeof(uint64_t);
+    s->starts = (size_t *)(void *)p;
+    p += (s->partitions + 1) * sizeof(size_t);
+    s->earlier = (uint32_t *)(void *)p;
+    p += n * sizeof(uint32_t);
+    s->part_pos = (uint32_t *)(void *)p;
+    p += n * sizeof(uint32_t);
+    s->table = (uint32_t *)(void *)p;
     return SR_OK;
 }
 
@@ -89,7 +90,6 @@ static size_t partition_of(const sr__repeats *s, uint64_t key)
 /* Counting sort of the keyed items by partition, stable in index order. */
 static void partition(sr__repeats *s)
 {
-    record *records = s->records;
     memset(s->starts, 0, (s->partitions + 1) * sizeof *s->starts);
     for (size_t i = 0; i < s->count; i++) {
         if (s->keys[i] != SR__NO_KEY)
@@ -97,13 +97,13 @@ static void partition(sr__repeats *s)
     }
     for (size_t p = 0; p < s->partitions; p++)
         s->starts[p + 1] += s->starts[p];
-    /* starts[p] now runs ahead as the fill position; restored below */
+    /* starts[p] runs ahead as partition p's fill position; restored below */
     for (size_t i = 0; i < s->count; i++) {
         if (s->keys[i] == SR__NO_KEY)
             continue;
         size_t *fill = &s->starts[partition_of(s, s->keys[i])];
-        records[*fill].key = s->keys[i];
-        records[*fill].index = i;
+        s->part_key[*fill] = s->keys[i];
+        s->part_pos[*fill] = (uint32_t)i;
         (*fill)++;
     }
     for (size_t p = s->partitions; p > 0; p--)
@@ -111,22 +111,23 @@ static void partition(sr__repeats *s)
     s->starts[0] = 0;
 }
 
-/* Deduplicates records[begin..end) (in index order) with the small table. */
+/* Deduplicates the partition [begin, end) (in index order) with the table,
+ * which holds positions within the partition, + 1. */
 static void dedupe_partition(sr__repeats *s, size_t begin, size_t end)
 {
-    const record *records = s->records;
+    const uint64_t *key = s->part_key + begin;
     size_t cap = pow2_at_least(2 * (end - begin) + 2);
     size_t mask = cap - 1;
     memset(s->table, 0, cap * sizeof *s->table);
-    for (size_t r = begin; r < end; r++) {
-        size_t slot = (size_t)records[r].key & mask;
+    for (size_t r = 0; r < end - begin; r++) {
+        size_t slot = (size_t)key[r] & mask;
         uint32_t held;
-        while ((held = s->table[slot]) != 0 && records[begin + held - 1].key != records[r].key)
+        while ((held = s->table[slot]) != 0 && key[held - 1] != key[r])
             slot = (slot + 1) & mask;
         if (held != 0)
-            s->earlier[records[r].index] = records[begin + held - 1].index + 1;
+            s->earlier[s->part_pos[begin + r]] = s->part_pos[begin + held - 1] + 1;
         else
-            s->table[slot] = (uint32_t)(r - begin + 1);
+            s->table[slot] = (uint32_t)(r + 1);
     }
 }
 

@@ -11,14 +11,18 @@
 /* Key 0 marks an item that takes no part (a malformed IMEI). */
 #define SR__NO_KEY ((uint64_t)0)
 
+/* 20 bytes an item in one block: at 100000 IMEIs the working set is what
+ * decides the speed, so indexes are 32-bit (counts above 2^32 - 2 are
+ * refused as out of memory). */
 typedef struct sr__repeats {
-    uint64_t *keys;  /* in: one key per item, filled by the caller */
-    size_t *earlier; /* out: index + 1 of the first earlier item with the same key, or 0 */
-    void *block;     /* the single allocation behind everything */
-    void *records;   /* scratch: items partitioned by hash */
-    size_t *starts;  /* scratch: where each partition starts */
-    uint32_t *table; /* scratch: one partition's open-addressing table */
-    size_t count, partitions, table_cap;
+    uint64_t *keys;     /* in: one key per item, filled by the caller */
+    uint32_t *earlier;  /* out: index + 1 of the first earlier item with the same key, or 0 */
+    void *block;        /* the single allocation behind everything */
+    uint64_t *part_key; /* scratch: keyed items partitioned by key ... */
+    uint32_t *part_pos; /* ... with their index */
+    size_t *starts;     /* scratch: where each partition starts */
+    uint32_t *table;    /* scratch: one partition's open-addressing table */
+    size_t count, partitions;
 } sr__repeats;
 
 /* The key of a value: value + 1 scrambled by a bijection, so that nearby

@@ -320,7 +320,7 @@ static void check_imeis(collector *c, const rules *o, const session_report_reque
             imei_path(path, sizeof path, i);
             report(c, SR_ERR_DUPLICATE, path,
                    "IMEI %s repeats /imei/%zu; expected each device once", v,
-                   repeats->earlier[i] - 1);
+                   (size_t)repeats->earlier[i] - 1);
         }
     }
 }
