@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Concurrency: four threads each parse, validate, normalize and serialize
- * their own requests, while all of them read one shared request through the
- * getters and to_json. Meant to run under ThreadSanitizer too. */
+ * their own requests, while all of them read one shared request (and one
+ * shared response) through the getters and to_json. Meant to run under
+ * ThreadSanitizer too. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <pthread.h>
@@ -39,9 +40,15 @@ static const char own_template[] = "{\"accountNumber\":\"0844021539-0000%d\","
                                    "\"imei\":[\"709312034493372\",\"490154203237518\"],"
                                    "\"deviceGroup\":null,\"x%d\":[1.50,{\"y\":\"\\u00e9\"}]}";
 
+static const char report_json[] =
+    "{\"txid\":\"c9f8a7e6\",\"usage\":[{\"imei\":\"709312034493372\",\"numberOfSessions\":3,"
+    "\"bytesTransferred\":9007199254740993},{\"imei\":\"490154203237518\","
+    "\"numberOfSessions\":0,\"bytesTransferred\":0}]}";
+
 typedef struct worker {
     int id;
     const session_report_request *shared;
+    const sr_aggregate_report *shared_report;
     const char *shared_compact;
     const char *shared_pretty;
     char own[512];
@@ -77,6 +84,20 @@ static int shared_reads_ok(worker *w, int i)
     }
     if (session_report_request_validate(s, NULL, NULL, 0) != 0)
         return record(w, i, "shared validate");
+
+    /* A shared response, read the same way. */
+    const sr_aggregate_report *rep = w->shared_report;
+    int64_t bytes = 0;
+    char *out = NULL;
+    if (strcmp(sr_aggregate_report_txid(rep), "c9f8a7e6") != 0 ||
+        sr_aggregate_report_usage_count(rep) != 2 ||
+        sr_aggregate_report_usage_bytes(rep, 0, &bytes) != SR_OK || bytes != 9007199254740993 ||
+        sr_aggregate_report_to_json(rep, 0, &out, NULL) != SR_OK)
+        return record(w, i, "shared report getters");
+    int same = strcmp(out, report_json) == 0;
+    sr_free(out);
+    if (!same)
+        return record(w, i, "shared report to_json bytes");
     return 1;
 }
 
@@ -142,6 +163,10 @@ static void four_threads_share_one_request(void **state)
     assert_int_equal(session_report_request_to_json(shared, 0, &compact, NULL), SR_OK);
     assert_int_equal(session_report_request_to_json(shared, SR_JSON_PRETTY, &pretty, NULL), SR_OK);
     assert_string_equal(pretty, seed_pretty);
+    sr_aggregate_report *report = NULL;
+    assert_int_equal(
+        sr_aggregate_report_from_json(report_json, sizeof report_json - 1, NULL, &report, NULL),
+        SR_OK);
 
     worker workers[THREADS];
     pthread_t threads[THREADS];
@@ -150,6 +175,7 @@ static void four_threads_share_one_request(void **state)
         memset(w, 0, sizeof *w);
         w->id = t;
         w->shared = shared;
+        w->shared_report = report;
         w->shared_compact = compact;
         w->shared_pretty = pretty;
         int day = t + 1;
@@ -167,6 +193,7 @@ static void four_threads_share_one_request(void **state)
     }
     sr_free(compact);
     sr_free(pretty);
+    sr_aggregate_report_free(report);
     session_report_request_free(shared);
 }
 
