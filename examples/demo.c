@@ -24,11 +24,10 @@ static int failed(const char *what, sr_status st, const sr_error *err)
     return 1;
 }
 
+/* The seed example of DESIGN section 1, one setter a field; stops at the first failure. */
 static sr_status build_seed(session_report_request *r)
 {
-    sr_status st = SR_OK;
-    if (st == SR_OK)
-        st = session_report_request_set_account_number(r, "0844021539-00001");
+    sr_status st = session_report_request_set_account_number(r, "0844021539-00001");
     if (st == SR_OK)
         st = session_report_request_set_start_date(r, "2022-12-09T22:01:06.217Z");
     if (st == SR_OK)

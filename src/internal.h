@@ -10,9 +10,9 @@
 #include "sessreport/error.h"
 
 #if defined(__GNUC__) || defined(__clang__)
-#  define SR__PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#    define SR__PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
 #else
-#  define SR__PRINTF(fmt, args)
+#    define SR__PRINTF(fmt, args)
 #endif
 
 /* ---- allocation seam (src/alloc.c) ----

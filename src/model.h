@@ -87,8 +87,8 @@ size_t sr__imei_len(const sr__imei_list *l, size_t i);
 void sr__imei_list_free(sr__imei_list *l);
 
 /* Appends copies of an unknown member. SR_OK or SR_ERR_NOMEM, unchanged. */
-sr_status sr__member_push(sr__member_list *l, const char *key, size_t key_len,
-                          const char *value, size_t value_len);
+sr_status sr__member_push(sr__member_list *l, const char *key, size_t key_len, const char *value,
+                          size_t value_len);
 void sr__member_list_free(sr__member_list *l);
 
 #endif /* SESSREPORT_MODEL_H */

@@ -14,30 +14,30 @@
  * hidden.
  */
 #if defined(SESSREPORT_SHARED) && defined(_WIN32)
-#  if defined(SESSREPORT_BUILDING)
-#    define SR_API __declspec(dllexport)
-#  else
-#    define SR_API __declspec(dllimport)
-#  endif
+#    if defined(SESSREPORT_BUILDING)
+#        define SR_API __declspec(dllexport)
+#    else
+#        define SR_API __declspec(dllimport)
+#    endif
 #elif defined(SESSREPORT_SHARED) && defined(__GNUC__)
-#  define SR_API __attribute__((visibility("default")))
+#    define SR_API __attribute__((visibility("default")))
 #else
-#  define SR_API
+#    define SR_API
 #endif
 
 /** @def SR_WARN_UNUSED  Flags calls whose result must be checked. */
 #if defined(__GNUC__) || defined(__clang__)
-#  define SR_WARN_UNUSED __attribute__((warn_unused_result))
+#    define SR_WARN_UNUSED __attribute__((warn_unused_result))
 #else
-#  define SR_WARN_UNUSED
+#    define SR_WARN_UNUSED
 #endif
 
 #ifdef __cplusplus
-#  define SR_BEGIN_DECLS extern "C" {
-#  define SR_END_DECLS }
+#    define SR_BEGIN_DECLS extern "C" {
+#    define SR_END_DECLS   }
 #else
-#  define SR_BEGIN_DECLS
-#  define SR_END_DECLS
+#    define SR_BEGIN_DECLS
+#    define SR_END_DECLS
 #endif
 
 #endif /* SESSREPORT_COMMON_H */

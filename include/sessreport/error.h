@@ -44,11 +44,11 @@ typedef enum sr_status {
  * character boundary and ends in "...".
  */
 typedef struct sr_error {
-    sr_status code;                      /**< the failure, never SR_OK when filled */
-    char path[SR_ERROR_PATH_SIZE];       /**< RFC 6901 JSON Pointer; "" = whole document */
-    size_t offset;                       /**< byte offset in the input (syntax errors), else 0 */
-    unsigned line;                       /**< 1-based line of a syntax error, 0 if not known */
-    unsigned column;                     /**< 1-based column (in bytes) of a syntax error, 0 if not known */
+    sr_status code;                /**< the failure, never SR_OK when filled */
+    char path[SR_ERROR_PATH_SIZE]; /**< RFC 6901 JSON Pointer; "" = whole document */
+    size_t offset;                 /**< byte offset in the input (syntax errors), else 0 */
+    unsigned line;                 /**< 1-based line of a syntax error, 0 if not known */
+    unsigned column; /**< 1-based column (in bytes) of a syntax error, 0 if not known */
     char message[SR_ERROR_MESSAGE_SIZE]; /**< one line, names the expected form */
 } sr_error;
 

@@ -69,13 +69,15 @@ SR_API int session_report_request_equal(const session_report_request *a,
  * `get_*`: the value, or NULL when unset (or r is NULL). Borrowed.
  * @{
  */
-SR_API sr_status session_report_request_set_account_number(session_report_request *r, const char *v);
+SR_API sr_status session_report_request_set_account_number(session_report_request *r,
+                                                           const char *v);
 SR_API const char *session_report_request_get_account_number(const session_report_request *r);
 SR_API sr_status session_report_request_set_start_date(session_report_request *r, const char *v);
 SR_API const char *session_report_request_get_start_date(const session_report_request *r);
 SR_API sr_status session_report_request_set_end_date(session_report_request *r, const char *v);
 SR_API const char *session_report_request_get_end_date(const session_report_request *r);
-SR_API sr_status session_report_request_set_no_session_flag(session_report_request *r, const char *v);
+SR_API sr_status session_report_request_set_no_session_flag(session_report_request *r,
+                                                            const char *v);
 SR_API const char *session_report_request_get_no_session_flag(const session_report_request *r);
 /** @} */
 
@@ -156,7 +158,8 @@ SR_API size_t session_report_request_unknown_count(const session_report_request 
 /** @brief The i-th member's key (decoded UTF-8), or NULL when out of range. Borrowed. */
 SR_API const char *session_report_request_unknown_key_at(const session_report_request *r, size_t i);
 /** @brief The i-th member's value as compact JSON text, or NULL when out of range. Borrowed. */
-SR_API const char *session_report_request_unknown_value_at(const session_report_request *r, size_t i);
+SR_API const char *session_report_request_unknown_value_at(const session_report_request *r,
+                                                           size_t i);
 /** @brief Drops every unknown member. NULL r is a no-op. */
 SR_API void session_report_request_clear_unknown(session_report_request *r);
 /** @} */

@@ -53,8 +53,8 @@ typedef struct sr_validate_options {
  *         ::SR_ERR_NOMEM problem.
  */
 SR_API size_t session_report_request_validate(const session_report_request *r,
-                                              const sr_validate_options *opts,
-                                              sr_error *errors, size_t max_errors);
+                                              const sr_validate_options *opts, sr_error *errors,
+                                              size_t max_errors);
 
 /**
  * @brief Rewrites each concrete ISO 8601 date as RFC 3339 UTC,
