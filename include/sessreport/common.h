@@ -25,13 +25,22 @@
 #    define SR_API
 #endif
 
-/** @def SR_WARN_UNUSED  Flags calls whose result must be checked. */
+/**
+ * @def SR_WARN_UNUSED
+ * Flags calls whose result must be checked (GCC and Clang).
+ */
 #if defined(__GNUC__) || defined(__clang__)
 #    define SR_WARN_UNUSED __attribute__((warn_unused_result))
 #else
 #    define SR_WARN_UNUSED
 #endif
 
+/**
+ * @def SR_BEGIN_DECLS
+ * Opens `extern "C"` when the header is read by a C++ compiler.
+ * @def SR_END_DECLS
+ * Closes what ::SR_BEGIN_DECLS opened.
+ */
 #ifdef __cplusplus
 #    define SR_BEGIN_DECLS extern "C" {
 #    define SR_END_DECLS   }

@@ -159,6 +159,7 @@ SR_API const char *sr_http_result_transport_error(const sr_http_result *r);
 
 /**
  * @brief The raw body of the last answer (NUL-terminated; "" when empty).
+ * @param[in] r the result.
  * @param[out] len set to its length in bytes (may be NULL).
  * @return The body, borrowed from the result; NULL for NULL r.
  */

@@ -60,24 +60,71 @@ SR_API int session_report_request_equal(const session_report_request *a,
 /**
  * @name Plain string fields
  * accountNumber (required), startDate, endDate and noSessionFlag (optional).
- *
- * `set_*`: copies @p v; NULL unsets the field. Returns ::SR_OK,
- * ::SR_ERR_ARG (r is NULL), ::SR_ERR_ENCODING (v is not valid UTF-8; the field
- * is unchanged) or ::SR_ERR_NOMEM (unchanged). Values are not validated here:
- * see session_report_request_validate().
- *
- * `get_*`: the value, or NULL when unset (or r is NULL). Borrowed.
+ * Values are not validated by the setters: see session_report_request_validate().
  * @{
+ */
+/**
+ * @brief Sets `accountNumber` (required) to a copy of @p v; NULL unsets it.
+ * @param[in,out] r the request.
+ * @param[in] v the value (valid UTF-8, NUL-terminated), or NULL.
+ * @return ::SR_OK, ::SR_ERR_ARG (r is NULL), ::SR_ERR_ENCODING (v is not valid
+ *         UTF-8) or ::SR_ERR_NOMEM; on failure the field is unchanged.
+ *         Ownership: the caller keeps @p v.
  */
 SR_API sr_status session_report_request_set_account_number(session_report_request *r,
                                                            const char *v);
+/**
+ * @brief `accountNumber`, or NULL when unset (or r is NULL).
+ * @param[in] r the request.
+ * @return A string borrowed from @p r, valid until the field changes or @p r is freed.
+ */
 SR_API const char *session_report_request_get_account_number(const session_report_request *r);
+/**
+ * @brief Sets `startDate` (optional) to a copy of @p v; NULL unsets it.
+ * @param[in,out] r the request.
+ * @param[in] v the value (valid UTF-8, NUL-terminated), or NULL.
+ * @return ::SR_OK, ::SR_ERR_ARG (r is NULL), ::SR_ERR_ENCODING (v is not valid
+ *         UTF-8) or ::SR_ERR_NOMEM; on failure the field is unchanged.
+ *         Ownership: the caller keeps @p v.
+ */
 SR_API sr_status session_report_request_set_start_date(session_report_request *r, const char *v);
+/**
+ * @brief `startDate`, or NULL when unset (or r is NULL).
+ * @param[in] r the request.
+ * @return A string borrowed from @p r, valid until the field changes or @p r is freed.
+ */
 SR_API const char *session_report_request_get_start_date(const session_report_request *r);
+/**
+ * @brief Sets `endDate` (optional) to a copy of @p v; NULL unsets it.
+ * @param[in,out] r the request.
+ * @param[in] v the value (valid UTF-8, NUL-terminated), or NULL.
+ * @return ::SR_OK, ::SR_ERR_ARG (r is NULL), ::SR_ERR_ENCODING (v is not valid
+ *         UTF-8) or ::SR_ERR_NOMEM; on failure the field is unchanged.
+ *         Ownership: the caller keeps @p v.
+ */
 SR_API sr_status session_report_request_set_end_date(session_report_request *r, const char *v);
+/**
+ * @brief `endDate`, or NULL when unset (or r is NULL).
+ * @param[in] r the request.
+ * @return A string borrowed from @p r, valid until the field changes or @p r is freed.
+ */
 SR_API const char *session_report_request_get_end_date(const session_report_request *r);
+/**
+ * @brief Sets `noSessionFlag` (optional; "true" or "false" when valid) to a copy of @p v; NULL
+ * unsets it.
+ * @param[in,out] r the request.
+ * @param[in] v the value (valid UTF-8, NUL-terminated), or NULL.
+ * @return ::SR_OK, ::SR_ERR_ARG (r is NULL), ::SR_ERR_ENCODING (v is not valid
+ *         UTF-8) or ::SR_ERR_NOMEM; on failure the field is unchanged.
+ *         Ownership: the caller keeps @p v.
+ */
 SR_API sr_status session_report_request_set_no_session_flag(session_report_request *r,
                                                             const char *v);
+/**
+ * @brief `noSessionFlag`, or NULL when unset (or r is NULL).
+ * @param[in] r the request.
+ * @return A string borrowed from @p r, valid until the field changes or @p r is freed.
+ */
 SR_API const char *session_report_request_get_no_session_flag(const session_report_request *r);
 /** @} */
 
@@ -85,35 +132,118 @@ SR_API const char *session_report_request_get_no_session_flag(const session_repo
  * @name Nullable string fields
  * deviceGroup, dataPlan and deviceLabel have three states: absent, an
  * explicit JSON `null`, or a string. Presence is never inferred from "".
- *
- * - `set_*(r, v)`: the string state with a copy of @p v; NULL makes the field
- *   absent. Same return codes as the plain setters.
- * - `set_*_null(r)`: the explicit-null state. ::SR_OK or ::SR_ERR_ARG.
- * - `unset_*(r)`: absent. NULL r is a no-op.
- * - `get_*(r)`: the string, or NULL when absent or null. Borrowed.
- * - `is_*_null(r)`: 1 in the explicit-null state, else 0.
- * - `has_*(r)`: 1 when present (string or null), 0 when absent.
  * @{
  */
+/**
+ * @brief Puts `deviceGroup` in the string state with a copy of @p v; NULL makes it absent.
+ * @param[in,out] r the request.
+ * @param[in] v the value (valid UTF-8, NUL-terminated), or NULL.
+ * @return ::SR_OK, ::SR_ERR_ARG, ::SR_ERR_ENCODING or ::SR_ERR_NOMEM; on
+ *         failure the field is unchanged. Ownership: the caller keeps @p v.
+ */
 SR_API sr_status session_report_request_set_device_group(session_report_request *r, const char *v);
+/**
+ * @brief Puts `deviceGroup` in the explicit-null state (written as `null`).
+ * @param[in,out] r the request.
+ * @return ::SR_OK or ::SR_ERR_ARG (r is NULL).
+ */
 SR_API sr_status session_report_request_set_device_group_null(session_report_request *r);
+/**
+ * @brief Makes `deviceGroup` absent (left out of the JSON). NULL r is a no-op.
+ * @param[in,out] r the request.
+ */
 SR_API void session_report_request_unset_device_group(session_report_request *r);
+/**
+ * @brief `deviceGroup` when it is a string; NULL when absent or null.
+ * @param[in] r the request.
+ * @return A string borrowed from @p r, valid until the field changes or @p r is freed.
+ */
 SR_API const char *session_report_request_get_device_group(const session_report_request *r);
+/**
+ * @brief Whether `deviceGroup` is an explicit null.
+ * @param[in] r the request.
+ * @return 1 in the explicit-null state, else 0 (also for NULL r).
+ */
 SR_API int session_report_request_is_device_group_null(const session_report_request *r);
+/**
+ * @brief Whether `deviceGroup` is present (a string or an explicit null).
+ * @param[in] r the request.
+ * @return 1 when present, 0 when absent (also for NULL r).
+ */
 SR_API int session_report_request_has_device_group(const session_report_request *r);
-
+/**
+ * @brief Puts `dataPlan` in the string state with a copy of @p v; NULL makes it absent.
+ * @param[in,out] r the request.
+ * @param[in] v the value (valid UTF-8, NUL-terminated), or NULL.
+ * @return ::SR_OK, ::SR_ERR_ARG, ::SR_ERR_ENCODING or ::SR_ERR_NOMEM; on
+ *         failure the field is unchanged. Ownership: the caller keeps @p v.
+ */
 SR_API sr_status session_report_request_set_data_plan(session_report_request *r, const char *v);
+/**
+ * @brief Puts `dataPlan` in the explicit-null state (written as `null`).
+ * @param[in,out] r the request.
+ * @return ::SR_OK or ::SR_ERR_ARG (r is NULL).
+ */
 SR_API sr_status session_report_request_set_data_plan_null(session_report_request *r);
+/**
+ * @brief Makes `dataPlan` absent (left out of the JSON). NULL r is a no-op.
+ * @param[in,out] r the request.
+ */
 SR_API void session_report_request_unset_data_plan(session_report_request *r);
+/**
+ * @brief `dataPlan` when it is a string; NULL when absent or null.
+ * @param[in] r the request.
+ * @return A string borrowed from @p r, valid until the field changes or @p r is freed.
+ */
 SR_API const char *session_report_request_get_data_plan(const session_report_request *r);
+/**
+ * @brief Whether `dataPlan` is an explicit null.
+ * @param[in] r the request.
+ * @return 1 in the explicit-null state, else 0 (also for NULL r).
+ */
 SR_API int session_report_request_is_data_plan_null(const session_report_request *r);
+/**
+ * @brief Whether `dataPlan` is present (a string or an explicit null).
+ * @param[in] r the request.
+ * @return 1 when present, 0 when absent (also for NULL r).
+ */
 SR_API int session_report_request_has_data_plan(const session_report_request *r);
-
+/**
+ * @brief Puts `deviceLabel` in the string state with a copy of @p v; NULL makes it absent.
+ * @param[in,out] r the request.
+ * @param[in] v the value (valid UTF-8, NUL-terminated), or NULL.
+ * @return ::SR_OK, ::SR_ERR_ARG, ::SR_ERR_ENCODING or ::SR_ERR_NOMEM; on
+ *         failure the field is unchanged. Ownership: the caller keeps @p v.
+ */
 SR_API sr_status session_report_request_set_device_label(session_report_request *r, const char *v);
+/**
+ * @brief Puts `deviceLabel` in the explicit-null state (written as `null`).
+ * @param[in,out] r the request.
+ * @return ::SR_OK or ::SR_ERR_ARG (r is NULL).
+ */
 SR_API sr_status session_report_request_set_device_label_null(session_report_request *r);
+/**
+ * @brief Makes `deviceLabel` absent (left out of the JSON). NULL r is a no-op.
+ * @param[in,out] r the request.
+ */
 SR_API void session_report_request_unset_device_label(session_report_request *r);
+/**
+ * @brief `deviceLabel` when it is a string; NULL when absent or null.
+ * @param[in] r the request.
+ * @return A string borrowed from @p r, valid until the field changes or @p r is freed.
+ */
 SR_API const char *session_report_request_get_device_label(const session_report_request *r);
+/**
+ * @brief Whether `deviceLabel` is an explicit null.
+ * @param[in] r the request.
+ * @return 1 in the explicit-null state, else 0 (also for NULL r).
+ */
 SR_API int session_report_request_is_device_label_null(const session_report_request *r);
+/**
+ * @brief Whether `deviceLabel` is present (a string or an explicit null).
+ * @param[in] r the request.
+ * @return 1 when present, 0 when absent (also for NULL r).
+ */
 SR_API int session_report_request_has_device_label(const session_report_request *r);
 /** @} */
 

@@ -155,6 +155,8 @@ SR_API const char *sr_aggregate_report_usage_imei(const sr_aggregate_report *r, 
 
 /**
  * @brief numberOfSessions of row @p i.
+ * @param[in] r the report.
+ * @param[in] i the row, 0 to sr_aggregate_report_usage_count() - 1.
  * @param[out] out set to the value (0..INT64_MAX).
  * @return ::SR_OK, or ::SR_ERR_ARG (NULL argument or i out of range; *out untouched).
  */
@@ -163,6 +165,8 @@ SR_API sr_status sr_aggregate_report_usage_sessions(const sr_aggregate_report *r
 
 /**
  * @brief bytesTransferred of row @p i.
+ * @param[in] r the report.
+ * @param[in] i the row, 0 to sr_aggregate_report_usage_count() - 1.
  * @param[out] out set to the value (0..INT64_MAX).
  * @return ::SR_OK, or ::SR_ERR_ARG (NULL argument or i out of range; *out untouched).
  */
