@@ -731,7 +731,7 @@ static void member_path(const scanner *s, const frame *f, char *out)
     if (f->is_object) {
         const key_entry *k = &s->keys[f->cur_key];
         const char *key = s->arena + k->off;
-        if (n + 1 + 2 * k->len >= SR_ERROR_PATH_SIZE) {
+        if (n + 1 + 2 * (size_t)k->len >= SR_ERROR_PATH_SIZE) {
             sr__pointer_append_key(out, SR_ERROR_PATH_SIZE, key, k->len);
             return;
         }
