@@ -54,7 +54,14 @@ python3 scripts/lib/lint_sources.py "$build/compile_commands.json" . "$build/lin
 
 # 2. clang-tidy (headers are reported once per unit that includes them: dedupe)
 xargs -P "$jobs" -n 4 clang-tidy -p "$build" --quiet <"$build/sources.txt" >"$build/tidy.log" 2>&1
+tidy_rc=$?
 grep -E '^[^ ]+:[0-9]+:[0-9]+: (warning|error):' "$build/tidy.log" | sort -u >"$build/tidy.txt"
+# A run that failed without a located finding (a crash, a missing database
+# entry) must not read as clean.
+if [ "$tidy_rc" -ne 0 ] && [ ! -s "$build/tidy.txt" ]; then
+    echo "clang-tidy exited with status $tidy_rc and no located finding:" >"$build/tidy.txt"
+    tail -20 "$build/tidy.log" >>"$build/tidy.txt"
+fi
 report clang-tidy "$(wc -l <"$build/tidy.txt")" "$build/tidy.txt"
 [ -s "$build/tidy.txt" ] && echo "lint: full clang-tidy output in $build/tidy.log"
 
