@@ -11,11 +11,8 @@ struct sr_callback_result {
     char *status; /* NULL = unset */
 };
 
-typedef struct callback_ctx {
-    sr_callback_result *result;
-    int strict;
-    int have_txid, have_status;
-} callback_ctx;
+/* Required members, in the order they are checked. */
+static const char *const callback_required[] = {"txid", "status", NULL};
 
 sr_callback_result *sr_callback_result_new(void)
 {
@@ -33,47 +30,13 @@ void sr_callback_result_free(sr_callback_result *r)
 
 static sr_status callback_member(void *vctx, const sr__json_value *v, sr_error *err)
 {
-    callback_ctx *ctx = vctx;
-    if (strcmp(v->key, "txid") == 0) {
-        ctx->have_txid = 1;
-        return sr__response_string(v, &ctx->result->txid, err);
-    }
-    if (strcmp(v->key, "status") == 0) {
-        ctx->have_status = 1;
-        return sr__response_string(v, &ctx->result->status, err);
-    }
+    sr__response_ctx *ctx = vctx;
+    sr_callback_result *result = ctx->obj;
+    if (strcmp(v->key, "txid") == 0)
+        return sr__response_string(v, &result->txid, err);
+    if (strcmp(v->key, "status") == 0)
+        return sr__response_string(v, &result->status, err);
     return sr__response_unknown(v, ctx->strict, err);
-}
-
-sr_status sr_callback_result_from_json(const char *json, size_t len, const sr_parse_options *opts,
-                                       sr_callback_result **out, sr_error *err)
-{
-    sr__json_doc doc;
-    size_t begin;
-    callback_ctx ctx = {NULL, 0, 0, 0};
-    sr_status st;
-
-    if (out == NULL)
-        return sr__error_set(err, SR_ERR_ARG, "", "out is NULL");
-    *out = NULL;
-    st = sr__response_prepare(json, len, opts, &doc, &begin, &ctx.strict, err);
-    if (st != SR_OK)
-        return st;
-    ctx.result = sr_callback_result_new();
-    if (ctx.result == NULL)
-        return sr__error_set(err, SR_ERR_NOMEM, "", "out of memory");
-    st = sr__json_scan_object(&doc, begin, len, "", callback_member, &ctx, err);
-    if (st == SR_OK && !ctx.have_txid)
-        st = sr__error_set(err, SR_ERR_MISSING, "/txid", "required member \"txid\" is missing");
-    if (st == SR_OK && !ctx.have_status)
-        st = sr__error_set(err, SR_ERR_MISSING, "/status", "required member \"status\" is missing");
-    if (st != SR_OK)
-        goto cleanup;
-    *out = ctx.result;
-    ctx.result = NULL;
-cleanup:
-    sr_callback_result_free(ctx.result);
-    return st;
 }
 
 static void emit_callback(sr__jw *w, const void *obj)
@@ -85,17 +48,44 @@ static void emit_callback(sr__jw *w, const void *obj)
     sr__jw_close(w, '}');
 }
 
+/* Both members are required on the wire, so a result lacking one cannot be
+ * encoded. */
+static int callback_complete(const void *obj)
+{
+    const sr_callback_result *r = obj;
+    return r->txid != NULL && r->status != NULL;
+}
+
+static void *create_callback(void)
+{
+    return sr_callback_result_new();
+}
+
+static void destroy_callback(void *obj)
+{
+    sr_callback_result_free(obj);
+}
+
+static const sr__response_type callback_type = {
+    create_callback,   destroy_callback, callback_member,
+    callback_required, emit_callback,    callback_complete,
+};
+
+sr_status sr_callback_result_from_json(const char *json, size_t len, const sr_parse_options *opts,
+                                       sr_callback_result **out, sr_error *err)
+{
+    void *result = NULL;
+    sr_status st =
+        sr__response_decode(&callback_type, json, len, opts, out != NULL ? &result : NULL, err);
+    if (out != NULL)
+        *out = result;
+    return st;
+}
+
 sr_status sr_callback_result_to_json(const sr_callback_result *r, unsigned flags, char **out,
                                      size_t *out_len)
 {
-    if (out == NULL)
-        return SR_ERR_ARG;
-    *out = NULL;
-    if (r == NULL)
-        return SR_ERR_ARG;
-    if (r->txid == NULL || r->status == NULL)
-        return SR_ERR_MISSING;
-    return sr__jw_render(emit_callback, r, (flags & SR_JSON_PRETTY) != 0, out, out_len);
+    return sr__response_encode(&callback_type, r, flags, out, out_len);
 }
 
 const char *sr_callback_result_txid(const sr_callback_result *r)

@@ -199,6 +199,94 @@ sr_status sr__response_set_text(char **slot, const char *v)
     return SR_OK;
 }
 
+/* ---- the shared driver ---- */
+
+/* Required keys are tracked as bits of an unsigned; a key past this many is
+ * never marked seen, so it always reports missing instead of going unchecked. */
+#define SR__RESPONSE_MAX_REQUIRED 16u
+
+typedef struct members_ctx {
+    const char *const *required;
+    sr__json_value_fn fn;
+    void *ctx;
+    unsigned seen; /* bit i: required[i] appeared */
+} members_ctx;
+
+static sr_status track_member(void *vctx, const sr__json_value *v, sr_error *err)
+{
+    members_ctx *m = vctx;
+    for (unsigned i = 0; m->required != NULL && m->required[i] != NULL; i++) {
+        if (i < SR__RESPONSE_MAX_REQUIRED && strcmp(v->key, m->required[i]) == 0)
+            m->seen |= 1u << i;
+    }
+    return m->fn(m->ctx, v, err);
+}
+
+static sr_status missing_member(const char *parent, const char *key, sr_error *err)
+{
+    char path[SR_ERROR_PATH_SIZE];
+    size_t n = strlen(parent);
+    if (n >= sizeof path)
+        n = sizeof path - 1;
+    memcpy(path, parent, n);
+    path[n] = '\0';
+    sr__pointer_append_key(path, sizeof path, key, strlen(key));
+    return sr__error_set(err, SR_ERR_MISSING, path, "required member \"%s\" is missing", key);
+}
+
+sr_status sr__response_scan_members(const sr__json_doc *doc, size_t begin, size_t end,
+                                    const char *path, const char *const *required,
+                                    sr__json_value_fn fn, void *ctx, sr_error *err)
+{
+    members_ctx m = {required, fn, ctx, 0};
+    sr_status st = sr__json_scan_object(doc, begin, end, path, track_member, &m, err);
+    for (unsigned i = 0; st == SR_OK && required != NULL && required[i] != NULL; i++) {
+        if (i >= SR__RESPONSE_MAX_REQUIRED || !(m.seen & (1u << i)))
+            st = missing_member(path, required[i], err);
+    }
+    return st;
+}
+
+sr_status sr__response_decode(const sr__response_type *t, const char *json, size_t len,
+                              const sr_parse_options *opts, void **out, sr_error *err)
+{
+    sr__json_doc doc;
+    size_t begin = 0;
+    sr__response_ctx ctx = {NULL, &doc, 0};
+    sr_status st;
+
+    if (out == NULL)
+        return sr__error_set(err, SR_ERR_ARG, "", "out is NULL");
+    *out = NULL;
+    st = sr__response_prepare(json, len, opts, &doc, &begin, &ctx.strict, err);
+    if (st != SR_OK)
+        return st;
+    ctx.obj = t->create();
+    if (ctx.obj == NULL)
+        return sr__error_set(err, SR_ERR_NOMEM, "", "out of memory");
+    st = sr__response_scan_members(&doc, begin, len, "", t->required, t->member, &ctx, err);
+    if (st != SR_OK)
+        goto cleanup;
+    *out = ctx.obj;
+    ctx.obj = NULL;
+cleanup:
+    t->destroy(ctx.obj);
+    return st;
+}
+
+sr_status sr__response_encode(const sr__response_type *t, const void *obj, unsigned flags,
+                              char **out, size_t *out_len)
+{
+    if (out == NULL)
+        return SR_ERR_ARG;
+    *out = NULL;
+    if (obj == NULL)
+        return SR_ERR_ARG;
+    if (t->complete != NULL && !t->complete(obj))
+        return SR_ERR_MISSING;
+    return sr__jw_render(t->emit, obj, (flags & SR_JSON_PRETTY) != 0, out, out_len);
+}
+
 /* ---- encoding ---- */
 
 void sr__response_write_string(sr__jw *w, const char *s)

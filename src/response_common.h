@@ -40,6 +40,49 @@ sr_status sr__response_count(const sr__json_value *v, int64_t *out, sr_error *er
  * *slot unchanged on failure. */
 sr_status sr__response_set_text(char **slot, const char *v);
 
+/* ---- the shared decode and encode driver ---- */
+
+/* The ctx every top-level member callback of a response decoder receives. */
+typedef struct sr__response_ctx {
+    void *obj;               /* the object being decoded */
+    const sr__json_doc *doc; /* the whole input, for nested scans */
+    int strict;              /* SR_PARSE_STRICT is set */
+} sr__response_ctx;
+
+/* One response type, as the driver below sees it. */
+typedef struct sr__response_type {
+    void *(*create)(void);            /* a new empty object; NULL when out of memory */
+    void (*destroy)(void *obj);       /* frees obj; accepts NULL */
+    sr__json_value_fn member;         /* one top-level member; ctx is a sr__response_ctx */
+    const char *const *required;      /* top-level keys that must appear, in the order they are
+                                         checked; NULL-terminated (at most 16), or NULL for none */
+    sr__jw_emit_fn emit;              /* writes a complete object */
+    int (*complete)(const void *obj); /* 0 when obj cannot be encoded (SR_ERR_MISSING);
+                                         NULL when every object can */
+} sr__response_type;
+
+/* Scans the object doc->buf[begin..end) at `path` as sr__json_scan_object
+ * does, calling fn(ctx, member) for each member, then reports the first key
+ * of `required` (NULL-terminated, at most 16, or NULL) that did not appear:
+ * SR_ERR_MISSING at path + "/" + key, "required member \"KEY\" is missing". */
+sr_status sr__response_scan_members(const sr__json_doc *doc, size_t begin, size_t end,
+                                    const char *path, const char *const *required,
+                                    sr__json_value_fn fn, void *ctx, sr_error *err);
+
+/* A from_json call of type t: SR_ERR_ARG when out is NULL, else *out = NULL
+ * first; sr__response_prepare; a new object filled by t->member over the
+ * top-level members; t->required checked. On SR_OK *out owns the object
+ * (freed with t->destroy); on any failure everything is freed (SR_ERR_NOMEM
+ * when an allocation fails). */
+sr_status sr__response_decode(const sr__response_type *t, const char *json, size_t len,
+                              const sr_parse_options *opts, void **out, sr_error *err);
+
+/* A to_json call of type t: SR_ERR_ARG when out is NULL, else *out = NULL
+ * first; SR_ERR_ARG when obj is NULL; SR_ERR_MISSING when t->complete says
+ * so; then the text, compact or pretty (SR_JSON_PRETTY), freed with sr_free. */
+sr_status sr__response_encode(const sr__response_type *t, const void *obj, unsigned flags,
+                              char **out, size_t *out_len);
+
 /* ---- encoding helpers over json_write.h ---- */
 /* A NUL-terminated string as a JSON string. */
 void sr__response_write_string(sr__jw *w, const char *s);

@@ -17,12 +17,6 @@ static const char *const field_key[SR_ERROR_BODY_FIELD_COUNT] = {
     "responseCode", "message", "code", "message", "description",
 };
 
-typedef struct body_ctx {
-    sr_error_body *body;
-    const sr__json_doc *doc;
-    int strict;
-} body_ctx;
-
 sr_error_body *sr_error_body_new(void)
 {
     return sr__calloc(1, sizeof(sr_error_body));
@@ -49,56 +43,31 @@ static int find_field(const sr__json_value *v, int first, int last)
 
 static sr_status fault_member(void *vctx, const sr__json_value *v, sr_error *err)
 {
-    body_ctx *ctx = vctx;
+    sr__response_ctx *ctx = vctx;
+    sr_error_body *body = ctx->obj;
     int f = find_field(v, SR_ERROR_BODY_FAULT_CODE, SR_ERROR_BODY_FAULT_DESCRIPTION);
     if (f < 0)
         return sr__response_unknown(v, ctx->strict, err);
-    return sr__response_nullable_string(v, &ctx->body->field[f], err);
+    return sr__response_nullable_string(v, &body->field[f], err);
 }
 
 static sr_status body_member(void *vctx, const sr__json_value *v, sr_error *err)
 {
-    body_ctx *ctx = vctx;
+    sr__response_ctx *ctx = vctx;
+    sr_error_body *body = ctx->obj;
     int f = find_field(v, SR_ERROR_BODY_RESPONSE_CODE, SR_ERROR_BODY_MESSAGE);
     if (f >= 0)
-        return sr__response_nullable_string(v, &ctx->body->field[f], err);
+        return sr__response_nullable_string(v, &body->field[f], err);
     if (strcmp(v->key, "fault") == 0) {
         if (v->kind == SR__KIND_NULL)
             return SR_OK;
         if (v->kind != SR__KIND_OBJECT)
             return sr__response_type_error(v, "an object or null", err);
-        ctx->body->has_fault = 1;
+        body->has_fault = 1;
         return sr__json_scan_object(ctx->doc, v->offset, v->offset + v->raw_len, v->path,
                                     fault_member, ctx, err);
     }
     return sr__response_unknown(v, ctx->strict, err);
-}
-
-sr_status sr_error_body_from_json(const char *json, size_t len, const sr_parse_options *opts,
-                                  sr_error_body **out, sr_error *err)
-{
-    sr__json_doc doc;
-    size_t begin;
-    body_ctx ctx = {NULL, &doc, 0};
-    sr_status st;
-
-    if (out == NULL)
-        return sr__error_set(err, SR_ERR_ARG, "", "out is NULL");
-    *out = NULL;
-    st = sr__response_prepare(json, len, opts, &doc, &begin, &ctx.strict, err);
-    if (st != SR_OK)
-        return st;
-    ctx.body = sr_error_body_new();
-    if (ctx.body == NULL)
-        return sr__error_set(err, SR_ERR_NOMEM, "", "out of memory");
-    st = sr__json_scan_object(&doc, begin, len, "", body_member, &ctx, err);
-    if (st != SR_OK)
-        goto cleanup;
-    *out = ctx.body;
-    ctx.body = NULL;
-cleanup:
-    sr_error_body_free(ctx.body);
-    return st;
 }
 
 static void write_present(sr__jw *w, const char *key, const char *value)
@@ -123,14 +92,35 @@ static void emit_body(sr__jw *w, const void *obj)
     sr__jw_close(w, '}');
 }
 
+static void *create_body(void)
+{
+    return sr_error_body_new();
+}
+
+static void destroy_body(void *obj)
+{
+    sr_error_body_free(obj);
+}
+
+/* No member is required. */
+static const sr__response_type body_type = {
+    create_body, destroy_body, body_member, NULL, emit_body, NULL,
+};
+
+sr_status sr_error_body_from_json(const char *json, size_t len, const sr_parse_options *opts,
+                                  sr_error_body **out, sr_error *err)
+{
+    void *body = NULL;
+    sr_status st =
+        sr__response_decode(&body_type, json, len, opts, out != NULL ? &body : NULL, err);
+    if (out != NULL)
+        *out = body;
+    return st;
+}
+
 sr_status sr_error_body_to_json(const sr_error_body *b, unsigned flags, char **out, size_t *out_len)
 {
-    if (out == NULL)
-        return SR_ERR_ARG;
-    *out = NULL;
-    if (b == NULL)
-        return SR_ERR_ARG;
-    return sr__jw_render(emit_body, b, (flags & SR_JSON_PRETTY) != 0, out, out_len);
+    return sr__response_encode(&body_type, b, flags, out, out_len);
 }
 
 static int is_field(sr_error_body_field f)

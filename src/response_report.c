@@ -18,21 +18,14 @@ struct sr_aggregate_report {
     size_t count, cap;
 };
 
-/* Members of a usage row, as bits of usage_ctx::seen. */
-enum { HAVE_IMEI = 1, HAVE_SESSIONS = 2, HAVE_BYTES = 4 };
-
-typedef struct report_ctx {
-    sr_aggregate_report *report;
-    const sr__json_doc *doc;
-    int strict;
-    int have_usage;
-} report_ctx;
-
 typedef struct usage_ctx {
     usage_row *row;
     int strict;
-    unsigned seen;
 } usage_ctx;
+
+/* Required members, in the order they are checked. */
+static const char *const report_required[] = {"usage", NULL};
+static const char *const usage_required[] = {"imei", "numberOfSessions", "bytesTransferred", NULL};
 
 sr_aggregate_report *sr_aggregate_report_new(void)
 {
@@ -72,101 +65,42 @@ static usage_row *push_row(sr_aggregate_report *r)
 static sr_status usage_member(void *vctx, const sr__json_value *v, sr_error *err)
 {
     usage_ctx *ctx = vctx;
-    sr_status st;
-    if (strcmp(v->key, "imei") == 0) {
-        st = sr__response_string(v, &ctx->row->imei, err);
-        ctx->seen |= HAVE_IMEI;
-    } else if (strcmp(v->key, "numberOfSessions") == 0) {
-        st = sr__response_count(v, &ctx->row->sessions, err);
-        ctx->seen |= HAVE_SESSIONS;
-    } else if (strcmp(v->key, "bytesTransferred") == 0) {
-        st = sr__response_count(v, &ctx->row->bytes, err);
-        ctx->seen |= HAVE_BYTES;
-    } else {
-        st = sr__response_unknown(v, ctx->strict, err);
-    }
-    return st;
-}
-
-static sr_status missing_member(const char *row_path, const char *key, sr_error *err)
-{
-    char path[SR_ERROR_PATH_SIZE];
-    size_t n = strlen(row_path);
-    if (n >= sizeof path)
-        n = sizeof path - 1;
-    memcpy(path, row_path, n);
-    path[n] = '\0';
-    sr__pointer_append_key(path, sizeof path, key, strlen(key));
-    return sr__error_set(err, SR_ERR_MISSING, path, "required member \"%s\" is missing", key);
+    if (strcmp(v->key, "imei") == 0)
+        return sr__response_string(v, &ctx->row->imei, err);
+    if (strcmp(v->key, "numberOfSessions") == 0)
+        return sr__response_count(v, &ctx->row->sessions, err);
+    if (strcmp(v->key, "bytesTransferred") == 0)
+        return sr__response_count(v, &ctx->row->bytes, err);
+    return sr__response_unknown(v, ctx->strict, err);
 }
 
 static sr_status usage_item(void *vctx, const sr__json_value *v, sr_error *err)
 {
-    report_ctx *ctx = vctx;
+    sr__response_ctx *ctx = vctx;
     usage_ctx row_ctx;
-    sr_status st;
     if (v->kind != SR__KIND_OBJECT)
         return sr__response_type_error(v, "an object (a usage row)", err);
-    row_ctx.row = push_row(ctx->report);
+    row_ctx.row = push_row(ctx->obj);
     if (row_ctx.row == NULL)
         return sr__error_set(err, SR_ERR_NOMEM, v->path, "out of memory");
     row_ctx.strict = ctx->strict;
-    row_ctx.seen = 0;
-    st = sr__json_scan_object(ctx->doc, v->offset, v->offset + v->raw_len, v->path, usage_member,
-                              &row_ctx, err);
-    if (st != SR_OK)
-        return st;
-    if (!(row_ctx.seen & HAVE_IMEI))
-        return missing_member(v->path, "imei", err);
-    if (!(row_ctx.seen & HAVE_SESSIONS))
-        return missing_member(v->path, "numberOfSessions", err);
-    if (!(row_ctx.seen & HAVE_BYTES))
-        return missing_member(v->path, "bytesTransferred", err);
-    return SR_OK;
+    return sr__response_scan_members(ctx->doc, v->offset, v->offset + v->raw_len, v->path,
+                                     usage_required, usage_member, &row_ctx, err);
 }
 
 static sr_status report_member(void *vctx, const sr__json_value *v, sr_error *err)
 {
-    report_ctx *ctx = vctx;
+    sr__response_ctx *ctx = vctx;
+    sr_aggregate_report *report = ctx->obj;
     if (strcmp(v->key, "txid") == 0)
-        return sr__response_nullable_string(v, &ctx->report->txid, err);
+        return sr__response_nullable_string(v, &report->txid, err);
     if (strcmp(v->key, "usage") == 0) {
-        ctx->have_usage = 1;
         if (v->kind != SR__KIND_ARRAY)
             return sr__response_type_error(v, "an array", err);
         return sr__json_scan_array(ctx->doc, v->offset, v->offset + v->raw_len, v->path, usage_item,
                                    ctx, err);
     }
     return sr__response_unknown(v, ctx->strict, err);
-}
-
-sr_status sr_aggregate_report_from_json(const char *json, size_t len, const sr_parse_options *opts,
-                                        sr_aggregate_report **out, sr_error *err)
-{
-    sr__json_doc doc;
-    size_t begin;
-    report_ctx ctx = {NULL, &doc, 0, 0};
-    sr_status st;
-
-    if (out == NULL)
-        return sr__error_set(err, SR_ERR_ARG, "", "out is NULL");
-    *out = NULL;
-    st = sr__response_prepare(json, len, opts, &doc, &begin, &ctx.strict, err);
-    if (st != SR_OK)
-        return st;
-    ctx.report = sr_aggregate_report_new();
-    if (ctx.report == NULL)
-        return sr__error_set(err, SR_ERR_NOMEM, "", "out of memory");
-    st = sr__json_scan_object(&doc, begin, len, "", report_member, &ctx, err);
-    if (st == SR_OK && !ctx.have_usage)
-        st = sr__error_set(err, SR_ERR_MISSING, "/usage", "required member \"usage\" is missing");
-    if (st != SR_OK)
-        goto cleanup;
-    *out = ctx.report;
-    ctx.report = NULL;
-cleanup:
-    sr_aggregate_report_free(ctx.report);
-    return st;
 }
 
 /* ---- encoding ---- */
@@ -194,15 +128,37 @@ static void emit_report(sr__jw *w, const void *obj)
     sr__jw_close(w, '}');
 }
 
+/* ---- the codec ---- */
+
+static void *create_report(void)
+{
+    return sr_aggregate_report_new();
+}
+
+static void destroy_report(void *obj)
+{
+    sr_aggregate_report_free(obj);
+}
+
+static const sr__response_type report_type = {
+    create_report, destroy_report, report_member, report_required, emit_report, NULL,
+};
+
+sr_status sr_aggregate_report_from_json(const char *json, size_t len, const sr_parse_options *opts,
+                                        sr_aggregate_report **out, sr_error *err)
+{
+    void *report = NULL;
+    sr_status st =
+        sr__response_decode(&report_type, json, len, opts, out != NULL ? &report : NULL, err);
+    if (out != NULL)
+        *out = report;
+    return st;
+}
+
 sr_status sr_aggregate_report_to_json(const sr_aggregate_report *r, unsigned flags, char **out,
                                       size_t *out_len)
 {
-    if (out == NULL)
-        return SR_ERR_ARG;
-    *out = NULL;
-    if (r == NULL)
-        return SR_ERR_ARG;
-    return sr__jw_render(emit_report, r, (flags & SR_JSON_PRETTY) != 0, out, out_len);
+    return sr__response_encode(&report_type, r, flags, out, out_len);
 }
 
 /* ---- accessors ---- */
