@@ -901,14 +901,19 @@ static void unknown_keys_cost_is_linear(void **state)
     buffer small = many_keys(10000);
     buffer large = many_keys(100000);
     /* Ten small parses against one large one: the same amount of work, so
-     * that fixed per-call costs and timer resolution do not skew the ratio. */
-    double t_small = best_parse_time(&small, 10) / 10.0;
-    double t_large = best_parse_time(&large, 1);
-    /* Linear is 10x (a little more once the large case leaves the caches);
-     * quadratic duplicate detection would be 100x. */
-    double ratio = t_large / (t_small > 1e-6 ? t_small : 1e-6);
-    print_message("10000 keys: %.6f s, 100000 keys: %.6f s, ratio %.1f (limit 20)\n", t_small,
-                  t_large, ratio);
+     * that fixed per-call costs and timer resolution do not skew the ratio.
+     * Linear is 10x (a little more once the large case leaves the caches);
+     * quadratic duplicate detection would be 100x. A loaded machine can
+     * disturb one measurement, so up to three attempts are made: linear cost
+     * passes one of them, quadratic cost none. */
+    double ratio = 1e30;
+    for (int attempt = 0; attempt < 3 && !(ratio < 20.0); attempt++) {
+        double t_small = best_parse_time(&small, 10) / 10.0;
+        double t_large = best_parse_time(&large, 1);
+        ratio = t_large / (t_small > 1e-6 ? t_small : 1e-6);
+        print_message("10000 keys: %.6f s, 100000 keys: %.6f s, ratio %.1f (limit 20)\n", t_small,
+                      t_large, ratio);
+    }
     assert_true(ratio < 20.0);
     free(small.data);
     free(large.data);
