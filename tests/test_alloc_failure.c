@@ -17,23 +17,13 @@
 #include <sessreport.h>
 
 #include "alloc_fault.h"
+#include "support/seed.h"
 
 /* No operation under test needs more attempts than this; reaching it means
  * the loop never converges (a failure that is retried forever). */
 #define MAX_ATTEMPTS 100000ul
 
-static const char seed_json[] = "{\n"
-                                "  \"accountNumber\": \"0844021539-00001\",\n"
-                                "  \"startDate\": \"2022-12-09T22:01:06.217Z\",\n"
-                                "  \"endDate\": \"2022-12-09T22:01:08.734Z\",\n"
-                                "  \"imei\": [\n"
-                                "    \"709312034493372\"\n"
-                                "  ],\n"
-                                "  \"deviceGroup\": \"deviceGroup4\",\n"
-                                "  \"dataPlan\": \"dataPlan2\",\n"
-                                "  \"noSessionFlag\": \"false\",\n"
-                                "  \"deviceLabel\": \"deviceLabel4\"\n"
-                                "}";
+static const char seed_json[] = SR_TEST_SEED_JSON;
 
 static const char unknown_json[] =
     "{\"accountNumber\":\"0844021539-00001\",\"imei\":[\"709312034493372\",\"490154203237518\"],"

@@ -15,23 +15,14 @@
 
 #include <sessreport.h>
 
+#include "support/seed.h"
+
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The account number and IMEI every generated document carries. */
 #define HEAD "{\"accountNumber\":\"0844021539-00001\",\"imei\":[\"709312034493372\"]"
 
-static const char seed_json[] = "{\n"
-                                "  \"accountNumber\": \"0844021539-00001\",\n"
-                                "  \"startDate\": \"2022-12-09T22:01:06.217Z\",\n"
-                                "  \"endDate\": \"2022-12-09T22:01:08.734Z\",\n"
-                                "  \"imei\": [\n"
-                                "    \"709312034493372\"\n"
-                                "  ],\n"
-                                "  \"deviceGroup\": \"deviceGroup4\",\n"
-                                "  \"dataPlan\": \"dataPlan2\",\n"
-                                "  \"noSessionFlag\": \"false\",\n"
-                                "  \"deviceLabel\": \"deviceLabel4\"\n"
-                                "}";
+static const char seed_json[] = SR_TEST_SEED_JSON;
 
 /* ---- a growable byte buffer for generated documents ---- */
 

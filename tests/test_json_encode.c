@@ -13,39 +13,16 @@
 #include <cmocka.h>
 
 #include "sessreport.h"
+#include "support/seed.h"
 
-static const char seed_pretty[] = "{\n"
-                                  "  \"accountNumber\": \"0844021539-00001\",\n"
-                                  "  \"startDate\": \"2022-12-09T22:01:06.217Z\",\n"
-                                  "  \"endDate\": \"2022-12-09T22:01:08.734Z\",\n"
-                                  "  \"imei\": [\n"
-                                  "    \"709312034493372\"\n"
-                                  "  ],\n"
-                                  "  \"deviceGroup\": \"deviceGroup4\",\n"
-                                  "  \"dataPlan\": \"dataPlan2\",\n"
-                                  "  \"noSessionFlag\": \"false\",\n"
-                                  "  \"deviceLabel\": \"deviceLabel4\"\n"
-                                  "}";
-
-static const char seed_compact[] =
-    "{\"accountNumber\":\"0844021539-00001\",\"startDate\":\"2022-12-09T22:01:06.217Z\","
-    "\"endDate\":\"2022-12-09T22:01:08.734Z\",\"imei\":[\"709312034493372\"],"
-    "\"deviceGroup\":\"deviceGroup4\",\"dataPlan\":\"dataPlan2\",\"noSessionFlag\":\"false\","
-    "\"deviceLabel\":\"deviceLabel4\"}";
+static const char seed_pretty[] = SR_TEST_SEED_JSON;
+static const char seed_compact[] = SR_TEST_SEED_COMPACT_JSON;
 
 /* The seed built through the setters, in an order unlike the output's. */
 static session_report_request *seed_request(void)
 {
-    session_report_request *r = session_report_request_new();
+    session_report_request *r = sr_test_seed_request();
     assert_non_null(r);
-    assert_int_equal(session_report_request_set_device_label(r, "deviceLabel4"), SR_OK);
-    assert_int_equal(session_report_request_set_no_session_flag(r, "false"), SR_OK);
-    assert_int_equal(session_report_request_add_imei(r, "709312034493372"), SR_OK);
-    assert_int_equal(session_report_request_set_data_plan(r, "dataPlan2"), SR_OK);
-    assert_int_equal(session_report_request_set_device_group(r, "deviceGroup4"), SR_OK);
-    assert_int_equal(session_report_request_set_end_date(r, "2022-12-09T22:01:08.734Z"), SR_OK);
-    assert_int_equal(session_report_request_set_start_date(r, "2022-12-09T22:01:06.217Z"), SR_OK);
-    assert_int_equal(session_report_request_set_account_number(r, "0844021539-00001"), SR_OK);
     return r;
 }
 

@@ -13,6 +13,8 @@
 
 #include <sessreport.h>
 
+#include "support/seed.h"
+
 typedef sr_status (*setter_fn)(session_report_request *, const char *);
 typedef const char *(*getter_fn)(const session_report_request *);
 
@@ -242,18 +244,12 @@ static void imei_list_append_index_and_replace(void **state)
     session_report_request_free(r);
 }
 
+/* The DESIGN seed with a null dataPlan. */
 static session_report_request *seed(void)
 {
-    session_report_request *r = session_report_request_new();
+    session_report_request *r = sr_test_seed_request();
     assert_non_null(r);
-    assert_int_equal(session_report_request_set_account_number(r, "0844021539-00001"), SR_OK);
-    assert_int_equal(session_report_request_set_start_date(r, "2022-12-09T22:01:06.217Z"), SR_OK);
-    assert_int_equal(session_report_request_set_end_date(r, "2022-12-09T22:01:08.734Z"), SR_OK);
-    assert_int_equal(session_report_request_add_imei(r, "709312034493372"), SR_OK);
-    assert_int_equal(session_report_request_set_device_group(r, "deviceGroup4"), SR_OK);
     assert_int_equal(session_report_request_set_data_plan_null(r), SR_OK);
-    assert_int_equal(session_report_request_set_no_session_flag(r, "false"), SR_OK);
-    assert_int_equal(session_report_request_set_device_label(r, "deviceLabel4"), SR_OK);
     return r;
 }
 

@@ -11,16 +11,16 @@
 
 #include "sessreport/request.h"
 #include "sessreport/validate.h"
+#include "support/seed.h"
 
+/* The DESIGN seed with a null dataPlan, no deviceLabel and these dates
+ * (NULL unsets). */
 static session_report_request *request_with(const char *start, const char *end)
 {
-    session_report_request *r = session_report_request_new();
+    session_report_request *r = sr_test_seed_request();
     assert_non_null(r);
-    assert_int_equal(session_report_request_set_account_number(r, "0844021539-00001"), SR_OK);
-    assert_int_equal(session_report_request_add_imei(r, "709312034493372"), SR_OK);
-    assert_int_equal(session_report_request_set_device_group(r, "deviceGroup4"), SR_OK);
     assert_int_equal(session_report_request_set_data_plan_null(r), SR_OK);
-    assert_int_equal(session_report_request_set_no_session_flag(r, "false"), SR_OK);
+    session_report_request_unset_device_label(r);
     assert_int_equal(session_report_request_set_start_date(r, start), SR_OK);
     assert_int_equal(session_report_request_set_end_date(r, end), SR_OK);
     return r;

@@ -17,21 +17,12 @@
 
 #include <sessreport.h>
 
+#include "support/seed.h"
+
 #define THREADS    4
 #define ITERATIONS 1000
 
-static const char seed_pretty[] = "{\n"
-                                  "  \"accountNumber\": \"0844021539-00001\",\n"
-                                  "  \"startDate\": \"2022-12-09T22:01:06.217Z\",\n"
-                                  "  \"endDate\": \"2022-12-09T22:01:08.734Z\",\n"
-                                  "  \"imei\": [\n"
-                                  "    \"709312034493372\"\n"
-                                  "  ],\n"
-                                  "  \"deviceGroup\": \"deviceGroup4\",\n"
-                                  "  \"dataPlan\": \"dataPlan2\",\n"
-                                  "  \"noSessionFlag\": \"false\",\n"
-                                  "  \"deviceLabel\": \"deviceLabel4\"\n"
-                                  "}";
+static const char seed_pretty[] = SR_TEST_SEED_JSON;
 
 /* Each thread's own document: ISO 8601 forms that normalize to known text. */
 static const char own_template[] = "{\"accountNumber\":\"0844021539-0000%d\","

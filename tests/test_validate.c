@@ -14,6 +14,7 @@
 #include "sessreport/json.h"
 #include "sessreport/request.h"
 #include "sessreport/validate.h"
+#include "support/seed.h"
 
 #define SEED_IMEI    "709312034493372"
 #define OTHER_IMEI   "353489000000065"
@@ -25,19 +26,13 @@ typedef struct problem {
     const char *path;
 } problem;
 
-/* The seed example of DESIGN section 1, built through the setters. */
+/* The seed example of DESIGN section 1, built through the setters; its
+ * only IMEI is SEED_IMEI. */
 static session_report_request *seed_request(void)
 {
-    session_report_request *r = session_report_request_new();
+    session_report_request *r = sr_test_seed_request();
     assert_non_null(r);
-    assert_int_equal(session_report_request_set_account_number(r, "0844021539-00001"), SR_OK);
-    assert_int_equal(session_report_request_set_start_date(r, "2022-12-09T22:01:06.217Z"), SR_OK);
-    assert_int_equal(session_report_request_set_end_date(r, "2022-12-09T22:01:08.734Z"), SR_OK);
-    assert_int_equal(session_report_request_add_imei(r, SEED_IMEI), SR_OK);
-    assert_int_equal(session_report_request_set_device_group(r, "deviceGroup4"), SR_OK);
-    assert_int_equal(session_report_request_set_data_plan(r, "dataPlan2"), SR_OK);
-    assert_int_equal(session_report_request_set_no_session_flag(r, "false"), SR_OK);
-    assert_int_equal(session_report_request_set_device_label(r, "deviceLabel4"), SR_OK);
+    assert_string_equal(session_report_request_imei_at(r, 0), SEED_IMEI);
     return r;
 }
 
