@@ -41,104 +41,14 @@ sr_status sr__response_unknown(const sr__json_value *v, int strict, sr_error *er
                          v->key != NULL ? v->key : "");
 }
 
-static unsigned hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return (unsigned)(c - '0');
-    if (c >= 'a' && c <= 'f')
-        return (unsigned)(c - 'a' + 10);
-    return (unsigned)(c - 'A' + 10);
-}
-
-static unsigned read_hex4(const char *s)
-{
-    return (hex_value(s[0]) << 12) | (hex_value(s[1]) << 8) | (hex_value(s[2]) << 4) |
-           hex_value(s[3]);
-}
-
-static size_t put_utf8(char *dst, unsigned long cp)
-{
-    if (cp < 0x80) {
-        dst[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        dst[0] = (char)(0xC0 | (cp >> 6));
-        dst[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        dst[0] = (char)(0xE0 | (cp >> 12));
-        dst[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        dst[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    dst[0] = (char)(0xF0 | (cp >> 18));
-    dst[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    dst[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    dst[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
-/* Decodes one escape at s (just after the backslash) into dst; returns how
- * many input bytes it used. The scanner has already rejected bad escapes,
- * lone surrogates and \u0000, so pairs are complete here. */
-static size_t decode_escape(const char *s, char *dst, size_t *written)
-{
-    unsigned long cp;
-    switch (s[0]) {
-    case 'b':
-        *dst = '\b';
-        break;
-    case 'f':
-        *dst = '\f';
-        break;
-    case 'n':
-        *dst = '\n';
-        break;
-    case 'r':
-        *dst = '\r';
-        break;
-    case 't':
-        *dst = '\t';
-        break;
-    case 'u':
-        cp = read_hex4(s + 1);
-        if (cp >= 0xD800 && cp <= 0xDBFF) {
-            unsigned long low = read_hex4(s + 7); /* s+5 is "\u" */
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-            *written = put_utf8(dst, cp);
-            return 11;
-        }
-        *written = put_utf8(dst, cp);
-        return 5;
-    default:
-        *dst = s[0];
-        break; /* '"', '\\', '/' */
-    }
-    *written = 1;
-    return 1;
-}
-
-/* raw is a scanned string literal, quotes included. Escapes never grow the
- * text (\uXXXX is 6 bytes for at most 3, a pair 12 for 4), so raw_len bytes
- * are enough. */
+/* raw is a scanned string literal, quotes included; the scanner's decoder
+ * writes at most raw_len - 2 bytes (escapes never grow the text). */
 static sr_status decode_string(const char *raw, size_t raw_len, char **out)
 {
-    char *dst = sr__malloc(raw_len);
-    size_t n = 0;
+    char *dst = sr__malloc(raw_len - 1);
     if (dst == NULL)
         return SR_ERR_NOMEM;
-    for (size_t i = 1; i + 1 < raw_len;) {
-        if (raw[i] == '\\') {
-            size_t written;
-            i += 1 + decode_escape(raw + i + 1, dst + n, &written);
-            n += written;
-        } else {
-            dst[n++] = raw[i++];
-        }
-    }
-    dst[n] = '\0';
+    dst[sr__json_string_decode(raw, raw_len, dst)] = '\0';
     *out = dst;
     return SR_OK;
 }
