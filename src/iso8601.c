@@ -516,6 +516,11 @@ static int to_instant(cursor *c, const fields *f, sr__instant *out)
     return 1;
 }
 
+int sr__date_is_constant(const char *v)
+{
+    return (v[0] >= 'A' && v[0] <= 'Z') || (v[0] >= 'a' && v[0] <= 'z');
+}
+
 sr_status sr__iso8601_parse(const char *s, size_t len, unsigned flags, sr__instant *out,
                             char *reason, size_t reason_cap)
 {

@@ -42,6 +42,10 @@ typedef struct sr__instant {
  * Returns SR_OK and fills *out, or SR_ERR_FORMAT and writes a one-line
  * reason (no trailing period) into reason[0..reason_cap) when reason is not
  * NULL. */
+/* 1 when a date value is a predefined constant rather than a date: DESIGN
+ * section 5 decides by its first character being an ASCII letter. */
+int sr__date_is_constant(const char *v);
+
 sr_status sr__iso8601_parse(const char *s, size_t len, unsigned flags, sr__instant *out,
                             char *reason, size_t reason_cap);
 

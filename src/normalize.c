@@ -9,12 +9,6 @@
 #include "iso8601.h"
 #include "model.h"
 
-/* Values that start with an ASCII letter are constants, never dates. */
-static int is_constant(const char *v)
-{
-    return (v[0] >= 'A' && v[0] <= 'Z') || (v[0] >= 'a' && v[0] <= 'z');
-}
-
 /* The RFC 3339 form of one date in *fresh, or NULL when it stays as is. */
 static sr_status normalized_copy(const char *v, const char *path, char **fresh, sr_error *err)
 {
@@ -22,7 +16,7 @@ static sr_status normalized_copy(const char *v, const char *path, char **fresh, 
     char text[SR__RFC3339_CAP];
     sr__instant t;
     *fresh = NULL;
-    if (v == NULL || is_constant(v))
+    if (v == NULL || sr__date_is_constant(v))
         return SR_OK;
     if (sr__iso8601_parse(v, strlen(v), 0u, &t, reason, sizeof reason) != SR_OK)
         return sr__error_set(err, SR_ERR_FORMAT, path, "not a valid ISO 8601 date: %s; %s", reason,

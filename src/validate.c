@@ -171,7 +171,7 @@ static int check_date(collector *c, const rules *o, const char *path, const char
     if (v == NULL)
         return 0;
     size_t len = strlen(v);
-    if (len > 0 && is_ascii_letter(v[0])) {
+    if (sr__date_is_constant(v)) {
         check_date_constant(c, o, path, v, len);
         return 0;
     }
