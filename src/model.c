@@ -281,25 +281,11 @@ int session_report_request_equal(const session_report_request *a, const session_
 
 /* ---- public setters and getters ---- */
 
-/* Copies v after checking it is valid UTF-8 without NUL; NULL unsets. */
-static sr_status set_checked(char **slot, const char *v)
-{
-    if (v == NULL) {
-        sr__free(*slot);
-        *slot = NULL;
-        return SR_OK;
-    }
-    size_t len = strlen(v);
-    if (!sr__utf8_valid_text(v, len, NULL))
-        return SR_ERR_ENCODING;
-    return sr__replace_string(slot, v, len);
-}
-
 static sr_status set_plain(session_report_request *r, sr__field f, const char *v)
 {
     if (r == NULL)
         return SR_ERR_ARG;
-    return set_checked(sr__plain_slot(r, f), v);
+    return sr__utf8_set_text(sr__plain_slot(r, f), v);
 }
 
 static const char *get_plain(const session_report_request *r, sr__field f)
@@ -316,7 +302,7 @@ static sr_status set_nullable(session_report_request *r, sr__field f, const char
         nullable_clear(n, SR__ABSENT);
         return SR_OK;
     }
-    sr_status st = set_checked(&n->value, v);
+    sr_status st = sr__utf8_set_text(&n->value, v);
     if (st == SR_OK)
         n->state = SR__SET;
     return st;

@@ -102,12 +102,12 @@ sr_status sr_callback_result_set_txid(sr_callback_result *r, const char *v)
 {
     if (r == NULL)
         return SR_ERR_ARG;
-    return sr__response_set_text(&r->txid, v);
+    return sr__utf8_set_text(&r->txid, v);
 }
 
 sr_status sr_callback_result_set_status(sr_callback_result *r, const char *v)
 {
     if (r == NULL)
         return SR_ERR_ARG;
-    return sr__response_set_text(&r->status, v);
+    return sr__utf8_set_text(&r->status, v);
 }

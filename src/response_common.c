@@ -89,26 +89,6 @@ sr_status sr__response_count(const sr__json_value *v, int64_t *out, sr_error *er
     return SR_OK;
 }
 
-sr_status sr__response_set_text(char **slot, const char *v)
-{
-    char *copy;
-    size_t n;
-    if (v == NULL) {
-        sr__free(*slot);
-        *slot = NULL;
-        return SR_OK;
-    }
-    n = strlen(v);
-    if (!sr__utf8_valid_text(v, n, NULL))
-        return SR_ERR_ENCODING;
-    copy = sr__strndup(v, n);
-    if (copy == NULL)
-        return SR_ERR_NOMEM;
-    sr__free(*slot);
-    *slot = copy;
-    return SR_OK;
-}
-
 /* ---- the shared driver ---- */
 
 /* Required keys are tracked as bits of an unsigned; a key past this many is

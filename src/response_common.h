@@ -35,11 +35,6 @@ sr_status sr__response_nullable_string(const sr__json_value *v, char **out, sr_e
  * (SR_ERR_TYPE for other kinds, SR_ERR_RANGE otherwise). */
 sr_status sr__response_count(const sr__json_value *v, int64_t *out, sr_error *err);
 
-/* The public setters' rule: copies v (NULL frees the slot) after checking
- * it is UTF-8 without NUL. SR_OK, SR_ERR_ENCODING or SR_ERR_NOMEM, with
- * *slot unchanged on failure. */
-sr_status sr__response_set_text(char **slot, const char *v);
-
 /* ---- the shared decode and encode driver ---- */
 
 /* The ctx every top-level member callback of a response decoder receives. */

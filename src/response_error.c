@@ -137,7 +137,7 @@ sr_status sr_error_body_set(sr_error_body *b, sr_error_body_field f, const char 
 {
     if (b == NULL || !is_field(f))
         return SR_ERR_ARG;
-    return sr__response_set_text(&b->field[f], v);
+    return sr__utf8_set_text(&b->field[f], v);
 }
 
 const char *sr_error_body_response_code(const sr_error_body *b)

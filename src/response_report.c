@@ -177,7 +177,7 @@ sr_status sr_aggregate_report_set_txid(sr_aggregate_report *r, const char *txid)
 {
     if (r == NULL)
         return SR_ERR_ARG;
-    return sr__response_set_text(&r->txid, txid);
+    return sr__utf8_set_text(&r->txid, txid);
 }
 
 size_t sr_aggregate_report_usage_count(const sr_aggregate_report *r)
@@ -216,7 +216,7 @@ sr_status sr_aggregate_report_add_usage(sr_aggregate_report *r, const char *imei
         return SR_ERR_ARG;
     if (sessions < 0 || bytes < 0)
         return SR_ERR_RANGE;
-    st = sr__response_set_text(&copy, imei);
+    st = sr__utf8_set_text(&copy, imei);
     if (st != SR_OK)
         return st;
     row = push_row(r);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* UTF-8 well-formedness (RFC 3629, Unicode Table 3-7), shared by the setters
  * and the JSON scanner. */
+#include <string.h>
+
 #include "internal.h"
 
 size_t sr__utf8_sequence_length(const unsigned char *s, size_t n)
@@ -56,4 +58,22 @@ int sr__utf8_valid_text(const char *s, size_t n, size_t *bad)
         i += len;
     }
     return 1;
+}
+
+sr_status sr__utf8_set_text(char **slot, const char *v)
+{
+    if (v == NULL) {
+        sr__free(*slot);
+        *slot = NULL;
+        return SR_OK;
+    }
+    size_t n = strlen(v);
+    if (!sr__utf8_valid_text(v, n, NULL))
+        return SR_ERR_ENCODING;
+    char *copy = sr__strndup(v, n);
+    if (copy == NULL)
+        return SR_ERR_NOMEM;
+    sr__free(*slot);
+    *slot = copy;
+    return SR_OK;
 }
