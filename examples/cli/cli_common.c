@@ -133,12 +133,15 @@ const char *cli_display_name(const char *path)
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
+    char reason[1024];
     va_list ap;
 
-    fprintf(stderr, "sessreport %s: ", cmd);
+    /* The reason quotes arguments and file names: print it escaped. */
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(reason, sizeof reason, fmt, ap);
     va_end(ap);
+    fprintf(stderr, "sessreport %s: ", cmd);
+    cli_put_text(stderr, reason, strlen(reason));
     fprintf(stderr, "\nTry 'sessreport %s --help'.\n", cmd);
     return CLI_EXIT_USAGE;
 }
@@ -252,16 +255,112 @@ static int use_colour(void)
     return isatty(fileno(stderr));
 }
 
+/* The bytes at s[0..n) that form one printable UTF-8 character, or 0 when
+ * s starts with a control character (C0, DEL, C1) or a byte that is not
+ * valid UTF-8. */
+static size_t printable_length(const unsigned char *s, size_t n)
+{
+    size_t len, k;
+
+    if (s[0] < 0x20 || s[0] == 0x7f)
+        return 0;
+    if (s[0] < 0x80)
+        return 1;
+    if (s[0] >= 0xc2 && s[0] <= 0xdf)
+        len = 2;
+    else if (s[0] >= 0xe0 && s[0] <= 0xef)
+        len = 3;
+    else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+        len = 4;
+    else
+        return 0;
+    if (len > n)
+        return 0;
+    for (k = 1; k < len; k++)
+        if ((s[k] & 0xc0) != 0x80)
+            return 0;
+    /* C1 controls (U+0080..U+009F: CSI among them), overlong forms,
+     * surrogates and code points past U+10FFFF. */
+    if (len == 2 && s[0] == 0xc2 && s[1] < 0xa0)
+        return 0;
+    if (len == 3 && ((s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] >= 0xa0)))
+        return 0;
+    if (len == 4 && ((s[0] == 0xf0 && s[1] < 0x90) || (s[0] == 0xf4 && s[1] >= 0x90)))
+        return 0;
+    return len;
+}
+
+size_t cli_escape_text(const char *s, size_t n, char *out, size_t cap)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, used = 0, written = 0;
+    int full = out == NULL || cap == 0;
+
+    while (i < n) {
+        size_t len = printable_length(u + i, n - i);
+        char esc[5];
+        const char *piece = s + i;
+        size_t piece_len = len;
+
+        if (len == 0) {
+            snprintf(esc, sizeof esc, "\\x%02x", u[i]);
+            piece = esc;
+            piece_len = 4;
+            len = 1;
+        }
+        /* Whole pieces only, so a cut never splits an escape. */
+        if (!full && written + piece_len < cap) {
+            memcpy(out + written, piece, piece_len);
+            written += piece_len;
+        } else {
+            full = 1;
+        }
+        used += piece_len;
+        i += len;
+    }
+    if (out != NULL && cap > 0)
+        out[written] = '\0';
+    return used;
+}
+
+void cli_put_text(FILE *f, const char *s, size_t n)
+{
+    char chunk[256];
+    size_t i = 0;
+
+    /* Chunks of at most 60 input bytes escape to at most 240 output bytes. */
+    while (i < n) {
+        size_t take = n - i < 60 ? n - i : 60;
+        size_t k;
+        /* Keep a UTF-8 sequence whole within one chunk. */
+        while (i + take < n && take > 56 && (((unsigned char)s[i + take]) & 0xc0) == 0x80)
+            take--;
+        k = cli_escape_text(s + i, take, chunk, sizeof chunk);
+        fwrite(chunk, 1, k, f);
+        i += take;
+    }
+}
+
+const char *cli_safe(const char *s, char *buf, size_t cap)
+{
+    size_t written;
+
+    if (s == NULL)
+        s = "(null)";
+    if (cli_escape_text(s, strlen(s), buf, cap) >= cap && cap >= 4) {
+        /* Mark the cut after the last whole piece that leaves room. */
+        written = strlen(buf);
+        if (written > cap - 4)
+            written = cap - 4;
+        memcpy(buf + written, "...", 4);
+    }
+    return buf;
+}
+
 /* Keeps each problem on one line whatever bytes a path or message holds. */
 static void put_one_line(const char *s)
 {
-    for (; *s != '\0'; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c < 0x20 || c == 0x7f)
-            fprintf(stderr, "\\x%02x", c);
-        else
-            fputc(c, stderr);
-    }
+    cli_put_text(stderr, s, strlen(s));
 }
 
 static void put_code(sr_status code, int colour)

@@ -5,6 +5,7 @@
 #define SESSREPORT_CLI_COMMON_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include <sessreport.h>
 
@@ -39,6 +40,23 @@ void cli_buffer_free(cli_buffer *b);
 /* Writes len bytes of JSON and a newline on stdout. CLI_EXIT_OK, or
  * CLI_EXIT_USAGE after a message when the write fails. */
 int cli_write_json(const char *json, size_t len);
+
+/* ---- outside text in human-readable output ----
+ * Text the CLI did not write itself (server bodies, txid, status, messages,
+ * file names, arguments, URLs) goes through these before it reaches a
+ * terminal: control characters (C0, DEL, the C1 range such as CSI) and bytes
+ * that are not valid UTF-8 become visible "\xNN" escapes, so the text can
+ * neither drive the terminal nor break a line. JSON output stays JSON. */
+
+/* Escapes s[0..n) into out (cap bytes, NUL-terminated when cap > 0; a cut
+ * never splits an escape) and returns the escaped length, which may be
+ * larger than what fit. out may be NULL to measure. */
+size_t cli_escape_text(const char *s, size_t n, char *out, size_t cap);
+/* Writes s[0..n) escaped to f. */
+void cli_put_text(FILE *f, const char *s, size_t n);
+/* s (NULL prints "(null)") escaped into buf for a printf "%s"; a text that
+ * does not fit ends in "...". Returns buf. */
+const char *cli_safe(const char *s, char *buf, size_t cap);
 
 /* The name error lines use for path: CLI_STDIN_NAME for "-". */
 const char *cli_display_name(const char *path);
