@@ -707,14 +707,14 @@ static int is_parse_error(const char *code, const char *path)
 
 static void test_conformance_parse_cases(void **state)
 {
-    const char *shared = getenv("SR_SHARED_DIR");
+    const char *shared = getenv("SR_DATA_DIR");
     char path[4096], line[2048];
     FILE *tsv;
     int parse_errors = 0, decoded = 0, failures = 0;
     (void)state;
 
     if (shared == NULL)
-        fail_msg("SR_SHARED_DIR is not set");
+        fail_msg("SR_DATA_DIR is not set");
     snprintf(path, sizeof path, "%s/conformance/cases.tsv", shared);
     tsv = fopen(path, "r");
     if (tsv == NULL)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The JSONTestSuite parsing corpus, each file embedded as the value of an
- * unknown member as $SR_SHARED_DIR/jsontestsuite/README.md prescribes. */
+ * unknown member as $SR_DATA_DIR/jsontestsuite/README.md prescribes. */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <setjmp.h>
@@ -152,7 +152,7 @@ static void check_file(const char *dir, const char *name, counts *c)
 
 static void test_parsing_corpus(void **state)
 {
-    const char *shared = getenv("SR_SHARED_DIR");
+    const char *shared = getenv("SR_DATA_DIR");
     char dir[2048];
     DIR *d;
     const struct dirent *e;
@@ -161,7 +161,7 @@ static void test_parsing_corpus(void **state)
 
     memset(&c, 0, sizeof c);
     if (shared == NULL)
-        fail_msg("SR_SHARED_DIR is not set: cannot find the JSONTestSuite corpus");
+        fail_msg("SR_DATA_DIR is not set: cannot find the JSONTestSuite corpus");
     snprintf(dir, sizeof dir, "%s/jsontestsuite/test_parsing", shared);
     d = opendir(dir);
     if (d == NULL)

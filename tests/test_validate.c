@@ -738,7 +738,7 @@ static int corpus_matches(char *expect, const sr_error *got, size_t n)
 static void test_conformance_corpus(void **state)
 {
     (void)state;
-    const char *shared = getenv("SR_SHARED_DIR");
+    const char *shared = getenv("SR_DATA_DIR");
     char path[1024];
     size_t len = 0;
     assert_non_null(shared);

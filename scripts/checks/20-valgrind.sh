@@ -4,7 +4,7 @@
 set -euo pipefail
 bins=$(find build/gcc/tests -maxdepth 1 -type f -name 'test_*' -perm -u+x | sort)
 [ -n "$bins" ] || { echo "valgrind: no test binaries (run 10-build-and-test first)"; exit 1; }
-export SR_SHARED_DIR="${SR_SHARED_DIR:-$PWD/../shared}" SR_SOURCE_DIR="$PWD"
+export SR_DATA_DIR="$PWD/tests/data" SR_SOURCE_DIR="$PWD"
 n=0
 for b in $bins; do
     case "$(basename "$b")" in *_nogrind*) continue ;; esac

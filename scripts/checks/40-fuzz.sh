@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: MIT
 # libFuzzer (clang, with ASan and UBSan, every finding fatal) over each
 # harness in tests/fuzz/: 60 s each (10 s with SR_QUICK=1; SR_FUZZ_SECONDS
-# overrides). Seed corpora are built at run time from the shared conformance
-# cases and JSONTestSuite; crashes, leaks, timeouts and broken properties all
-# fail the stage, and the failing input is kept under build/fuzz/artifacts/.
+# overrides). Seed corpora are built at run time from the project's copies
+# of the conformance cases and JSONTestSuite (tests/data); crashes, leaks,
+# timeouts and broken properties all fail the stage, and the failing input is
+# kept under build/fuzz/artifacts/.
 # Environment: SR_FUZZ_ONLY=name runs one harness; SR_FUZZ_KEEP_CORPUS=1
 # keeps the corpus grown by earlier runs (scripts/fuzz-long.sh sets both);
 # SR_FUZZ_BUILD=dir builds elsewhere than build/fuzz.
@@ -37,10 +38,9 @@ if ! cmake --build "$build" -j"$jobs" --target $harnesses >"$build/build.log" 2>
     exit 1
 fi
 
-shared=$(sed -n 's/^SESSREPORT_SHARED_DIR:PATH=//p' "$build/CMakeCache.txt")
-cases="$shared/conformance/cases"
-suite="$shared/jsontestsuite/test_parsing"
-[ -d "$cases" ] && [ -d "$suite" ] || { echo "fuzz: no seeds under $shared"; exit 1; }
+cases=tests/data/conformance/cases
+suite=tests/data/jsontestsuite/test_parsing
+[ -d "$cases" ] && [ -d "$suite" ] || { echo "fuzz: no seeds under tests/data"; exit 1; }
 
 # seed_corpus HARNESS DIR: the starting inputs of one harness.
 seed_corpus() {
