@@ -8,10 +8,10 @@ int sr_cli_demo(int argc, char **argv);
 int sr_cli_validate(int argc, char **argv);
 int sr_cli_format(int argc, char **argv);
 int sr_cli_new(int argc, char **argv);
-
-/* Built only when the target defines SESSREPORT_CLI_HAVE_REPORT /
- * SESSREPORT_CLI_HAVE_SEND (see examples/CMakeLists.txt). */
 int sr_cli_report(int argc, char **argv);
+
+/* Built only with the libcurl sender, when the target defines
+ * SESSREPORT_CLI_HAVE_SEND (see examples/CMakeLists.txt). */
 int sr_cli_send(int argc, char **argv);
 
 #endif /* SESSREPORT_CLI_COMMANDS_H */
