@@ -83,9 +83,12 @@ static void print_usage(FILE *to)
     fputs(usage_tail, to);
 }
 
+/* The name is the user's argument: printed escaped, like every outside text. */
 static int unknown_command(const char *name)
 {
-    fprintf(stderr, "sessreport: unknown command '%s'\nTry 'sessreport --help'.\n", name);
+    fputs("sessreport: unknown command '", stderr);
+    cli_put_text(stderr, name, strlen(name));
+    fputs("'\nTry 'sessreport --help'.\n", stderr);
     return CLI_EXIT_USAGE;
 }
 

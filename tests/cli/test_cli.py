@@ -138,6 +138,10 @@ class TopLevel(CliCase):
     def test_unknown_command(self):
         self.assert_usage_error(["frobnicate"], "unknown command 'frobnicate'")
 
+    def test_unknown_command_is_printed_escaped(self):
+        # An escape sequence or a newline in the name must not reach the terminal.
+        self.assert_usage_error(["fro\x1b[31mb\nx"], "unknown command 'fro\\x1b[31mb\\x0ax'")
+
     def test_help_subcommand_equals_subcommand_help(self):
         for name in ("demo", "validate", "format", "new"):
             rc, out, err = run(["help", name])
