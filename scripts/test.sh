@@ -5,7 +5,7 @@
 # shared corpora outside CI): it is counted apart, never as passed. Ends with
 # "checks: N passed, M failed" (and ", K skipped" when a stage was skipped).
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 scripts/deps.sh test || exit 1
 
 export SR_JOBS="${SR_JOBS:-$(nproc)}"

@@ -12,7 +12,7 @@
 # ../shared fails the stage); otherwise a missing ../shared skips it, with
 # exit status 77, which scripts/test.sh counts as skipped, never as passed.
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 shared=${SR_SHARED_DIR:-../shared}
 build=build/gcc
 
