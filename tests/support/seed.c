@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The DESIGN.md seed request, built through the public setters. */
+/* The seed request of docs/design.md, built through the public setters. */
 #include <stdio.h>
 
 #include "seed.h"

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* The seed request of DESIGN.md section 1, shared by the test suites: as
- * text (pretty exactly as DESIGN.md shows it, and compact) and built
+/* The seed request of docs/design.md section 1, shared by the test suites: as
+ * text (pretty exactly as docs/design.md shows it, and compact) and built
  * through the public setters. test_json_encode checks all three against
- * each other and against DESIGN.md. */
+ * each other and against docs/design.md. */
 #ifndef SESSREPORT_TESTS_SEED_H
 #define SESSREPORT_TESTS_SEED_H
 
