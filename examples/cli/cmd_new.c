@@ -14,8 +14,9 @@ static const char new_help_head[] =
     "                      [--pretty|--compact] [VALIDATION OPTIONS]\n"
     "\n"
     "Builds a request from the options, validates it and prints it as JSON\n"
-    "(compact by default) on stdout. Invalid -> one line per problem on stderr,\n"
-    "in the form 'sessreport validate' uses, and nothing on stdout.\n"
+    "(compact by default) on stdout. Errors and warnings are printed on stderr\n"
+    "in the form 'sessreport validate' uses; with an error (or, under\n"
+    "--warnings-as-errors, a warning) nothing is printed on stdout.\n"
     "\n"
     "Fields:\n"
     "  --account A              accountNumber (required), e.g. 0844021539-00001\n"
@@ -32,7 +33,8 @@ static const char new_help_head[] =
 
 static const char new_help_tail[] =
     "\n"
-    "Exit status: 0 printed, 1 invalid request, 2 usage error or unreadable FILE.\n"
+    "Exit status: 0 printed (warnings allowed unless --warnings-as-errors),\n"
+    "1 invalid request, 2 usage error or unreadable FILE.\n"
     "\n"
     "Examples:\n"
     "  sessreport new --account 0844021539-00001 --imei 709312034493372\n"
@@ -220,7 +222,7 @@ static int emit(const new_state *s)
     sr_status st;
     int rc;
 
-    if (cli_report_problems(CLI_COMMAND_LINE_NAME, s->r, &s->check) != 0)
+    if (cli_check_request(CLI_COMMAND_LINE_NAME, s->r, &s->check) != CLI_EXIT_OK)
         return CLI_EXIT_INVALID;
     st = session_report_request_to_json(s->r, s->json_flags, &json, &json_len);
     if (st != SR_OK) {
