@@ -67,9 +67,6 @@ struct session_report_request {
     sr__member_list unknown;
 };
 
-/* Replaces *slot with a copy of s[0..len) (no UTF-8 check: callers have
- * checked). SR_OK or SR_ERR_NOMEM with *slot unchanged. */
-sr_status sr__replace_string(char **slot, const char *s, size_t len);
 /* The string slot of a plain field (account number, dates, flag), else NULL. */
 char **sr__plain_slot(session_report_request *r, sr__field f);
 /* The nullable slot of deviceGroup, dataPlan or deviceLabel, else NULL. */

@@ -521,6 +521,48 @@ static void validate_requests(void **state)
     session_report_request_free(r);
 }
 
+/* ---- split ---- */
+
+struct split_case {
+    const session_report_request *r;
+    size_t max_imeis, want_parts;
+};
+
+/* Every failure leaves *parts NULL and *n 0 (and nothing allocated). */
+static sr_status split_op(void *ctx)
+{
+    const struct split_case *c = ctx;
+    session_report_request **parts = (session_report_request **)&parts;
+    size_t n = 99;
+    sr_status st = session_report_request_split(c->r, c->max_imeis, &parts, &n);
+    if (st != SR_OK) {
+        assert_null(parts);
+        assert_int_equal(n, 0);
+        return st;
+    }
+    assert_int_equal(n, c->want_parts);
+    for (size_t k = 0; k < n; k++)
+        assert_int_equal(session_report_request_unknown_count(parts[k]),
+                         session_report_request_unknown_count(c->r));
+    session_report_request_free_all(parts, n);
+    return SR_OK;
+}
+
+static void split_requests(void **state)
+{
+    (void)state;
+    size_t len;
+    char *doc = imei_document(25, &len);
+    session_report_request *r = parse_or_die(doc, len);
+    free(doc);
+    session_report_request *u = parse_or_die(unknown_json, strlen(unknown_json));
+    struct split_case cases[] = {{r, 10, 3}, {r, 100, 1}, {u, 10, 1}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        assert_true(run_until_success("split", split_op, &cases[i], SR_OK) > 1);
+    session_report_request_free(u);
+    session_report_request_free(r);
+}
+
 /* ---- normalize_dates ---- */
 
 static void normalize(void **state)
@@ -699,6 +741,7 @@ int main(void)
         cmocka_unit_test(clone_requests),
         cmocka_unit_test(setters),
         cmocka_unit_test(validate_requests),
+        cmocka_unit_test(split_requests),
         cmocka_unit_test(normalize),
         cmocka_unit_test(response_decoders),
         cmocka_unit_test(response_detect),

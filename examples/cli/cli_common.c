@@ -205,12 +205,12 @@ void cli_check_options_free(cli_check_options *o)
     o->constants = NULL;
 }
 
-static int set_endpoint(cli_check_options *o, const char *value, const char *cmd)
+int cli_endpoint_limit(const char *value, const char *cmd, size_t *max_imeis)
 {
     if (strcmp(value, "sync") == 0)
-        o->validate.max_imeis = SR_MAX_IMEIS_SYNC;
+        *max_imeis = SR_MAX_IMEIS_SYNC;
     else if (strcmp(value, "async") == 0)
-        o->validate.max_imeis = SR_MAX_IMEIS_ASYNC;
+        *max_imeis = SR_MAX_IMEIS_ASYNC;
     else {
         cli_usage_error(cmd, "--endpoint must be 'sync' or 'async', not '%s'", value);
         return -1;
@@ -279,7 +279,7 @@ int cli_check_options_parse(cli_check_options *o, int argc, char **argv, int *i,
         return 1;
     m = cli_match_value(argc, argv, i, "--endpoint", &value, cmd);
     if (m == 1)
-        return set_endpoint(o, value, cmd);
+        return cli_endpoint_limit(value, cmd, &o->validate.max_imeis);
     if (m != 0)
         return m;
     m = cli_match_value(argc, argv, i, "--max-problems", &value, cmd);

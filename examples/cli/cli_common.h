@@ -77,6 +77,10 @@ int cli_match_flag(const char *arg, const char *name);
 int cli_match_value(int argc, char **argv, int *i, const char *name, const char **value,
                     const char *cmd);
 
+/* --endpoint VALUE: *max_imeis = 10 for "sync", 10000 for "async"; 1, or
+ * -1 after printing a usage error for anything else. */
+int cli_endpoint_limit(const char *value, const char *cmd, size_t *max_imeis);
+
 /* Problems printed per file unless --max-problems says otherwise. */
 #define CLI_DEFAULT_MAX_PROBLEMS 100
 

@@ -31,6 +31,11 @@ printf '{"accountNumber":"0844021539-00001","imei":["709312034493372"],"x":[1.5,
     printf '"1"],"noSessionFlag":"maybe","deviceLabel":""}'
 } >"$tmp/bad.json"
 printf '{\n  "accountNumber": ,\n}' >"$tmp/syntax.json"
+{
+    printf '{"accountNumber":"0844021539-00001","imei":['
+    head -n 25 "$tmp/imeis.txt" | awk '{ printf "%s\"%s\"", (NR > 1 ? "," : ""), $0 }'
+    printf '],"dataPlan":null,"x":[1]}'
+} >"$tmp/big.json"
 
 failed=0
 check() {
@@ -64,6 +69,10 @@ check 1 new --account 1 --imei 1 --imei 1 --start 2022-13-01 --no-session-flag t
 check 0 new --account 1 --imei 1 --imei 1
 check 1 new --account 1 --imei 1 --warnings-as-errors
 check 2 new --account 0844021539-00001 --imei-file "$tmp/missing.txt"
+check 0 split --endpoint sync --out-dir "$tmp/parts" "$tmp/big.json"
+check 2 split --endpoint sync --out-dir "$tmp/parts" "$tmp/big.json"
+check 1 split --out-dir "$tmp/parts2" "$tmp/syntax.json"
+check 0 new --account 0844021539-00001 --last-days 7
 check 0 help new
 check 2 nope
 echo "memcheck: $failed failed"

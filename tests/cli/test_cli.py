@@ -6,6 +6,7 @@ terminal, and `new`/`format`/`demo` output against the API's bytes.
 
 Usage: test_cli.py PATH_TO_SESSREPORT EXPECTED_VERSION
 """
+import datetime
 import json
 import os
 import pty
@@ -596,11 +597,120 @@ class New(CliCase):
                                  os.path.join(self.tmp.name, "nope")], "cannot read")
 
 
+    def test_last_days(self):
+        before = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+        rc, out, err = run(["new", "--account", ACCOUNT, "--last-days", "30"])
+        after = datetime.datetime.now(datetime.timezone.utc)
+        self.assertEqual((rc, err), (0, ""))
+        doc = json.loads(out)
+        for key in ("startDate", "endDate"):
+            self.assertRegex(doc[key], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+        start = datetime.datetime.strptime(doc["startDate"], "%Y-%m-%dT%H:%M:%SZ").replace(
+            tzinfo=datetime.timezone.utc)
+        end = datetime.datetime.strptime(doc["endDate"], "%Y-%m-%dT%H:%M:%SZ").replace(
+            tzinfo=datetime.timezone.utc)
+        self.assertTrue(before <= end <= after, (before, end, after))
+        self.assertEqual(end - start, datetime.timedelta(days=30))
+        rc, out, _ = run(["new", "--account", ACCOUNT, "--last-days=0"])
+        doc = json.loads(out)
+        self.assertEqual((rc, doc["startDate"]), (0, doc["endDate"]))
+        # over the 180-day span: the request is built, validation refuses it
+        rc, out, err = run(["new", "--account", ACCOUNT, "--last-days", "181"])
+        self.assertEqual((rc, out, problems(err)),
+                         (1, "", [("<command-line>", "SR_ERR_RANGE", "/endDate")]))
+        self.assertIn("181 days 00:00:00", err)
+        for value in ("", "-1", "x", "1.5", "100001"):
+            self.assert_usage_error(["new", "--account", ACCOUNT, "--last-days", value],
+                                    "--last-days must be a whole number")
+        self.assert_usage_error(["new", "--account", ACCOUNT, "--last-days", "1", "--start",
+                                 "2022-01-01"], "without --start and --end")
+        self.assert_usage_error(["new", "--account", ACCOUNT, "--end", "2022-01-01",
+                                 "--last-days", "1"], "without --start and --end")
+
+
+class Split(CliCase):
+    def split(self, imeis, *extra, **fields):
+        doc = json.loads(self.doc(imei=imeis))
+        doc.update(fields)  # None stays as an explicit null
+        path = self.write("in.json", json.dumps(doc))
+        out_dir = os.path.join(self.tmp.name, "parts")
+        rc, out, err = run(["split", "--out-dir", out_dir] + list(extra) + [path])
+        return rc, out, err, out_dir
+
+    def parts(self, out):
+        docs = []
+        for name in out.splitlines():
+            with open(name, "rb") as f:
+                data = f.read()
+            self.assertTrue(data.endswith(b"}\n"), data[-20:])
+            self.assertNotIn(b" ", data.strip())  # compact
+            docs.append(json.loads(data))
+        return docs
+
+    def test_sizes_order_and_fields(self):
+        imeis = make_imeis(25)
+        rc, out, err, out_dir = self.split(imeis, "--endpoint", "sync", deviceGroup=None,
+                                           dataPlan=None, extra={"k": [1, 2]})
+        self.assertEqual((rc, err), (0, ""))
+        names = out.splitlines()
+        self.assertEqual(names, [os.path.join(out_dir, "part-%04d.json" % k) for k in (1, 2, 3)])
+        docs = self.parts(out)
+        self.assertEqual([len(d["imei"]) for d in docs], [10, 10, 5])
+        self.assertEqual(sum((d["imei"] for d in docs), []), imeis)
+        want = dict(json.loads(SEED_PRETTY), imei=[], deviceGroup=None, dataPlan=None,
+                    extra={"k": [1, 2]})
+        for d in docs:
+            d["imei"] = []
+            self.assertEqual(d, want)
+        # explicit nulls and unknown members are written back, in place
+        with open(names[0], "rb") as f:
+            text = f.read().decode()
+        self.assertIn('"dataPlan":null', text)
+        self.assertTrue(text.rstrip().endswith('"extra":{"k":[1,2]}}'), text)
+        # each part passes the endpoint's limit
+        for name in names:
+            self.assertEqual(run(["validate", "--endpoint", "sync", name]), (0, "", ""))
+
+    def test_boundaries(self):
+        for count, endpoint, want in ((0, "sync", [0]), (1, "sync", [1]), (10, "sync", [10]),
+                                      (11, "sync", [10, 1]), (10001, "async", [10000, 1]),
+                                      (10001, "sync", [10] * 1000 + [1])):
+            with self.subTest(count=count, endpoint=endpoint):
+                rc, out, err, out_dir = self.split(make_imeis(count), "--endpoint", endpoint)
+                self.assertEqual((rc, err), (0, ""))
+                self.assertEqual([len(d["imei"]) for d in self.parts(out)], want)
+                for name in out.splitlines():
+                    os.unlink(name)
+        # the default is async
+        rc, out, err, _ = self.split(make_imeis(11))
+        self.assertEqual((rc, len(out.splitlines())), (0, 1))
+
+    def test_never_overwrites_and_errors(self):
+        rc, out, _, out_dir = self.split(make_imeis(3))
+        self.assertEqual(rc, 0)
+        rc, out2, err, _ = self.split(make_imeis(3))
+        self.assertEqual((rc, out2), (2, ""))
+        self.assertIn("exists; split never overwrites", err)
+        bad = self.write("bad.json", '{"accountNumber": 5, "imei": []}')
+        rc, out, err = run(["split", "--out-dir", self.tmp.name, bad])
+        self.assertEqual((rc, out, problems(err)), (1, "", [(bad, "SR_ERR_TYPE", "/accountNumber")]))
+        self.assert_usage_error(["split", bad], "--out-dir DIR is required")
+        self.assert_usage_error(["split", "--out-dir", self.tmp.name], "no FILE given")
+        self.assert_usage_error(["split", "--out-dir", self.tmp.name, "--endpoint", "x", bad],
+                                "'sync' or 'async'")
+        good = self.write("good.json", SEED_PRETTY)
+        self.assert_usage_error(["split", "--out-dir", good, good], "is not a directory")
+        rc, out, _ = run(["split", "--help"])
+        self.assertEqual(rc, 0)
+        self.assertIn("--out-dir DIR", out)
+
+
 class WriteFailure(CliCase):
     @unittest.skipUnless(os.path.exists("/dev/full"), "needs /dev/full")
     def test_full_disk_is_not_success(self):
         path = self.write("seed.json", SEED_PRETTY)
-        for args in (["demo"], ["format", path], ["new", "--account", ACCOUNT], ["--version"]):
+        for args in (["demo"], ["format", path], ["new", "--account", ACCOUNT], ["--version"],
+                     ["split", "--out-dir", os.path.join(self.tmp.name, "p"), path]):
             with open("/dev/full", "wb") as full:
                 p = subprocess.run([BIN] + args, stdout=full, stderr=subprocess.PIPE, timeout=60)
             err = p.stderr.decode()
