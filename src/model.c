@@ -6,11 +6,6 @@
 #include "internal.h"
 #include "model.h"
 
-const char *const sr__field_key[SR__FIELD_COUNT] = {
-    "accountNumber", "startDate", "endDate",       "imei",
-    "deviceGroup",   "dataPlan",  "noSessionFlag", "deviceLabel",
-};
-
 /* ---- internal mutators ---- */
 
 char **sr__plain_slot(session_report_request *r, sr__field f)

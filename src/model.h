@@ -22,9 +22,6 @@ typedef enum sr__field {
     SR__FIELD_COUNT
 } sr__field;
 
-/* JSON key of each field, indexed by sr__field. */
-extern const char *const sr__field_key[SR__FIELD_COUNT];
-
 /* Absent, explicit null, or a string: presence is never inferred from "". */
 typedef enum sr__presence { SR__ABSENT = 0, SR__NULL = 1, SR__SET = 2 } sr__presence;
 

@@ -612,6 +612,11 @@ static void test_date_range(void **state)
     expect_clean(r, &o);
     assert_int_equal(session_report_request_set_end_date(r, "2022-01-02T00:00:00,1"), SR_OK);
     expect_errors(r, &o, {SR_ERR_RANGE, "/endDate"});
+    /* grammar: one day, not "1 days" */
+    sr_error e;
+    assert_non_null(strstr(first_error(r, &o, &e), "spans 1 day 00:00:00.100000000,"));
+    assert_non_null(strstr(e.message, "at most 1 day after startDate"));
+    assert_null(strstr(e.message, "1 days"));
     /* a date alone is midnight UTC; 24:00 is the next midnight */
     assert_int_equal(session_report_request_set_end_date(r, "2022-01-01T24:00"), SR_OK);
     expect_clean(r, &o);
