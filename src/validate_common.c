@@ -56,7 +56,7 @@ typedef struct array_sink {
 static int copy_into_array(const sr_error *problem, void *ctx)
 {
     array_sink *a = ctx;
-    a->out[a->filled++] = *problem;
+    memcpy(&a->out[a->filled++], problem, sizeof *problem);
     return a->filled == a->cap;
 }
 
