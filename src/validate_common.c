@@ -19,10 +19,20 @@ sr__rules sr__effective_rules(const sr_validate_options *opts)
     return o;
 }
 
+int sr__sink_wants_detail(const sr__sink *s)
+{
+    return s->fn != NULL && !s->stopped;
+}
+
+void sr__count_only(sr__sink *s)
+{
+    s->count++;
+}
+
 void sr__report(sr__sink *s, sr_status code, const char *path, const char *fmt, ...)
 {
     s->count++;
-    if (s->fn == NULL || s->stopped)
+    if (!sr__sink_wants_detail(s))
         return;
     sr_error e;
     va_list ap;

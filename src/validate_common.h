@@ -30,6 +30,13 @@ typedef struct sr__rules {
 
 sr__rules sr__effective_rules(const sr_validate_options *opts);
 
+/* 1 while the sink wants problems handed on; once it is 0, callers may
+ * skip building a problem's path and message and call sr__count_only. */
+int sr__sink_wants_detail(const sr__sink *s);
+/* Counts one problem without formatting it (only when the sink wants no
+ * detail). */
+void sr__count_only(sr__sink *s);
+
 /* Counts one problem and, while the sink wants more, formats it and hands
  * it on. */
 void sr__report(sr__sink *s, sr_status code, const char *path, const char *fmt, ...)

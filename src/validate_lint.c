@@ -138,8 +138,16 @@ static void check_imeis(sr__sink *c, const sr__rules *o, const session_report_re
         const char *v = session_report_request_imei_at(r, i);
         size_t first;
         if (!well_formed_imei(o, v, &value)) {
-            report_malformed_imei(c, i, v);
+            /* a million malformed items are counted without a path each */
+            if (sr__sink_wants_detail(c))
+                report_malformed_imei(c, i, v);
+            else
+                sr__count_only(c);
         } else if (seen->slots != NULL && (first = sr__imei_set_add(seen, value, i)) != 0) {
+            if (!sr__sink_wants_detail(c)) {
+                sr__count_only(c);
+                continue;
+            }
             char path[32];
             imei_path(path, sizeof path, i);
             sr__report(c, SR_ERR_DUPLICATE, path,
