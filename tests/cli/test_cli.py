@@ -261,7 +261,7 @@ class Validate(CliCase):
             self.assert_usage_error(["validate", "--max-problems", value, path],
                                     "--max-problems must be a whole number")
 
-    def test_many_problems_in_bounded_time_and_memory(self):
+    def test_a_million_problems_print_a_bounded_list(self):
         # 2 MiB of "" IMEIs: one error and about 700000 warnings, 100 printed
         n = (2 * 1024 * 1024 - 40) // 3
         doc = '{"accountNumber":"%s","imei":[%s]}' % (ACCOUNT, ",".join(['""'] * n))
