@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file sessreport/validate.h
- * @brief Field rules of the aggregated usage report request, and ISO 8601
- *        date normalisation.
+ * @brief Field rules of the aggregated usage report request: errors (what
+ *        the API documents and refuses) and warnings (likely mistakes it
+ *        accepts), and ISO 8601 date normalisation.
  */
 #ifndef SESSREPORT_VALIDATE_H
 #define SESSREPORT_VALIDATE_H
@@ -21,12 +22,12 @@ SR_BEGIN_DECLS
 #define SR_MAX_IMEIS_ASYNC 10000
 /** Longest date range in days (the default). */
 #define SR_MAX_SPAN_DAYS 180
-/** Digits in an IMEI. */
+/** Digits in an IMEI (a lint rule: the API documents no IMEI format). */
 #define SR_IMEI_LEN 15
-/** Longest deviceGroup, dataPlan or deviceLabel, in UTF-8 bytes. */
+/** Longest deviceGroup, dataPlan or deviceLabel, in UTF-8 bytes (a lint rule). */
 #define SR_MAX_LABEL_BYTES 1024
 
-/** Skip the Luhn check digit of IMEIs (length and digits are still checked). */
+/** Lint: skip the Luhn check digit of IMEIs (length and digits are still checked). */
 #define SR_VALIDATE_NO_LUHN 1u
 /** Accept only the RFC 3339 profile for concrete dates (constants still pass). */
 #define SR_VALIDATE_RFC3339 2u
