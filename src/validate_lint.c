@@ -90,9 +90,14 @@ static void imei_path(char *path, size_t cap, size_t index)
     sr__pointer_append_index(path, cap, index);
 }
 
-/* Says why an IMEI that is not well-formed is not. */
+/* Says why an IMEI that is not well-formed is not. Past what the sink
+ * wants, only counts: a million malformed items need no path each. */
 static void report_malformed_imei(sr__sink *c, size_t index, const char *v)
 {
+    if (!sr__sink_wants_detail(c)) {
+        sr__count_only(c);
+        return;
+    }
     char path[32];
     size_t len = strlen(v);
     size_t digits = count_digits(v);
@@ -111,6 +116,19 @@ static void report_malformed_imei(sr__sink *c, size_t index, const char *v)
                    "wrong check digit %c: the Luhn check digit of %.14s is %u (expected %.14s%u)",
                    v[SR_IMEI_LEN - 1], v, want, v, want);
     }
+}
+
+/* The IMEI at index repeats the one at first (both 0-based). */
+static void report_repeat(sr__sink *c, size_t index, const char *v, size_t first)
+{
+    if (!sr__sink_wants_detail(c)) {
+        sr__count_only(c);
+        return;
+    }
+    char path[32];
+    imei_path(path, sizeof path, index);
+    sr__report(c, SR_ERR_DUPLICATE, path, "IMEI %s repeats /imei/%zu; expected each device once", v,
+               first);
 }
 
 /* The set of well-formed IMEIs seen so far, or no set when no IMEI can
@@ -137,22 +155,10 @@ static void check_imeis(sr__sink *c, const sr__rules *o, const session_report_re
     for (size_t i = 0; i < count; i++) {
         const char *v = session_report_request_imei_at(r, i);
         size_t first;
-        if (!well_formed_imei(o, v, &value)) {
-            /* a million malformed items are counted without a path each */
-            if (sr__sink_wants_detail(c))
-                report_malformed_imei(c, i, v);
-            else
-                sr__count_only(c);
-        } else if (seen->slots != NULL && (first = sr__imei_set_add(seen, value, i)) != 0) {
-            if (!sr__sink_wants_detail(c)) {
-                sr__count_only(c);
-                continue;
-            }
-            char path[32];
-            imei_path(path, sizeof path, i);
-            sr__report(c, SR_ERR_DUPLICATE, path,
-                       "IMEI %s repeats /imei/%zu; expected each device once", v, first - 1);
-        }
+        if (!well_formed_imei(o, v, &value))
+            report_malformed_imei(c, i, v);
+        else if (seen->slots != NULL && (first = sr__imei_set_add(seen, value, i)) != 0)
+            report_repeat(c, i, v, first - 1);
     }
 }
 
