@@ -8,6 +8,7 @@ int sr_cli_demo(int argc, char **argv);
 int sr_cli_validate(int argc, char **argv);
 int sr_cli_format(int argc, char **argv);
 int sr_cli_new(int argc, char **argv);
+int sr_cli_split(int argc, char **argv);
 int sr_cli_report(int argc, char **argv);
 
 /* Built only with the libcurl sender, when the target defines

@@ -55,13 +55,50 @@ static unsigned long long order_rank(const char *path)
     return 0;
 }
 
-/* Validates and checks what every report must satisfy; returns the count. */
-static size_t checked_validate(const session_report_request *r, const sr_validate_options *o,
-                               sr_error *errors)
+/* What a walk saw: the first problems and how many calls there were. */
+typedef struct walk_log {
+    const sr_error *want;
+    size_t calls;
+} walk_log;
+
+/* Stops after the first few: the count must still be the total. */
+static int compare_problem(const sr_error *p, void *ctx)
 {
-    size_t n = session_report_request_validate(r, o, errors, MAX_ERRORS);
-    if (session_report_request_validate(r, o, NULL, 0) != n)
+    walk_log *log = ctx;
+    const sr_error *w = &log->want[log->calls];
+    if (p->code != w->code || strcmp(p->path, w->path) != 0 || strcmp(p->message, w->message) != 0)
+        violated("a walk hands on the problems the array gets, in order");
+    return ++log->calls == 3;
+}
+
+typedef size_t (*check_fn)(const session_report_request *r, const sr_validate_options *opts,
+                           sr_error *problems, size_t max);
+typedef size_t (*walk_fn)(const session_report_request *r, const sr_validate_options *opts,
+                          sr_problem_fn fn, void *ctx);
+
+/* 1 when path belongs to the warning side (lint): the IMEI items and the labels. */
+static int warning_path(const char *path)
+{
+    return strncmp(path, "/imei/", 6) == 0 || strcmp(path, "/deviceGroup") == 0 ||
+           strcmp(path, "/dataPlan") == 0 || strcmp(path, "/deviceLabel") == 0;
+}
+
+/* Runs one side (validate or lint) and checks what every report must
+ * satisfy; returns the count. */
+static size_t checked_side(const session_report_request *r, const sr_validate_options *o,
+                           sr_error *errors, check_fn check, walk_fn walk, int warnings)
+{
+    size_t n = check(r, o, errors, MAX_ERRORS);
+    if (check(r, o, NULL, 0) != n)
         violated("counting alone gives the same count");
+    walk_log log = {errors, 0};
+    if (walk(r, o, compare_problem, &log) != n || log.calls != (n < 3 ? n : 3))
+        violated("a walk counts every problem, and stops handing them on when asked");
+    for (size_t i = 0; i < n && i < MAX_ERRORS; i++) {
+        int lint_only = warning_path(errors[i].path) || errors[i].code == SR_ERR_DUPLICATE;
+        if (lint_only != warnings && strcmp(errors[i].path, "/accountNumber") != 0)
+            violated("each rule reports on its own side (error or warning)");
+    }
     unsigned long long last = 0;
     for (size_t i = 0; i < n && i < MAX_ERRORS; i++) {
         if (errors[i].code <= SR_OK || errors[i].code > SR_ERR_LIMIT ||
@@ -77,6 +114,17 @@ static size_t checked_validate(const session_report_request *r, const sr_validat
         last = rank;
     }
     return n;
+}
+
+/* Errors (what checked_side checks for validate), after the warnings have
+ * been checked the same way. */
+static size_t checked_validate(const session_report_request *r, const sr_validate_options *o,
+                               sr_error *errors)
+{
+    (void)checked_side(r, o, errors, session_report_request_lint, session_report_request_lint_each,
+                       1);
+    return checked_side(r, o, errors, session_report_request_validate,
+                        session_report_request_validate_each, 0);
 }
 
 static int has_error_at(const sr_error *errors, size_t n, sr_status code, const char *path)
