@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: MIT */
+/* The strict check of JSON text (json_check.c) and its duplicate-key index
+ * (json_check_keys.c). Internal to the JSON core: the codecs use
+ * sr__json_parse (json_tree.h). */
+#ifndef SESSREPORT_JSON_CHECK_H
+#define SESSREPORT_JSON_CHECK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sessreport/error.h"
+
+/* Where one number is in the checked text. */
+typedef struct sr__json_span {
+    size_t offset, len;
+} sr__json_span;
+
+typedef struct sr__json_spans {
+    sr__json_span *items; /* freed with sr__free */
+    size_t count, cap;
+} sr__json_spans;
+
+/* Checks buf[begin..len): optional whitespace, one JSON value of any type,
+ * optional whitespace, against RFC 8259 with the library's rules (UTF-8
+ * without NUL or lone surrogates in every string and key, no key twice in
+ * one object, nesting within SR_MAX_DEPTH). Offsets, lines and columns in
+ * errors count from buf[0]. When numbers is not NULL the span of every
+ * number is appended to it in document order. Builds nothing else.
+ * Errors: SR_ERR_SYNTAX, SR_ERR_ENCODING, SR_ERR_DUPLICATE, SR_ERR_LIMIT,
+ * SR_ERR_NOMEM, the first in document order (a syntax error anywhere wins
+ * over nesting that is too deep, which is only reported once the text is
+ * known to be JSON). */
+sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_spans *numbers,
+                         sr_error *err);
+
+/* ---- the keys of the open objects (json_check_keys.c) ----
+ * Decoded keys of every object still open, so that a repeat is found in
+ * time linear in the object's size and error paths can name them. */
+typedef struct sr__key_entry {
+    size_t off;   /* in the arena */
+    uint32_t len; /* 16 bytes an entry: 100000 keys must stay cache-friendly */
+    uint32_t hash;
+} sr__key_entry;
+
+struct sr__key_slot;
+
+typedef struct sr__key_object {
+    size_t first;               /* its first entry */
+    size_t arena_mark;          /* arena length when it opened */
+    struct sr__key_slot *table; /* hash index, large objects only */
+    size_t table_cap;           /* power of two */
+} sr__key_object;
+
+typedef struct sr__keyset {
+    char *arena; /* decoded keys, each NUL-terminated */
+    size_t arena_len, arena_cap;
+    sr__key_entry *keys;
+    size_t count, cap;
+    sr__key_object *objects;
+    size_t depth, objects_cap;
+} sr__keyset;
+
+/* Opens an object (SR_OK or SR_ERR_NOMEM); closing forgets its keys. */
+sr_status sr__keyset_open(sr__keyset *ks);
+void sr__keyset_close(sr__keyset *ks);
+/* Adds the decoded key[0..n) to the innermost open object: SR_OK with
+ * *entry set and *dup = 1 when the object already had it; SR_ERR_NOMEM, or
+ * SR_ERR_LIMIT (a key or an object beyond 32-bit sizes). */
+sr_status sr__keyset_add(sr__keyset *ks, const char *key, size_t n, size_t *entry, int *dup);
+/* The decoded key of an entry, NUL-terminated; its length in *n. */
+const char *sr__keyset_key(const sr__keyset *ks, size_t entry, size_t *n);
+void sr__keyset_release(sr__keyset *ks);
+
+#endif /* SESSREPORT_JSON_CHECK_H */
