@@ -3,6 +3,7 @@
  * pass with an explicit stack (no recursion) over RFC 8259 syntax, UTF-8
  * and escapes in strings, duplicate keys (json_check_keys.c), the nesting
  * bound, and the span of every number. cJSON builds the tree afterwards. */
+#include <stddef.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
@@ -54,10 +55,12 @@ typedef struct checker {
     unsigned char *deep_bits;
     size_t deep_cap;
     int limit_hit;
-    sr__keyset keys;
     /* Set by check_string on SR_ERR_ENCODING: where and why. */
     size_t bad;
     const char *bad_why;
+    /* Not cleared on entry (large): */
+    sr__keyset keys;
+    frame fixed_frames[16];
 } checker;
 
 static int is_digit(char c)
@@ -437,14 +440,9 @@ static sr_status push(checker *c, int is_object)
 {
     if (c->depth >= SR_MAX_DEPTH)
         return push_deep(c, is_object);
-    if (c->depth == c->frames_cap) {
-        size_t cap = sr__grow_capacity(c->frames_cap, c->depth + 1);
-        frame *grown = cap == 0 ? NULL : sr__realloc(c->frames, cap * sizeof *grown);
-        if (grown == NULL)
-            return nomem(c);
-        c->frames = grown;
-        c->frames_cap = cap;
-    }
+    if (sr__json_grow((void **)&c->frames, &c->frames_cap, c->depth + 1, sizeof *c->frames,
+                      c->fixed_frames) != SR_OK)
+        return nomem(c);
     if (is_object && sr__keyset_open(&c->keys) != SR_OK)
         return nomem(c);
     frame *f = &c->frames[c->depth++];
@@ -565,12 +563,15 @@ sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_spa
                          sr_error *err)
 {
     checker c;
-    memset(&c, 0, sizeof c);
+    memset(&c, 0, offsetof(checker, keys));
     c.buf = buf;
     c.len = len;
     c.pos = begin;
     c.err = err;
     c.numbers = numbers;
+    c.frames = c.fixed_frames;
+    c.frames_cap = sizeof c.fixed_frames / sizeof c.fixed_frames[0];
+    sr__keyset_init(&c.keys);
     skip_ws(&c);
     sr_status st = check_values(&c);
     if (st == SR_OK) {
@@ -581,7 +582,7 @@ sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_spa
             st = SR_ERR_LIMIT; /* err was filled when the limit was crossed */
     }
     sr__keyset_release(&c.keys);
-    sr__free(c.frames);
+    sr__json_grow_free(c.frames, c.fixed_frames);
     sr__free(c.deep_bits);
     return st;
 }

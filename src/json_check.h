@@ -33,13 +33,31 @@ typedef struct sr__json_spans {
 sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_spans *numbers,
                          sr_error *err);
 
+/* The same rules for a tree an application built (json_check_tree.c):
+ * strings and keys UTF-8 without NUL (SR_ERR_ENCODING), no key twice in one
+ * object (SR_ERR_DUPLICATE at the second), nesting within SR_MAX_DEPTH
+ * (SR_ERR_LIMIT), finite numbers (SR_ERR_RANGE), raw items holding one JSON
+ * number, members with keys, items of a JSON type (SR_ERR_TYPE); paths are
+ * relative to root. SR_ERR_NOMEM too. */
+struct cJSON;
+sr_status sr__json_check_tree(const struct cJSON *root, sr_error *err);
+
+/* ---- growing arrays (json_check_keys.c) ----
+ * Small documents must not pay an allocation per array: each array starts
+ * in a fixed block inside its owner and moves to the heap when it outgrows
+ * it. Makes room for need items of size bytes at *items (capacity *cap,
+ * fixed = the owner's block). SR_OK or SR_ERR_NOMEM (nothing changed). */
+sr_status sr__json_grow(void **items, size_t *cap, size_t need, size_t size, const void *fixed);
+/* Frees *items unless it is the fixed block. */
+void sr__json_grow_free(void *items, const void *fixed);
+
 /* ---- the keys of the open objects (json_check_keys.c) ----
  * Decoded keys of every object still open, so that a repeat is found in
  * time linear in the object's size and error paths can name them. */
 typedef struct sr__key_entry {
-    size_t off;   /* in the arena */
-    uint32_t len; /* 16 bytes an entry: 100000 keys must stay cache-friendly */
-    uint32_t hash;
+    size_t off;    /* in the arena */
+    uint32_t len;  /* 16 bytes an entry: 100000 keys must stay cache-friendly */
+    uint32_t hash; /* set once the object has a hash index */
 } sr__key_entry;
 
 struct sr__key_slot;
@@ -51,6 +69,11 @@ typedef struct sr__key_object {
     size_t table_cap;           /* power of two */
 } sr__key_object;
 
+#define SR__KEYSET_FIXED_KEYS    32
+#define SR__KEYSET_FIXED_ARENA   512
+#define SR__KEYSET_FIXED_OBJECTS 8
+
+/* Initialise with sr__keyset_init; it must not move afterwards. */
 typedef struct sr__keyset {
     char *arena; /* decoded keys, each NUL-terminated */
     size_t arena_len, arena_cap;
@@ -58,8 +81,12 @@ typedef struct sr__keyset {
     size_t count, cap;
     sr__key_object *objects;
     size_t depth, objects_cap;
+    sr__key_entry fixed_keys[SR__KEYSET_FIXED_KEYS];
+    char fixed_arena[SR__KEYSET_FIXED_ARENA];
+    sr__key_object fixed_objects[SR__KEYSET_FIXED_OBJECTS];
 } sr__keyset;
 
+void sr__keyset_init(sr__keyset *ks);
 /* Opens an object (SR_OK or SR_ERR_NOMEM); closing forgets its keys. */
 sr_status sr__keyset_open(sr__keyset *ks);
 void sr__keyset_close(sr__keyset *ks);

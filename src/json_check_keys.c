@@ -17,6 +17,29 @@ struct sr__key_slot {
     uint32_t hash;
 };
 
+sr_status sr__json_grow(void **items, size_t *cap, size_t need, size_t size, const void *fixed)
+{
+    if (need <= *cap)
+        return SR_OK;
+    size_t grown = sr__grow_capacity(*cap, need);
+    if (grown == 0 || grown > (size_t)-1 / size)
+        return SR_ERR_NOMEM;
+    void *moved = *items == fixed ? sr__malloc(grown * size) : sr__realloc(*items, grown * size);
+    if (moved == NULL)
+        return SR_ERR_NOMEM;
+    if (*items == fixed && *cap > 0)
+        memcpy(moved, fixed, *cap * size);
+    *items = moved;
+    *cap = grown;
+    return SR_OK;
+}
+
+void sr__json_grow_free(void *items, const void *fixed)
+{
+    if (items != fixed)
+        sr__free(items);
+}
+
 static uint32_t hash_bytes(const char *p, size_t n)
 {
     uint32_t h = 2166136261u; /* FNV-1a */
@@ -35,20 +58,20 @@ static uint32_t hash_bytes(const char *p, size_t n)
 
 static int same_key(const sr__keyset *ks, const sr__key_entry *a, const sr__key_entry *b)
 {
-    return a->hash == b->hash && a->len == b->len &&
-           memcmp(ks->arena + a->off, ks->arena + b->off, a->len) == 0;
+    return a->len == b->len && memcmp(ks->arena + a->off, ks->arena + b->off, a->len) == 0;
 }
 
 /* Inserts entry e into o's table (which has a free slot); 1 when an equal
  * key is already there, else 0. */
-static int table_insert(const sr__keyset *ks, sr__key_object *o, size_t e)
+static int table_insert(sr__keyset *ks, sr__key_object *o, size_t e)
 {
     size_t mask = o->table_cap - 1;
-    uint32_t hash = ks->keys[e].hash;
+    const sr__key_entry *k = &ks->keys[e];
+    uint32_t hash = k->hash;
     size_t i = hash & mask;
     while (o->table[i].entry != 0) {
         if (o->table[i].hash == hash &&
-            same_key(ks, &ks->keys[o->first + o->table[i].entry - 1], &ks->keys[e]))
+            same_key(ks, &ks->keys[o->first + o->table[i].entry - 1], k))
             return 1;
         i = (i + 1) & mask;
     }
@@ -65,6 +88,9 @@ static sr_status table_rebuild(sr__keyset *ks, sr__key_object *o, size_t last)
     struct sr__key_slot *table = sr__calloc(cap, sizeof *table);
     if (table == NULL)
         return SR_ERR_NOMEM;
+    /* Small objects compare keys without hashing them: hash them now. */
+    for (size_t e = o->first; o->table == NULL && e < last; e++)
+        ks->keys[e].hash = hash_bytes(ks->arena + ks->keys[e].off, ks->keys[e].len);
     sr__free(o->table);
     o->table = table;
     o->table_cap = cap;
@@ -92,20 +118,29 @@ static sr_status find_repeat(sr__keyset *ks, sr__key_object *o, size_t e, int *d
         if (st != SR_OK)
             return st;
     }
+    ks->keys[e].hash = hash_bytes(ks->arena + ks->keys[e].off, ks->keys[e].len);
     *dup = table_insert(ks, o, e);
     return SR_OK;
 }
 
+void sr__keyset_init(sr__keyset *ks)
+{
+    ks->arena = ks->fixed_arena;
+    ks->arena_len = 0;
+    ks->arena_cap = SR__KEYSET_FIXED_ARENA;
+    ks->keys = ks->fixed_keys;
+    ks->count = 0;
+    ks->cap = SR__KEYSET_FIXED_KEYS;
+    ks->objects = ks->fixed_objects;
+    ks->depth = 0;
+    ks->objects_cap = SR__KEYSET_FIXED_OBJECTS;
+}
+
 sr_status sr__keyset_open(sr__keyset *ks)
 {
-    if (ks->depth == ks->objects_cap) {
-        size_t cap = sr__grow_capacity(ks->objects_cap, ks->depth + 1);
-        sr__key_object *grown = cap == 0 ? NULL : sr__realloc(ks->objects, cap * sizeof *grown);
-        if (grown == NULL)
-            return SR_ERR_NOMEM;
-        ks->objects = grown;
-        ks->objects_cap = cap;
-    }
+    if (sr__json_grow((void **)&ks->objects, &ks->objects_cap, ks->depth + 1, sizeof *ks->objects,
+                      ks->fixed_objects) != SR_OK)
+        return SR_ERR_NOMEM;
     sr__key_object *o = &ks->objects[ks->depth++];
     o->first = ks->count;
     o->arena_mark = ks->arena_len;
@@ -127,28 +162,16 @@ sr_status sr__keyset_add(sr__keyset *ks, const char *key, size_t n, size_t *entr
     *dup = 0;
     if (n >= UINT32_MAX)
         return SR_ERR_LIMIT;
-    if (ks->count == ks->cap) {
-        size_t cap = sr__grow_capacity(ks->cap, ks->count + 1);
-        sr__key_entry *grown = cap == 0 ? NULL : sr__realloc(ks->keys, cap * sizeof *grown);
-        if (grown == NULL)
-            return SR_ERR_NOMEM;
-        ks->keys = grown;
-        ks->cap = cap;
-    }
-    if (ks->arena == NULL || ks->arena_cap - ks->arena_len <= n) {
-        size_t cap = sr__grow_capacity(ks->arena_cap, ks->arena_len + n + 1);
-        char *grown = cap == 0 ? NULL : sr__realloc(ks->arena, cap);
-        if (grown == NULL)
-            return SR_ERR_NOMEM;
-        ks->arena = grown;
-        ks->arena_cap = cap;
-    }
+    if (sr__json_grow((void **)&ks->keys, &ks->cap, ks->count + 1, sizeof *ks->keys,
+                      ks->fixed_keys) != SR_OK ||
+        sr__json_grow((void **)&ks->arena, &ks->arena_cap, ks->arena_len + n + 1, 1,
+                      ks->fixed_arena) != SR_OK)
+        return SR_ERR_NOMEM;
     sr__key_entry *k = &ks->keys[ks->count];
     memcpy(ks->arena + ks->arena_len, key, n);
     ks->arena[ks->arena_len + n] = '\0';
     k->off = ks->arena_len;
     k->len = (uint32_t)n;
-    k->hash = hash_bytes(key, n);
     ks->arena_len += n + 1;
     *entry = ks->count++;
     return find_repeat(ks, &ks->objects[ks->depth - 1], *entry, dup);
@@ -164,8 +187,7 @@ void sr__keyset_release(sr__keyset *ks)
 {
     while (ks->depth > 0)
         sr__keyset_close(ks);
-    sr__free(ks->objects);
-    sr__free(ks->arena);
-    sr__free(ks->keys);
-    memset(ks, 0, sizeof *ks);
+    sr__json_grow_free(ks->objects, ks->fixed_objects);
+    sr__json_grow_free(ks->arena, ks->fixed_arena);
+    sr__json_grow_free(ks->keys, ks->fixed_keys);
 }

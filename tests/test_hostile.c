@@ -460,8 +460,12 @@ static const hostile_case cases[] = {
     {"boolean noSessionFlag, strict",
      TEXT("{\"accountNumber\":\"1\",\"imei\":[],\"noSessionFlag\":true}"), SR_PARSE_STRICT, 0,
      SR_ERR_TYPE, "/noSessionFlag", PATH_EXACT, NULL},
-    {"type error before a later syntax error", TEXT("{\"accountNumber\":1,\"imei\":[]"), 0, 0,
-     SR_ERR_TYPE, "/accountNumber", PATH_EXACT, NULL},
+    /* the whole text is checked before the tree is mapped (README, JSON rules) */
+    {"syntax error before an earlier type error", TEXT("{\"accountNumber\":1,\"imei\":[]"), 0, 0,
+     SR_ERR_SYNTAX, "", PATH_EXACT, NULL},
+    {"duplicate before an earlier type error",
+     TEXT("{\"accountNumber\":1,\"imei\":[],\"imei\":[]}"), 0, 0, SR_ERR_DUPLICATE, "/imei",
+     PATH_EXACT, NULL},
 };
 
 /* ---- running one case ---- */

@@ -338,8 +338,9 @@ class Format(CliCase):
         doc = ('{ "zeta" : [1.50, 1e400, {"k":null}], "imei": [], '
                '"accountNumber": "%s", "alpha": "\\u00e9" }' % ACCOUNT)
         path = self.write("unknown.json", doc)
+        # numbers keep their digits; strings come back in cJSON's escaping
         want = ('{"accountNumber":"%s","imei":[],"zeta":[1.50,1e400,{"k":null}],'
-                '"alpha":"\\u00e9"}\n' % ACCOUNT)
+                '"alpha":"\u00e9"}\n' % ACCOUNT)
         self.assertEqual(run(["format", path]), (0, want, ""))
         rc, out, err = run(["format", "--strict", path])
         self.assertEqual((rc, out), (1, ""))
