@@ -340,24 +340,27 @@ static sr_status add_key(checker *c, const char *quoted, size_t n, int escaped, 
 }
 
 /* An invalid key: its path is the object's pointer plus the part of the key
- * before the offending byte. */
+ * before the offending byte (decoded by cJSON from a quoted copy). */
 static sr_status key_encoding_error(checker *c, size_t body)
 {
     char path[SR_ERROR_PATH_SIZE];
-    size_t part = c->bad - body, entry;
+    size_t part = c->bad - body, entry, n;
     int dup;
     render_path(c, c->depth - 1, path);
-    char *quoted = c->depth <= SR_MAX_DEPTH ? sr__malloc(part + 2) : NULL;
-    if (quoted != NULL) {
-        quoted[0] = '"';
-        memcpy(quoted + 1, c->buf + body, part);
-        quoted[part + 1] = '"';
-        if (add_key(c, quoted, part + 2, 1, &entry, &dup) == SR_OK) {
-            size_t n;
-            const char *key = sr__keyset_key(&c->keys, entry, &n);
-            sr__pointer_append_key(path, sizeof path, key, n);
+    if (c->depth <= SR_MAX_DEPTH) {
+        char *quoted = sr__malloc(part + 2);
+        sr_status st = quoted == NULL ? SR_ERR_NOMEM : SR_OK;
+        if (st == SR_OK) {
+            quoted[0] = '"';
+            memcpy(quoted + 1, c->buf + body, part);
+            quoted[part + 1] = '"';
+            st = add_key(c, quoted, part + 2, 1, &entry, &dup);
+            sr__free(quoted);
         }
-        sr__free(quoted);
+        if (st != SR_OK)
+            return nomem(c);
+        const char *key = sr__keyset_key(&c->keys, entry, &n);
+        sr__pointer_append_key(path, sizeof path, key, n);
     }
     return encoding_error(c, path);
 }
