@@ -79,7 +79,8 @@ static const field_spec fields[] = {
 static const field_spec *find_field(const char *key)
 {
     for (size_t i = 0; i < FIELD_COUNT; i++) {
-        if (strcmp(fields[i].key, key) == 0)
+        /* the first byte rules out all fields but one or two */
+        if (fields[i].key[0] == key[0] && strcmp(fields[i].key, key) == 0)
             return &fields[i];
     }
     return NULL;
@@ -123,11 +124,12 @@ static sr_status decode_nullable(decoder *d, const field_spec *f, const cJSON *v
     return SR_OK;
 }
 
-/* One pass checks the items and sizes the list, so that the second one
- * copies into exactly two allocations. */
+/* One pass checks the items and counts them; the second copies them. The
+ * characters are reserved for IMEIs of 15 digits: longer items only make
+ * the buffer grow. */
 static sr_status decode_imei(decoder *d, const field_spec *f, const cJSON *v, sr_error *err)
 {
-    size_t count = 0, chars = 0;
+    size_t count = 0;
     (void)f;
     for (const cJSON *item = v->child; item != NULL; item = item->next, count++) {
         if (!cJSON_IsString(item)) {
@@ -135,9 +137,8 @@ static sr_status decode_imei(decoder *d, const field_spec *f, const cJSON *v, sr
             return sr__error_set(err, SR_ERR_TYPE, d->path, "expected string, found %s",
                                  sr__json_kind_name(item));
         }
-        chars += strlen(item->valuestring) + 1;
     }
-    sr_status st = count == 0 ? SR_OK : sr__imei_reserve(&d->r->imei, count, chars);
+    sr_status st = count == 0 ? SR_OK : sr__imei_reserve(&d->r->imei, count, count * 16);
     for (const cJSON *item = v->child; item != NULL && st == SR_OK; item = item->next)
         st = sr__imei_push(&d->r->imei, item->valuestring, strlen(item->valuestring));
     return st == SR_OK ? SR_OK : nomem(d, err, "the IMEI list");

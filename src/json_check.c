@@ -324,16 +324,17 @@ static int literal_at(const checker *c, const char *word, size_t n)
 /* ---- keys ---- */
 
 /* Adds the key literal quoted[0..n) (quotes included) to the innermost
- * object; cJSON decodes it when it holds escapes. */
+ * object: its bytes as they are, or decoded by cJSON and copied when it
+ * holds escapes. */
 static sr_status add_key(checker *c, const char *quoted, size_t n, int escaped, size_t *entry,
                          int *dup)
 {
     if (!escaped)
-        return sr__keyset_add(&c->keys, quoted + 1, n - 2, entry, dup);
+        return sr__keyset_add(&c->keys, quoted + 1, n - 2, 0, entry, dup);
     cJSON *decoded = cJSON_ParseWithLength(quoted, n);
     sr_status st = SR_ERR_NOMEM; /* the text is checked: cJSON fails only for memory */
     if (cJSON_IsString(decoded))
-        st = sr__keyset_add(&c->keys, decoded->valuestring, strlen(decoded->valuestring), entry,
+        st = sr__keyset_add(&c->keys, decoded->valuestring, strlen(decoded->valuestring), 1, entry,
                             dup);
     cJSON_Delete(decoded);
     return st;
@@ -443,7 +444,8 @@ static sr_status push(checker *c, int is_object)
 {
     if (c->depth >= SR_MAX_DEPTH)
         return push_deep(c, is_object);
-    if (sr__json_grow((void **)&c->frames, &c->frames_cap, c->depth + 1, sizeof *c->frames,
+    if (c->depth == c->frames_cap &&
+        sr__json_grow((void **)&c->frames, &c->frames_cap, c->depth + 1, sizeof *c->frames,
                       c->fixed_frames) != SR_OK)
         return nomem(c);
     if (is_object && sr__keyset_open(&c->keys) != SR_OK)

@@ -53,10 +53,13 @@ void sr__json_grow_free(void *items, const void *fixed);
 
 /* ---- the keys of the open objects (json_check_keys.c) ----
  * Decoded keys of every object still open, so that a repeat is found in
- * time linear in the object's size and error paths can name them. */
+ * time linear in the object's size and error paths can name them. A key
+ * is the caller's bytes (an unescaped key in the text, a tree's key) or a
+ * copy in the arena (a key decoded from escapes). */
 typedef struct sr__key_entry {
-    size_t off;    /* in the arena */
-    uint32_t len;  /* 16 bytes an entry: 100000 keys must stay cache-friendly */
+    const char *key; /* NULL: at off in the arena */
+    size_t off;
+    uint32_t len;
     uint32_t hash; /* set once the object has a hash index */
 } sr__key_entry;
 
@@ -90,11 +93,13 @@ void sr__keyset_init(sr__keyset *ks);
 /* Opens an object (SR_OK or SR_ERR_NOMEM); closing forgets its keys. */
 sr_status sr__keyset_open(sr__keyset *ks);
 void sr__keyset_close(sr__keyset *ks);
-/* Adds the decoded key[0..n) to the innermost open object: SR_OK with
- * *entry set and *dup = 1 when the object already had it; SR_ERR_NOMEM, or
+/* Adds the decoded key[0..n) to the innermost open object, copied when
+ * copy is 1, else borrowed until the object closes: SR_OK with *entry set
+ * and *dup = 1 when the object already had it; SR_ERR_NOMEM, or
  * SR_ERR_LIMIT (a key or an object beyond 32-bit sizes). */
-sr_status sr__keyset_add(sr__keyset *ks, const char *key, size_t n, size_t *entry, int *dup);
-/* The decoded key of an entry, NUL-terminated; its length in *n. */
+sr_status sr__keyset_add(sr__keyset *ks, const char *key, size_t n, int copy, size_t *entry,
+                         int *dup);
+/* The decoded key of an entry (not NUL-terminated); its length in *n. */
 const char *sr__keyset_key(const sr__keyset *ks, size_t entry, size_t *n);
 void sr__keyset_release(sr__keyset *ks);
 

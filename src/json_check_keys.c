@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* Duplicate keys: the decoded keys of the open objects in one arena, a
- * linear scan for small objects and an open-addressing hash index for large
- * ones, so that the check stays linear in the number of keys. */
+/* Duplicate keys: the decoded keys of the open objects (borrowed, or copied
+ * into one arena), a linear scan for small objects and an open-addressing
+ * hash index for large ones, so that the check stays linear in the number
+ * of keys. */
 #include <string.h>
 
 #include "internal.h"
@@ -56,9 +57,14 @@ static uint32_t hash_bytes(const char *p, size_t n)
     return h;
 }
 
+static const char *key_bytes(const sr__keyset *ks, const sr__key_entry *k)
+{
+    return k->key != NULL ? k->key : ks->arena + k->off;
+}
+
 static int same_key(const sr__keyset *ks, const sr__key_entry *a, const sr__key_entry *b)
 {
-    return a->len == b->len && memcmp(ks->arena + a->off, ks->arena + b->off, a->len) == 0;
+    return a->len == b->len && memcmp(key_bytes(ks, a), key_bytes(ks, b), a->len) == 0;
 }
 
 /* Inserts entry e into o's table (which has a free slot); 1 when an equal
@@ -90,7 +96,7 @@ static sr_status table_rebuild(sr__keyset *ks, sr__key_object *o, size_t last)
         return SR_ERR_NOMEM;
     /* Small objects compare keys without hashing them: hash them now. */
     for (size_t e = o->first; o->table == NULL && e < last; e++)
-        ks->keys[e].hash = hash_bytes(ks->arena + ks->keys[e].off, ks->keys[e].len);
+        ks->keys[e].hash = hash_bytes(key_bytes(ks, &ks->keys[e]), ks->keys[e].len);
     sr__free(o->table);
     o->table = table;
     o->table_cap = cap;
@@ -118,7 +124,7 @@ static sr_status find_repeat(sr__keyset *ks, sr__key_object *o, size_t e, int *d
         if (st != SR_OK)
             return st;
     }
-    ks->keys[e].hash = hash_bytes(ks->arena + ks->keys[e].off, ks->keys[e].len);
+    ks->keys[e].hash = hash_bytes(key_bytes(ks, &ks->keys[e]), ks->keys[e].len);
     *dup = table_insert(ks, o, e);
     return SR_OK;
 }
@@ -157,22 +163,27 @@ void sr__keyset_close(sr__keyset *ks)
     ks->arena_len = o->arena_mark;
 }
 
-sr_status sr__keyset_add(sr__keyset *ks, const char *key, size_t n, size_t *entry, int *dup)
+sr_status sr__keyset_add(sr__keyset *ks, const char *key, size_t n, int copy, size_t *entry,
+                         int *dup)
 {
     *dup = 0;
     if (n >= UINT32_MAX)
         return SR_ERR_LIMIT;
-    if (sr__json_grow((void **)&ks->keys, &ks->cap, ks->count + 1, sizeof *ks->keys,
-                      ks->fixed_keys) != SR_OK ||
-        sr__json_grow((void **)&ks->arena, &ks->arena_cap, ks->arena_len + n + 1, 1,
-                      ks->fixed_arena) != SR_OK)
+    if (ks->count == ks->cap && sr__json_grow((void **)&ks->keys, &ks->cap, ks->count + 1,
+                                              sizeof *ks->keys, ks->fixed_keys) != SR_OK)
         return SR_ERR_NOMEM;
     sr__key_entry *k = &ks->keys[ks->count];
-    memcpy(ks->arena + ks->arena_len, key, n);
-    ks->arena[ks->arena_len + n] = '\0';
-    k->off = ks->arena_len;
+    k->key = key;
     k->len = (uint32_t)n;
-    ks->arena_len += n + 1;
+    if (copy) {
+        if (sr__json_grow((void **)&ks->arena, &ks->arena_cap, ks->arena_len + n, 1,
+                          ks->fixed_arena) != SR_OK)
+            return SR_ERR_NOMEM;
+        memcpy(ks->arena + ks->arena_len, key, n);
+        k->key = NULL;
+        k->off = ks->arena_len;
+        ks->arena_len += n;
+    }
     *entry = ks->count++;
     return find_repeat(ks, &ks->objects[ks->depth - 1], *entry, dup);
 }
@@ -180,7 +191,7 @@ sr_status sr__keyset_add(sr__keyset *ks, const char *key, size_t n, size_t *entr
 const char *sr__keyset_key(const sr__keyset *ks, size_t entry, size_t *n)
 {
     *n = ks->keys[entry].len;
-    return ks->arena + ks->keys[entry].off;
+    return key_bytes(ks, &ks->keys[entry]);
 }
 
 void sr__keyset_release(sr__keyset *ks)

@@ -45,7 +45,7 @@ static sr_status find_repeat(tree_check *c, const cJSON *object, const cJSON **r
     for (const cJSON *m = object->child; m != NULL && st == SR_OK && *repeat == NULL; m = m->next) {
         size_t entry;
         int dup = 0;
-        st = sr__keyset_add(&c->keys, m->string, strlen(m->string), &entry, &dup);
+        st = sr__keyset_add(&c->keys, m->string, strlen(m->string), 0, &entry, &dup);
         if (dup)
             *repeat = m;
     }
