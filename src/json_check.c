@@ -361,16 +361,14 @@ static sr_status check_scalar(checker *c)
         }
         return st;
     }
-    static const char *const literals[] = {"true", "false", "null"};
-    for (size_t i = 0; i < 3; i++) {
-        size_t n = strlen(literals[i]);
-        if (literal_at(c, literals[i], n)) {
-            c->pos += n;
-            return SR_OK;
-        }
+    const char *word = ch == 't' ? "true" : ch == 'f' ? "false" : ch == 'n' ? "null" : NULL;
+    if (word != NULL) {
+        size_t n = ch == 'f' ? 5 : 4;
+        if (!literal_at(c, word, n))
+            return syntax_error(c, c->pos, "a value (true, false or null)");
+        c->pos += n;
+        return SR_OK;
     }
-    if (ch == 't' || ch == 'f' || ch == 'n')
-        return syntax_error(c, c->pos, "a value (true, false or null)");
     if (ch != '-' && !is_digit(ch))
         return syntax_error(c, c->pos, "a value");
     return check_number(c);
