@@ -180,8 +180,9 @@ static sr_status keep_unknown(decoder *d, cJSON *v, sr_error *err)
     if (st == SR_OK)
         st = sr__member_push(&d->r->unknown, item);
     if (st != SR_OK) {
+        nomem(d, err, "an unknown field"); /* before the key goes with the item */
         cJSON_Delete(item);
-        return nomem(d, err, "an unknown field");
+        return SR_ERR_NOMEM;
     }
     return SR_OK;
 }
