@@ -20,6 +20,14 @@ SR_BEGIN_DECLS
 /** Default for ::sr_parse_options::max_bytes: 16 MiB. */
 #define SR_DEFAULT_MAX_BYTES ((size_t)16 * 1024 * 1024)
 
+/**
+ * Longest JSON text an encoder writes: 64 MiB. The size of the output is
+ * computed before anything is allocated; a longer one is ::SR_ERR_LIMIT.
+ * Only a request whose unknown members are huge or very deeply nested
+ * (the pretty form indents every level) comes near it.
+ */
+#define SR_JSON_MAX_OUTPUT ((size_t)64 * 1024 * 1024)
+
 /** Deepest nesting of arrays and objects accepted anywhere in a document. */
 #define SR_MAX_DEPTH 512
 
@@ -66,7 +74,9 @@ SR_API sr_status session_report_request_from_json(const char *json, size_t len,
  * @param[in] flags ::SR_JSON_PRETTY or 0 (compact, no whitespace).
  * @param[out] out set to a NUL-terminated string, or NULL on failure.
  * @param[out] out_len set to its length without the NUL (may be NULL).
- * @return ::SR_OK, ::SR_ERR_ARG, ::SR_ERR_MISSING or ::SR_ERR_NOMEM.
+ * @return ::SR_OK, ::SR_ERR_ARG, ::SR_ERR_MISSING, ::SR_ERR_LIMIT (the
+ *         output would be longer than ::SR_JSON_MAX_OUTPUT; nothing is
+ *         allocated) or ::SR_ERR_NOMEM.
  *         Ownership: the caller frees *out with sr_free().
  */
 SR_API sr_status session_report_request_to_json(const session_report_request *r, unsigned flags,
