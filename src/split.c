@@ -41,6 +41,7 @@ sr_status session_report_request_split(const session_report_request *r, size_t m
     size_t count = r->imei.count;
     /* an empty list means all devices: one part, never none */
     size_t total = count == 0 ? 1 : count / max_imeis + (count % max_imeis != 0);
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
     session_report_request **list = sr__calloc(total, sizeof *list);
     session_report_request *shape = NULL;
     sr_status st = list == NULL ? SR_ERR_NOMEM : session_report_request_clone(r, &shape);

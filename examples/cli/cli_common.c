@@ -397,7 +397,7 @@ static void escape_chunks(const char *s, size_t n, void (*put)(void *ctx, const 
 
 static void put_to_file(void *ctx, const char *p, size_t k)
 {
-    fwrite(p, 1, k, (FILE *)ctx);
+    (void)fwrite(p, 1, k, (FILE *)ctx); /* a failed write shows in ferror() at exit */
 }
 
 void cli_put_text(FILE *f, const char *s, size_t n)
@@ -432,7 +432,7 @@ typedef struct cli_lines {
 static void lines_flush(cli_lines *b)
 {
     if (b->len > 0)
-        fwrite(b->data, 1, b->len, stderr);
+        (void)fwrite(b->data, 1, b->len, stderr); /* stderr: nowhere to report */
     b->len = 0;
 }
 
@@ -443,7 +443,7 @@ static void lines_put(void *ctx, const char *p, size_t k)
     if (k > sizeof b->data - b->len)
         lines_flush(b);
     if (k > sizeof b->data) {
-        fwrite(p, 1, k, stderr);
+        (void)fwrite(p, 1, k, stderr);
         return;
     }
     memcpy(b->data + b->len, p, k);
@@ -564,7 +564,7 @@ int cli_check_request(const char *source, const session_report_request *r,
         lines_puts(&p.lines, line);
     }
     lines_flush(&p.lines);
-    fflush(stderr);
+    (void)fflush(stderr);
     if (errors > 0 || (o->warnings_as_errors && warnings > 0))
         return CLI_EXIT_INVALID;
     return CLI_EXIT_OK;

@@ -139,6 +139,8 @@ static int make_out_dir(const char *dir)
 {
     struct stat st;
 
+    if (dir == NULL) /* parse_options refuses a missing --out-dir */
+        return CLI_EXIT_USAGE;
     if (stat(dir, &st) == 0)
         return S_ISDIR(st.st_mode)
                    ? CLI_EXIT_OK
