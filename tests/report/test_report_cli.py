@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 BIN = None
@@ -119,6 +120,43 @@ class ReportCli(unittest.TestCase):
                 for line in out.splitlines():
                     self.assertFalse(line.startswith("sessreport send"), line)
             self.assertIn("\\x1b[2J", p.stdout)
+
+
+class ClientExample(unittest.TestCase):
+    """examples/client.c against the sender's stand-in server: errors rows and
+    the 'N of M devices failed' line (registered when the client is built)."""
+
+    def test_prints_errors_rows(self):
+        client = os.environ.get("SR_CLIENT_EXAMPLE")
+        if not client:
+            self.skipTest("SR_CLIENT_EXAMPLE is not set")
+        tmp = tempfile.mkdtemp()
+        port_file = os.path.join(tmp, "port")
+        body = {"txid": "t", "usage": [{"imei": "709312034493372", "numberOfSessions": 2}],
+                "errors": [{"imei": "490154203237518", "errorMessage": "Device not found"},
+                           {"errorResponse": {"errorMessage": "locked"}}]}
+        stub = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "http",
+                            "stub_server.py")
+        server = subprocess.Popen([sys.executable, stub, "--port-file", port_file, "--log",
+                                   os.path.join(tmp, "log"), "--script",
+                                   json.dumps([{"status": 200, "body": body}])])
+        try:
+            deadline = time.monotonic() + 10
+            while not os.path.exists(port_file) and time.monotonic() < deadline:
+                time.sleep(0.02)
+            with open(port_file, encoding="ascii") as f:
+                url = "http://127.0.0.1:%d" % int(f.read())
+            env = dict(os.environ, THINGSPACE_ACCESS_TOKEN="a", THINGSPACE_M2M_TOKEN="m")
+            p = subprocess.run([client, url], env=env, capture_output=True, text=True,
+                               timeout=30)
+        finally:
+            server.kill()
+            server.wait()
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stdout, "709312034493372: 2 sessions, ? bytes\n"
+                                   "490154203237518: failed: Device not found\n"
+                                   "-: failed: locked\n")
+        self.assertEqual(p.stderr, "2 of 3 devices failed\n")
 
 
 if __name__ == "__main__":
