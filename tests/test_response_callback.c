@@ -76,8 +76,10 @@ static void setters_and_missing_on_encode(void **state)
     sr_callback_result *r = sr_callback_result_new();
     assert_non_null(r);
     char *out = (char *)"x";
-    assert_int_equal(sr_callback_result_to_json(r, 0, &out, NULL), SR_ERR_MISSING);
+    size_t out_len = 5;
+    assert_int_equal(sr_callback_result_to_json(r, 0, &out, &out_len), SR_ERR_MISSING);
     assert_null(out);
+    assert_int_equal(out_len, 0);
     assert_int_equal(sr_callback_result_set_status(r, "DONE"), SR_OK);
     assert_int_equal(sr_callback_result_to_json(r, 0, &out, NULL), SR_ERR_MISSING);
     assert_null(out);

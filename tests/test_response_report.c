@@ -429,8 +429,15 @@ static void limits_bom_and_arguments(void **state)
                      SR_OK);
     sr_aggregate_report_free(r);
     char *out = (char *)"x";
-    assert_int_equal(sr_aggregate_report_to_json(NULL, 0, &out, NULL), SR_ERR_ARG);
+    size_t out_len = 5;
+    assert_int_equal(sr_aggregate_report_to_json(NULL, 0, &out, &out_len), SR_ERR_ARG);
     assert_null(out);
+    assert_int_equal(out_len, 0); /* every out-parameter is set on failure */
+    out_len = 5;
+    r = sr_aggregate_report_new();
+    assert_int_equal(sr_aggregate_report_to_json(r, 0, NULL, &out_len), SR_ERR_ARG);
+    assert_int_equal(out_len, 0);
+    sr_aggregate_report_free(r);
 }
 
 static void strings_are_unescaped_and_escaped(void **state)
