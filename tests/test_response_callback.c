@@ -14,7 +14,7 @@
 static void expect_error(const char *json, const sr_parse_options *opts, sr_status code,
                          const char *path)
 {
-    sr_callback_result *r = NULL;
+    sr_callback_result *r = (sr_callback_result *)&r; /* must become NULL */
     sr_error err;
     sr_status st = sr_callback_result_from_json(json, strlen(json), opts, &r, &err);
     if (st != code || strcmp(err.path, path) != 0)

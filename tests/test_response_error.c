@@ -26,7 +26,7 @@ static sr_error_body *decode_ok(const char *json)
 static void expect_error(const char *json, const sr_parse_options *opts, sr_status code,
                          const char *path)
 {
-    sr_error_body *b = NULL;
+    sr_error_body *b = (sr_error_body *)&b; /* must become NULL */
     sr_error err;
     sr_status st = sr_error_body_from_json(json, strlen(json), opts, &b, &err);
     if (st != code || strcmp(err.path, path) != 0)
@@ -167,6 +167,11 @@ static void setters(void **state)
     assert_int_equal(sr_error_body_has_fault(b), 0);
     sr_error_body_free(b);
     sr_error_body_free(NULL);
+    out = (char *)"x";
+    size_t out_len = 5;
+    assert_int_equal(sr_error_body_to_json(NULL, 0, &out, &out_len), SR_ERR_ARG);
+    assert_null(out);
+    assert_int_equal(out_len, 0);
 }
 
 static sr_response_kind detect(const char *json)

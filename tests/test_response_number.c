@@ -93,8 +93,8 @@ static void rejected(void **state)
         if (why == NULL || strcmp(why, cases[i].why) != 0)
             print_error("%s: %s, %s\n", cases[i].text, sr_status_name(st), why ? why : "-");
         /* text that is not a JSON number at all is a type error */
-        assert_int_equal(st, strcmp(cases[i].why, "is not a number") == 0 ? SR_ERR_TYPE
-                                                                           : SR_ERR_RANGE);
+        assert_int_equal(st,
+                         strcmp(cases[i].why, "is not a number") == 0 ? SR_ERR_TYPE : SR_ERR_RANGE);
         assert_string_equal(why, cases[i].why);
         assert_true(v == -42);
     }
