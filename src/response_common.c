@@ -58,9 +58,7 @@ sr_status sr__response_from_json(const sr__response_type *t, const char *json, s
     if (out == NULL)
         return sr__error_set(err, SR_ERR_ARG, "", "out is NULL");
     *out = NULL;
-    if (json == NULL && len != 0)
-        return sr__error_set(err, SR_ERR_ARG, "", "json is NULL but len is %zu", len);
-    st = sr__json_parse(json != NULL ? json : "", len, opts, &tree, err);
+    st = sr__json_parse(json, len, opts, &tree, err); /* checks json and len */
     if (st != SR_OK)
         return st;
     st = decode_tree(t, tree, is_strict(opts), out, err);

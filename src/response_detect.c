@@ -33,8 +33,7 @@ sr_response_kind sr_response_detect(const char *json, size_t len)
     cJSON *tree = NULL;
     sr_response_kind best = SR_RESPONSE_UNKNOWN;
     size_t best_known = 0;
-    if ((json == NULL && len != 0) ||
-        sr__json_parse(json != NULL ? json : "", len, NULL, &tree, NULL) != SR_OK)
+    if (sr__json_parse(json, len, NULL, &tree, NULL) != SR_OK)
         return SR_RESPONSE_UNKNOWN;
     if (cJSON_IsObject(tree)) {
         for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
