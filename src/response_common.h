@@ -96,6 +96,8 @@ size_t sr__table_known_members(const sr__table *t, const cJSON *obj);
 void *sr__rows_push(sr__rows *rows, size_t row_size);
 /* Room for at least need rows; 0 or SR_ERR_NOMEM. */
 sr_status sr__rows_reserve(sr__rows *rows, size_t row_size, size_t need);
+/* Frees the rows past the first keep (their capacity stays). */
+void sr__rows_truncate(sr__rows *rows, const sr__table *row, size_t keep);
 /* The i-th row, or NULL when i is out of range. */
 void *sr__rows_at(const sr__rows *rows, size_t row_size, size_t i);
 

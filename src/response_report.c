@@ -272,10 +272,8 @@ static sr_status append_rows(sr__rows *dst, const sr__rows *src, size_t n, const
         void *copy = sr__rows_push(dst, row->size); /* reserved: cannot fail */
         st = sr__table_copy(row, copy, sr__rows_at(src, row->size, i));
     }
-    if (st != SR_OK) {
-        while (dst->count > before)
-            sr__table_clear(row, sr__rows_at(dst, row->size, --dst->count));
-    }
+    if (st != SR_OK)
+        sr__rows_truncate(dst, row, before);
     return st;
 }
 
@@ -299,9 +297,7 @@ sr_status sr_aggregate_report_merge(sr_aggregate_report *dst, const sr_aggregate
     if (st == SR_OK)
         st = append_rows(&dst->errors, &src->errors, errors_n, &error_table);
     if (st != SR_OK) {
-        while (dst->usage.count > usage_before)
-            sr__table_clear(&usage_table,
-                            sr__rows_at(&dst->usage, sizeof(usage_row), --dst->usage.count));
+        sr__rows_truncate(&dst->usage, &usage_table, usage_before);
         dst->usage.state = usage_state;
         dst->errors.state = errors_state;
         return st;

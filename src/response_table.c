@@ -44,6 +44,14 @@ void *sr__rows_push(sr__rows *rows, size_t row_size)
     return row;
 }
 
+void sr__rows_truncate(sr__rows *rows, const sr__table *row, size_t keep)
+{
+    while (rows->count > keep) {
+        sr__table_clear(row, sr__rows_at(rows, row->size, rows->count - 1));
+        rows->count--;
+    }
+}
+
 void *sr__rows_at(const sr__rows *rows, size_t row_size, size_t i)
 {
     return i < rows->count ? (char *)rows->rows + i * row_size : NULL;
