@@ -86,14 +86,11 @@ static sr_status nomem(const char *path, sr_error *err)
     return sr__error_set(err, SR_ERR_NOMEM, path, "out of memory");
 }
 
-/* A string's text, checked (trees from applications may hold anything). */
+/* A copy of a string's text (the strict check, or sr__json_check_tree for
+ * trees applications build, has made sure it is UTF-8 without NUL). */
 static sr_status copy_string(const char *s, const char *path, char **out, sr_error *err)
 {
-    size_t n = strlen(s), bad = 0;
-    if (!sr__utf8_valid_text(s, n, &bad))
-        return sr__error_set(err, SR_ERR_ENCODING, path, "invalid string: not UTF-8 (at byte %zu)",
-                             bad);
-    *out = sr__strndup(s, n);
+    *out = sr__strndup(s, strlen(s));
     return *out != NULL ? SR_OK : nomem(path, err);
 }
 
