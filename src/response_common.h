@@ -72,8 +72,9 @@ typedef struct sr__table {
 } sr__table;
 
 /* Maps the members of object obj (at JSON Pointer path) into base, which
- * holds zeroed or earlier-decoded slots. Unknown members are skipped, or
- * SR_ERR_UNKNOWN_FIELD when strict. A known key twice -> SR_ERR_DUPLICATE.
+ * holds zeroed slots; obj has passed the strict check or the tree check (no
+ * repeated key). Unknown members are skipped, or SR_ERR_UNKNOWN_FIELD when
+ * strict; a required member missing is SR_ERR_MISSING once obj is read.
  * On failure base may hold partial values: free it with sr__table_clear. */
 sr_status sr__table_decode(const sr__table *t, const cJSON *obj, void *base, const char *path,
                            int strict, sr_error *err);

@@ -269,10 +269,7 @@ sr_status sr__table_decode(const sr__table *t, const cJSON *obj, void *base, con
             return sr__error_set(err, SR_ERR_UNKNOWN_FIELD, member_path, "unknown member \"%.64s\"",
                                  item->string != NULL ? item->string : "");
         }
-        if (seen & (1u << i)) /* only trees built by applications can do this */
-            return sr__error_set(err, SR_ERR_DUPLICATE, member_path, "member \"%s\" appears twice",
-                                 f->key);
-        seen |= 1u << i;
+        seen |= 1u << i; /* a key appears once: the strict check or the tree check says so */
         st = decode_member(f, item, base, member_path, strict, err);
         if (st != SR_OK)
             return st;
