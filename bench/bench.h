@@ -130,5 +130,20 @@ typedef struct bench_memory {
 /* Measures one parse of d with the counting allocator. 0, or -1 when a
  * parse failed. */
 int bench_measure_memory(const bench_doc *d, const sr_validate_options *vopts, bench_memory *m);
+/* Allocations (the library's and cJSON's) of one from_json + validate +
+ * free of d; 0 when it failed. */
+unsigned long long bench_count_allocations(const bench_doc *d, const sr_validate_options *vopts);
+
+/* ---- instructions (instructions.c) ---- */
+/* from_json + validate + free on a bench_parse_ctx, never inlined: the
+ * function callgrind counts. */
+int bench_counted_op(void *ctx);
+/* The child's side (--count-one KIND N): builds the document ("imei" or
+ * "unknown" with n items) and runs bench_counted_op once. Exit status. */
+int bench_count_one(const char *kind, size_t n);
+/* Runs the bench under valgrind's callgrind for one document and returns
+ * the instructions of bench_counted_op, or 0 when valgrind is missing or
+ * failed. */
+unsigned long long bench_count_instructions(const char *kind, size_t n);
 
 #endif /* SESSREPORT_BENCH_H */

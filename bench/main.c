@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -16,19 +17,23 @@
 
 static const size_t imei_sizes[] = {1, 10, 10000, 100000};
 #define N_IMEI_SIZES (sizeof(imei_sizes) / sizeof(imei_sizes[0]))
-/* imei_sizes[TARGET_SIZE] is the document the targets are set on */
+/* imei_sizes[SMALL_SIZE] is the synchronous endpoint's largest request,
+ * imei_sizes[TARGET_SIZE] the asynchronous one's */
+#define SMALL_SIZE  1
 #define TARGET_SIZE 2
 #define LARGE_SIZE  3
 
 static const size_t unknown_sizes[] = {10000, 100000};
 #define N_UNKNOWN_SIZES (sizeof(unknown_sizes) / sizeof(unknown_sizes[0]))
 
-/* The targets of the "Performance" issue. */
-#define TARGET_PARSE_RATIO   1.5
-#define TARGET_COMPACT_RATIO 0.6
-#define TARGET_SCALING       11.0
-#define TARGET_KEPT_RATIO    1.5
-#define TARGET_PEAK_RATIO    8.0
+/* The budgets of issue 11, against raw cJSON on the same bytes. */
+#define BUDGET_PARSE_SMALL   1.55 /* from_json+validate / cJSON parse+delete, 10 IMEIs */
+#define BUDGET_PARSE_LARGE   1.5  /* ... 10000 IMEIs */
+#define BUDGET_COMPACT_SMALL 1.1  /* to_json compact / cJSON build+print, 10 IMEIs */
+#define BUDGET_COMPACT_LARGE 1.2  /* ... 10000 IMEIs */
+#define BUDGET_PRETTY        1.5  /* to_json pretty / cJSON build+formatted print */
+#define BUDGET_LINEAR        10.5 /* 100000 against 10000 items, in counts */
+#define BUDGET_PEAK          1.0  /* peak heap of from_json / (cJSON tree + 2x input) */
 
 /* a = sessreport, b = cJSON */
 typedef bench_result pair;
@@ -44,12 +49,21 @@ typedef struct results {
      * and heap drift hit both sizes alike */
     scale scale_sr_imei, scale_cjson_imei, scale_sr_unknown, scale_cjson_unknown;
     bench_memory mem;
+    /* one from_json + validate + free: [0] 10000 items, [1] 100000 */
+    unsigned long long alloc_imei[2], alloc_unknown[2];
+    unsigned long long instr_imei[2], instr_unknown[2]; /* 0 = not measured */
 } results;
 
 typedef struct target {
     const char *key, *what;
     double value, limit;
+    int measured; /* 0: printed as SKIP, not counted */
 } target;
+
+static const char *verdict(const target *t)
+{
+    return !t->measured ? "SKIP" : t->value <= t->limit ? "PASS" : "FAIL";
+}
 
 static void usage(FILE *f)
 {
@@ -162,7 +176,23 @@ static int run_all(const bench_config *cfg, const bench_doc *imei_docs,
     }
     if (run_scaling(cfg, imei_docs, unknown_docs, vopts, res) != 0)
         return -1;
+    for (size_t i = 0; i < 2; i++) {
+        res->alloc_imei[i] = bench_count_allocations(&imei_docs[TARGET_SIZE + i], vopts);
+        res->alloc_unknown[i] = bench_count_allocations(&unknown_docs[i], vopts);
+        if (res->alloc_imei[i] == 0 || res->alloc_unknown[i] == 0)
+            return -1;
+        /* callgrind is slow: the full run only */
+        if (!cfg->quick) {
+            res->instr_imei[i] = bench_count_instructions("imei", imei_sizes[TARGET_SIZE + i]);
+            res->instr_unknown[i] = bench_count_instructions("unknown", unknown_sizes[i]);
+        }
+    }
     return bench_measure_memory(&imei_docs[TARGET_SIZE], vopts, &res->mem);
+}
+
+static double count_ratio(const unsigned long long *c)
+{
+    return c[0] > 0 ? (double)c[1] / (double)c[0] : 0.0;
 }
 
 /* A duration for people: ns, us or ms with 3 significant-ish digits. */
@@ -202,6 +232,11 @@ static void print_table(const results *res, const target *targets, size_t ntarge
            "(cJSON parse %.2f), unknown keys %.2f (cJSON parse %.2f)\n",
            res->scale_sr_imei.ratio, res->scale_cjson_imei.ratio, res->scale_sr_unknown.ratio,
            res->scale_cjson_unknown.ratio);
+    printf("  one from_json+validate+free, 10000 / 100000 items: allocations IMEIs %llu / %llu, "
+           "unknown keys %llu / %llu;\n  instructions (callgrind, 0 = not measured) IMEIs "
+           "%llu / %llu, unknown keys %llu / %llu\n",
+           res->alloc_imei[0], res->alloc_imei[1], res->alloc_unknown[0], res->alloc_unknown[1],
+           res->instr_imei[0], res->instr_imei[1], res->instr_unknown[0], res->instr_unknown[1]);
     const bench_memory *m = &res->mem;
     double in = (double)res->imei_bytes[TARGET_SIZE];
     printf("\n  heap, %zu IMEIs (%zu input bytes): sessreport peak %lld B (%.2fx), keeps %lld B "
@@ -214,7 +249,7 @@ static void print_table(const results *res, const target *targets, size_t ntarge
     printf("\n  %-58s %8s %8s\n", "target", "measured", "limit");
     for (size_t i = 0; i < ntargets; i++)
         printf("  %-58s %8.2f %8.2f  %s\n", targets[i].what, targets[i].value, targets[i].limit,
-               targets[i].value <= targets[i].limit ? "PASS" : "FAIL");
+               verdict(&targets[i]));
 }
 
 static void kv_pair(const char *group, const char *item, const pair *p)
@@ -259,11 +294,18 @@ static void print_key_values(const results *res, const target *targets, size_t n
     printf("memory.imei_10000.leaked_bytes=%lld\n", m->leaked);
     printf("memory.imei_10000.cjson_peak_bytes=%lld\n", m->cjson_peak);
     printf("memory.imei_10000.cjson_tree_bytes=%lld\n", m->cjson_kept);
+    printf("counts.imei.allocations_10000=%llu\ncounts.imei.allocations_100000=%llu\n",
+           res->alloc_imei[0], res->alloc_imei[1]);
+    printf("counts.unknown.allocations_10000=%llu\ncounts.unknown.allocations_100000=%llu\n",
+           res->alloc_unknown[0], res->alloc_unknown[1]);
+    printf("counts.imei.instructions_10000=%llu\ncounts.imei.instructions_100000=%llu\n",
+           res->instr_imei[0], res->instr_imei[1]);
+    printf("counts.unknown.instructions_10000=%llu\ncounts.unknown.instructions_100000=%llu\n",
+           res->instr_unknown[0], res->instr_unknown[1]);
     for (size_t i = 0; i < ntargets; i++) {
         printf("%s=%.3f\n", targets[i].key, targets[i].value);
         printf("%s.limit=%.2f\n", targets[i].key, targets[i].limit);
-        printf("%s.result=%s\n", targets[i].key,
-               targets[i].value <= targets[i].limit ? "PASS" : "FAIL");
+        printf("%s.result=%s\n", targets[i].key, verdict(&targets[i]));
     }
 }
 
@@ -271,23 +313,42 @@ static void print_key_values(const results *res, const target *targets, size_t n
 static size_t make_targets(const results *res, target *t)
 {
     double in = (double)res->imei_bytes[TARGET_SIZE];
-    const pair *p = &res->parse[TARGET_SIZE], *c = &res->compact[TARGET_SIZE];
+    double peak_budget = (double)res->mem.cjson_kept + 2.0 * in;
+    int instr = res->instr_imei[0] > 0 && res->instr_imei[1] > 0 && res->instr_unknown[0] > 0 &&
+                res->instr_unknown[1] > 0;
     size_t n = 0;
+    t[n++] = (target){"target.parse_validate_ratio_10",
+                      "from_json+validate / cJSON parse+delete, 10 IMEIs",
+                      res->parse[SMALL_SIZE].ratio, BUDGET_PARSE_SMALL, 1};
     t[n++] = (target){"target.parse_validate_ratio_10000",
-                      "parse+validate / cJSON parse, 10000 IMEIs", p->ratio, TARGET_PARSE_RATIO};
+                      "from_json+validate / cJSON parse+delete, 10000 IMEIs",
+                      res->parse[TARGET_SIZE].ratio, BUDGET_PARSE_LARGE, 1};
+    t[n++] = (target){"target.compact_ratio_10", "compact to_json / cJSON build+print, 10 IMEIs",
+                      res->compact[SMALL_SIZE].ratio, BUDGET_COMPACT_SMALL, 1};
     t[n++] =
         (target){"target.compact_ratio_10000", "compact to_json / cJSON build+print, 10000 IMEIs",
-                 c->ratio, TARGET_COMPACT_RATIO};
-    t[n++] = (target){"target.scaling_imei_100000_over_10000",
-                      "parse+validate time 100000 / 10000 IMEIs", res->scale_sr_imei.ratio,
-                      TARGET_SCALING};
-    t[n++] = (target){"target.scaling_unknown_100000_over_10000",
-                      "parse+validate time 100000 / 10000 unknown keys",
-                      res->scale_sr_unknown.ratio, TARGET_SCALING};
-    t[n++] = (target){"target.kept_ratio_10000", "bytes the parsed request keeps / input bytes",
-                      (double)res->mem.kept / in, TARGET_KEPT_RATIO};
-    t[n++] = (target){"target.peak_heap_ratio_10000", "peak heap during parse / input bytes",
-                      (double)res->mem.peak_parse / in, TARGET_PEAK_RATIO};
+                 res->compact[TARGET_SIZE].ratio, BUDGET_COMPACT_LARGE, 1};
+    t[n++] = (target){"target.pretty_ratio_10", "pretty to_json / cJSON build+print, 10 IMEIs",
+                      res->pretty[SMALL_SIZE].ratio, BUDGET_PRETTY, 1};
+    t[n++] =
+        (target){"target.pretty_ratio_10000", "pretty to_json / cJSON build+print, 10000 IMEIs",
+                 res->pretty[TARGET_SIZE].ratio, BUDGET_PRETTY, 1};
+    t[n++] =
+        (target){"target.allocations_imei_100000_over_10000", "allocations 100000 / 10000 IMEIs",
+                 count_ratio(res->alloc_imei), BUDGET_LINEAR, 1};
+    t[n++] = (target){"target.allocations_unknown_100000_over_10000",
+                      "allocations 100000 / 10000 unknown keys", count_ratio(res->alloc_unknown),
+                      BUDGET_LINEAR, 1};
+    t[n++] =
+        (target){"target.instructions_imei_100000_over_10000", "instructions 100000 / 10000 IMEIs",
+                 count_ratio(res->instr_imei), BUDGET_LINEAR, instr};
+    t[n++] = (target){"target.instructions_unknown_100000_over_10000",
+                      "instructions 100000 / 10000 unknown keys", count_ratio(res->instr_unknown),
+                      BUDGET_LINEAR, instr};
+    t[n++] =
+        (target){"target.peak_heap_over_budget_10000",
+                 "peak heap of from_json / (cJSON tree + 2x input), 10000",
+                 peak_budget > 0 ? (double)res->mem.peak_parse / peak_budget : 0.0, BUDGET_PEAK, 1};
     return n;
 }
 
@@ -328,12 +389,14 @@ int main(int argc, char **argv)
     bench_config cfg = {0, FULL_ROUNDS, FULL_MIN_SAMPLE_NS};
     bench_doc imei_docs[N_IMEI_SIZES], unknown_docs[N_UNKNOWN_SIZES];
     results res;
-    target targets[8];
+    target targets[16];
     int status = 1;
     memset(imei_docs, 0, sizeof(imei_docs));
     memset(unknown_docs, 0, sizeof(unknown_docs));
     memset(&res, 0, sizeof(res));
 
+    if (argc == 4 && strcmp(argv[1], "--count-one") == 0)
+        return bench_count_one(argv[2], (size_t)strtoull(argv[3], NULL, 10));
     if (argc == 2 && strcmp(argv[1], "--quick") == 0) {
         cfg = (bench_config){1, QUICK_ROUNDS, 0.0};
     } else if (argc == 2 && strcmp(argv[1], "--help") == 0) {
@@ -364,7 +427,7 @@ int main(int argc, char **argv)
     }
     size_t ntargets = make_targets(&res, targets), missed = 0;
     for (size_t i = 0; i < ntargets; i++)
-        missed += targets[i].value > targets[i].limit;
+        missed += targets[i].measured && targets[i].value > targets[i].limit;
     print_key_values(&res, targets, ntargets);
     printf("targets.missed=%zu\ntargets.asserted=%s\n", missed, cfg.quick ? "no" : "yes");
     int leak_free = res.mem.leaked == 0 && res.mem.kept > 0;

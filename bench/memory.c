@@ -45,3 +45,15 @@ int bench_measure_memory(const bench_doc *d, const sr_validate_options *vopts, b
         return -1;
     return measure_cjson(d, m);
 }
+
+unsigned long long bench_count_allocations(const bench_doc *d, const sr_validate_options *vopts)
+{
+    bench_parse_ctx ctx = {d->buf, d->len, *vopts};
+    bench_alloc_cjson_hooks(1);
+    bench_alloc_begin();
+    int rc = bench_op_sr_parse_validate(&ctx);
+    unsigned long long n = bench_alloc_calls();
+    bench_alloc_end();
+    bench_alloc_cjson_hooks(0);
+    return rc == 0 ? n : 0;
+}

@@ -180,8 +180,14 @@ static sr_status keep_unknown(decoder *d, cJSON *v, sr_error *err)
     if (st == SR_OK)
         st = sr__member_push(&d->r->unknown, item);
     if (st != SR_OK) {
+        /* the error names the key: before the key goes with the item */
+        if (st == SR_ERR_LIMIT)
+            sr__error_set(err, st, member_path(d), "value longer than %zu bytes as JSON text",
+                          SR_JSON_MAX_OUTPUT);
+        else
+            st = nomem(d, err, "an unknown field");
         cJSON_Delete(item);
-        return nomem(d, err, "an unknown field");
+        return st;
     }
     return SR_OK;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The strict check: the one reader of JSON text in the library. A single
- * pass with an explicit stack (no recursion) over RFC 8259 syntax, UTF-8
- * and escapes in strings, duplicate keys (json_check_keys.c), the nesting
+ * pass with an explicit stack (no recursion) over RFC 8259 syntax, strings
+ * (json_check_string.c), duplicate keys (json_check_keys.c), the nesting
  * bound, and the span of every number. cJSON builds the tree afterwards. */
 #include <stddef.h>
 #include <string.h>
@@ -14,26 +14,6 @@
 
 /* No key entry yet (object frame before its first key). */
 #define NO_KEY ((size_t)-1)
-
-/* Byte classes inside a string: only STR_PLAIN continues the fast loop. */
-enum { STR_PLAIN = 0, STR_QUOTE, STR_BACKSLASH, STR_CONTROL, STR_NON_ASCII };
-
-#define C8(x)  x, x, x, x, x, x, x, x
-#define C16(x) C8(x), C8(x)
-static const unsigned char string_class[256] = {
-    C16(STR_CONTROL), C16(STR_CONTROL),
-    /* 0x20 .. 0x2F */
-    STR_PLAIN, STR_PLAIN, STR_QUOTE, STR_PLAIN, STR_PLAIN, STR_PLAIN, STR_PLAIN, STR_PLAIN,
-    C8(STR_PLAIN),
-    /* 0x30 .. 0x5B */
-    C16(STR_PLAIN), C16(STR_PLAIN), C8(STR_PLAIN), STR_PLAIN, STR_PLAIN, STR_PLAIN, STR_PLAIN,
-    /* 0x5C backslash, then 0x5D .. 0x7F */
-    STR_BACKSLASH, STR_PLAIN, STR_PLAIN, STR_PLAIN, C16(STR_PLAIN), C16(STR_PLAIN),
-    /* 0x80 .. 0xFF */
-    C16(STR_NON_ASCII), C16(STR_NON_ASCII), C16(STR_NON_ASCII), C16(STR_NON_ASCII),
-    C16(STR_NON_ASCII), C16(STR_NON_ASCII), C16(STR_NON_ASCII), C16(STR_NON_ASCII)};
-#undef C16
-#undef C8
 
 /* One open container within SR_MAX_DEPTH. */
 typedef struct frame {
@@ -66,23 +46,6 @@ typedef struct checker {
 static int is_digit(char c)
 {
     return c >= '0' && c <= '9';
-}
-
-/* The four hex digits at p (p + 4 <= end checked by the caller), or -1. */
-static long hex4(const char *p)
-{
-    long v = 0;
-    for (int i = 0; i < 4; i++) {
-        char c = p[i];
-        int h = is_digit(c)              ? c - '0'
-                : (c >= 'a' && c <= 'f') ? c - 'a' + 10
-                : (c >= 'A' && c <= 'F') ? c - 'A' + 10
-                                         : -1;
-        if (h < 0)
-            return -1;
-        v = v * 16 + h;
-    }
-    return v;
 }
 
 static void skip_ws(checker *c)
@@ -151,118 +114,20 @@ static sr_status encoding_error(checker *c, const char *path)
 
 /* ---- strings ---- */
 
-static sr_status bad_string(checker *c, size_t at, const char *why)
-{
-    c->bad = at;
-    c->bad_why = why;
-    return SR_ERR_ENCODING;
-}
-
-/* Checks the escape whose backslash is at *p; advances *p past it. */
-static sr_status check_escape(checker *c, size_t *p)
-{
-    const char *b = c->buf;
-    size_t start = *p, q = *p + 1;
-    if (q >= c->len)
-        return syntax_message(c, c->len, "unexpected end of input inside string");
-    if (strchr("\"\\/bfnrt", b[q]) != NULL && b[q] != '\0') {
-        *p = q + 1;
-        return SR_OK;
-    }
-    if (b[q] != 'u')
-        return syntax_error(c, q, "an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX)");
-    if (c->len - (q + 1) < 4 || hex4(b + q + 1) < 0)
-        return syntax_error(c, q + 1, "four hex digits after \\u");
-    long cp = hex4(b + q + 1);
-    q += 5;
-    if (cp == 0)
-        return bad_string(c, start, "\\u0000 (NUL) is not allowed");
-    if (cp >= 0xDC00 && cp <= 0xDFFF)
-        return bad_string(c, start, "lone low surrogate escape");
-    if (cp >= 0xD800 && cp <= 0xDBFF) {
-        if (c->len - q >= 2 && b[q] == '\\' && b[q + 1] == 'u') {
-            if (c->len - (q + 2) < 4 || hex4(b + q + 2) < 0)
-                return syntax_error(c, q + 2, "four hex digits after \\u");
-            long lo = hex4(b + q + 2);
-            if (lo >= 0xDC00 && lo <= 0xDFFF) {
-                *p = q + 6;
-                return SR_OK;
-            }
-        }
-        return bad_string(c, start, "high surrogate escape not followed by a low surrogate escape");
-    }
-    *p = q;
-    return SR_OK;
-}
-
-/* Flags (high bit of each byte) the bytes of the 8 at b that end a plain
- * run: a quote, a backslash, a control character or a non-ASCII byte. Bit
- * tricks on a 64-bit word; a borrow can only flag bytes after a truly
- * flagged one, so the lowest flag is exact. */
-static uint64_t special_bytes(const unsigned char *b)
-{
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t v, q, bs;
-    memcpy(&v, b, sizeof v);
-    q = v ^ (ones * '"');
-    bs = v ^ (ones * '\\');
-    return (v | ((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs;
-}
-
-/* The index of the first byte at or after p that is not plain string text. */
-static size_t skip_plain(const unsigned char *b, size_t p, size_t end)
-{
-    while (end - p >= 8) {
-        uint64_t flags = special_bytes(b + p);
-        if (flags != 0) {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-            return p + (size_t)__builtin_ctzll(flags) / 8;
-#else
-            break;
-#endif
-        }
-        p += 8;
-    }
-    while (p < end && string_class[b[p]] == STR_PLAIN)
-        p++;
-    return p;
-}
-
-/* Checks the string whose opening quote is at c->pos; leaves c->pos after
- * the closing quote. SR_ERR_ENCODING leaves c->bad/c->bad_why for the
- * caller, which knows the path; syntax errors are reported here. */
+/* Checks the string at c->pos (json_check_string.c); a syntax error is
+ * reported here, an encoding error left in c->bad/c->bad_why for the
+ * caller, which knows the path. */
 static sr_status check_string(checker *c, int *escaped)
 {
-    const unsigned char *b = (const unsigned char *)c->buf;
-    size_t p = c->pos + 1, end = c->len;
-    for (;;) {
-        p = skip_plain(b, p, end);
-        if (p >= end)
-            return syntax_message(c, end, "unexpected end of input inside string");
-        switch (string_class[b[p]]) {
-        case STR_QUOTE:
-            c->pos = p + 1;
-            return SR_OK;
-        case STR_BACKSLASH: {
-            sr_status st = check_escape(c, &p);
-            if (st != SR_OK)
-                return st;
-            *escaped = 1;
-            break;
-        }
-        case STR_CONTROL:
-            return syntax_error(c, p,
-                                "a character or an escape (raw control characters must be "
-                                "escaped)");
-        default: {
-            size_t n = sr__utf8_sequence_length(b + p, end - p);
-            if (n == 0)
-                return bad_string(c, p, "invalid UTF-8 byte sequence");
-            p += n;
-            break;
-        }
-        }
+    sr__string_fault f;
+    sr_status st = sr__json_check_string(c->buf, c->len, &c->pos, escaped, &f);
+    if (st == SR_ERR_SYNTAX)
+        return f.expected ? syntax_error(c, f.at, f.why) : syntax_message(c, f.at, f.why);
+    if (st == SR_ERR_ENCODING) {
+        c->bad = f.at;
+        c->bad_why = f.why;
     }
+    return st;
 }
 
 /* ---- numbers and literals ---- */
@@ -496,16 +361,14 @@ static sr_status check_scalar(checker *c)
         }
         return st;
     }
-    static const char *const literals[] = {"true", "false", "null"};
-    for (size_t i = 0; i < 3; i++) {
-        size_t n = strlen(literals[i]);
-        if (literal_at(c, literals[i], n)) {
-            c->pos += n;
-            return SR_OK;
-        }
+    const char *word = ch == 't' ? "true" : ch == 'f' ? "false" : ch == 'n' ? "null" : NULL;
+    if (word != NULL) {
+        size_t n = ch == 'f' ? 5 : 4;
+        if (!literal_at(c, word, n))
+            return syntax_error(c, c->pos, "a value (true, false or null)");
+        c->pos += n;
+        return SR_OK;
     }
-    if (ch == 't' || ch == 'f' || ch == 'n')
-        return syntax_error(c, c->pos, "a value (true, false or null)");
     if (ch != '-' && !is_digit(ch))
         return syntax_error(c, c->pos, "a value");
     return check_number(c);

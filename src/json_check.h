@@ -33,6 +33,21 @@ typedef struct sr__json_spans {
 sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_spans *numbers,
                          sr_error *err);
 
+/* ---- strings (json_check_string.c) ---- */
+/* Why a string literal was refused. */
+typedef struct sr__string_fault {
+    size_t at;       /* offset of the offending byte (or of its escape) */
+    const char *why; /* SR_ERR_ENCODING: the reason; SR_ERR_SYNTAX: see expected */
+    int expected;    /* SR_ERR_SYNTAX: 1 when why names what was expected there */
+} sr__string_fault;
+
+/* Checks the string literal whose opening quote is at buf[*pos] (RFC 8259
+ * escapes, UTF-8 without NUL, surrogate escapes in pairs) and moves *pos
+ * past its closing quote; *escaped = 1 when it holds an escape. Returns
+ * SR_OK, SR_ERR_SYNTAX or SR_ERR_ENCODING with *f filled. */
+sr_status sr__json_check_string(const char *buf, size_t len, size_t *pos, int *escaped,
+                                sr__string_fault *f);
+
 /* The same rules for a tree an application built (json_check_tree.c):
  * strings and keys UTF-8 without NUL (SR_ERR_ENCODING), no key twice in one
  * object (SR_ERR_DUPLICATE at the second), nesting within SR_MAX_DEPTH

@@ -15,7 +15,8 @@
 
 static int is_container(const cJSON *item)
 {
-    return cJSON_IsArray(item) || cJSON_IsObject(item);
+    int type = item->type & 0xFF;
+    return type == cJSON_Array || type == cJSON_Object;
 }
 
 sr_status sr__json_walk_tree(cJSON *root, sr__json_visit_fn fn, void *ctx)

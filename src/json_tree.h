@@ -28,7 +28,9 @@ const char *sr__json_kind_name(const cJSON *item);
 
 /* Prints tree with cJSON, compact, or with SR_JSON_PRETTY in the house
  * 2-space style (DESIGN section 4). *out is NUL-terminated, freed with
- * sr_free(); out_len may be NULL. Raw items print unchanged. The size is
+ * sr_free(); out_len may be NULL. Raw items print unchanged; each must
+ * hold one JSON scalar written compactly (parsed trees hold numbers): the
+ * pretty form is sized from the tree, not from their text. The size is
  * known before the output is allocated: beyond SR_JSON_MAX_OUTPUT (64 MiB)
  * it returns SR_ERR_LIMIT without allocating it. SR_ERR_NOMEM when cJSON or
  * the library runs out of memory. *out is NULL on failure. */

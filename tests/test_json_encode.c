@@ -253,6 +253,42 @@ static void test_many_imeis(void **state)
     session_report_request_free(r);
 }
 
+/* Issue 15 item 4: 1000 arrays nested 510 deep in an unknown member fit in
+ * 1 MB but would print 524 MB pretty; the size is known first and the
+ * output refused without allocating it. */
+static void test_output_beyond_the_limit_is_refused(void **state)
+{
+    (void)state;
+    static const char head[] = "{\"accountNumber\":\"1\",\"imei\":[],\"x\":[";
+    size_t cap = sizeof head + 1000 * 1021 + 4, len = 0;
+    char *json = malloc(cap);
+    assert_non_null(json);
+    memcpy(json, head, sizeof head - 1);
+    len = sizeof head - 1;
+    for (int i = 0; i < 1000; i++) {
+        memset(json + len, '[', 510);
+        memset(json + len + 510, ']', 510);
+        len += 1020;
+        json[len++] = i < 999 ? ',' : ']';
+    }
+    json[len++] = '}';
+    session_report_request *r = NULL;
+    assert_int_equal(session_report_request_from_json(json, len, NULL, &r, NULL), SR_OK);
+    char *out = (char *)&out;
+    size_t out_len = 1;
+    assert_int_equal(session_report_request_to_json(r, SR_JSON_PRETTY, &out, &out_len),
+                     SR_ERR_LIMIT);
+    assert_null(out);
+    assert_int_equal(out_len, 0);
+    /* compact is the input's size */
+    assert_int_equal(session_report_request_to_json(r, 0, &out, &out_len), SR_OK);
+    assert_int_equal(out_len, len);
+    assert_memory_equal(out, json, len);
+    sr_free(out);
+    session_report_request_free(r);
+    free(json);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -265,6 +301,7 @@ int main(void)
         cmocka_unit_test(test_boolean_flag_written_as_string),
         cmocka_unit_test(test_refusals_and_arguments),
         cmocka_unit_test(test_many_imeis),
+        cmocka_unit_test(test_output_beyond_the_limit_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

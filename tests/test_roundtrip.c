@@ -163,6 +163,33 @@ static void test_canonical_fixture_is_fixed_point(void **state)
     free(doc);
 }
 
+/* Unknown members come back with their numbers' digits, in cJSON's string
+ * escaping, and round-trip from there (DESIGN sections 4 and 9). */
+static void test_unknown_members_keep_their_digits(void **state)
+{
+    (void)state;
+    static const char in[] =
+        "{\"accountNumber\":\"1\",\"imei\":[],\"big\":12345678901234567890123,"
+        "\"money\":1.50,\"e\":[-0.0E+07,1e400,{\"s\":\"\\u00e9\\/\\u0041\\n\"}],\"t\":true}";
+    static const char want[] =
+        "{\"accountNumber\":\"1\",\"imei\":[],\"big\":12345678901234567890123,"
+        "\"money\":1.50,\"e\":[-0.0E+07,1e400,{\"s\":\"\xC3\xA9/A\\n\"}],\"t\":true}";
+    session_report_request *r = decode_len(in, sizeof in - 1, "digits");
+    size_t len;
+    char *out = encode(r, 0, &len);
+    assert_string_equal(out, want);
+    assert_string_equal(session_report_request_unknown_value_at(r, 1), "1.50");
+    check_round_trips(r, "digits");
+    sr_free(out);
+    out = encode(r, SR_JSON_PRETTY, &len);
+    assert_string_equal(out, "{\n  \"accountNumber\": \"1\",\n  \"imei\": [],\n"
+                             "  \"big\": 12345678901234567890123,\n  \"money\": 1.50,\n"
+                             "  \"e\": [\n    -0.0E+07,\n    1e400,\n    {\n"
+                             "      \"s\": \"\xC3\xA9/A\\n\"\n    }\n  ],\n  \"t\": true\n}");
+    sr_free(out);
+    session_report_request_free(r);
+}
+
 /* ---- generated requests ---- */
 
 static uint32_t next_random(uint32_t *seed)
@@ -257,6 +284,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fixtures),
         cmocka_unit_test(test_canonical_fixture_is_fixed_point),
+        cmocka_unit_test(test_unknown_members_keep_their_digits),
         cmocka_unit_test(test_generated_requests),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

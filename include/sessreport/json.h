@@ -74,7 +74,9 @@ SR_API sr_status session_report_request_from_json(const char *json, size_t len,
  * @param[in] flags ::SR_JSON_PRETTY or 0 (compact, no whitespace).
  * @param[out] out set to a NUL-terminated string, or NULL on failure.
  * @param[out] out_len set to its length without the NUL (may be NULL).
- * @return ::SR_OK, ::SR_ERR_ARG, ::SR_ERR_MISSING or ::SR_ERR_NOMEM.
+ * @return ::SR_OK, ::SR_ERR_ARG, ::SR_ERR_MISSING, ::SR_ERR_LIMIT (the
+ *         output would be longer than ::SR_JSON_MAX_OUTPUT; nothing is
+ *         allocated) or ::SR_ERR_NOMEM.
  *         Ownership: the caller frees *out with sr_free().
  */
 SR_API sr_status session_report_request_to_json(const session_report_request *r, unsigned flags,
