@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* A client of sessreport_http: builds a request, validates it for the
- * synchronous endpoint, sends it, prints the usage rows, frees everything.
+ * synchronous endpoint, sends it, prints the usage and errors rows, frees
+ * everything.
  *
  *   $ THINGSPACE_ACCESS_TOKEN=... THINGSPACE_M2M_TOKEN=... sessreport-client [BASE_URL]
  *   709312034493372: 12 sessions, 1536 bytes
+ *   490154203237518: failed: Device not found
+ *   1 of 2 devices failed                                  (on stderr)
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -27,15 +30,40 @@ static session_report_request *build_request(void)
     return r;
 }
 
-static void print_usage_rows(const sr_aggregate_report *report)
+/* A count the answer may lack: the getter leaves the default alone then. */
+static const char *count_text(sr_status (*get)(const sr_aggregate_report *, size_t, int64_t *),
+                              const sr_aggregate_report *report, size_t i, char *buf, size_t cap)
 {
-    for (size_t i = 0; i < sr_aggregate_report_usage_count(report); i++) {
-        int64_t sessions = 0, bytes = 0;
-        (void)sr_aggregate_report_usage_sessions(report, i, &sessions);
-        (void)sr_aggregate_report_usage_bytes(report, i, &bytes);
-        printf("%s: %" PRId64 " sessions, %" PRId64 " bytes\n",
-               sr_aggregate_report_usage_imei(report, i), sessions, bytes);
+    int64_t value = 0;
+    if (get(report, i, &value) != SR_OK)
+        return "?";
+    snprintf(buf, cap, "%" PRId64, value);
+    return buf;
+}
+
+static const char *or_dash(const char *text)
+{
+    return text != NULL ? text : "-";
+}
+
+static void print_rows(const sr_aggregate_report *report)
+{
+    size_t used = sr_aggregate_report_usage_count(report);
+    size_t failed = sr_aggregate_report_error_count(report);
+    char sessions[24], bytes[24];
+    for (size_t i = 0; i < used; i++)
+        printf("%s: %s sessions, %s bytes\n", or_dash(sr_aggregate_report_usage_imei(report, i)),
+               count_text(sr_aggregate_report_usage_sessions, report, i, sessions, sizeof sessions),
+               count_text(sr_aggregate_report_usage_bytes, report, i, bytes, sizeof bytes));
+    for (size_t i = 0; i < failed; i++) {
+        const char *why = sr_aggregate_report_error_get(report, i, SR_ROW_ERROR_MESSAGE);
+        if (why == NULL)
+            why = sr_aggregate_report_error_get(report, i, SR_ROW_ERROR_RESPONSE_MESSAGE);
+        printf("%s: failed: %s\n",
+               or_dash(sr_aggregate_report_error_get(report, i, SR_ROW_ERROR_IMEI)), or_dash(why));
     }
+    if (failed != 0)
+        fprintf(stderr, "%zu of %zu devices failed\n", failed, used + failed);
 }
 
 int main(int argc, char **argv)
@@ -70,10 +98,11 @@ int main(int argc, char **argv)
     if (sr_http_result_status(res) == 0) {
         fprintf(stderr, "client: no answer: %s\n", sr_http_result_transport_error(res));
     } else if (sr_http_result_kind(res) == SR_RESPONSE_AGGREGATE_REPORT) {
-        print_usage_rows(sr_http_result_report(res));
+        print_rows(sr_http_result_report(res));
         rc = 0;
     } else if (sr_http_result_kind(res) == SR_RESPONSE_ERROR_BODY) {
-        const char *message = sr_error_body_message(sr_http_result_error_body(res));
+        /* message, or the short form's errorMessage, or the fault's text */
+        const char *message = sr_error_body_best_message(sr_http_result_error_body(res));
         fprintf(stderr, "client: HTTP %ld: %s\n", sr_http_result_status(res),
                 message != NULL ? message : "(no message)");
     } else {
