@@ -186,12 +186,12 @@ class SendCli(CliTest):
 
     def test_retries_stop_after_three(self):
         # Retry-After: 0 keeps the test fast; 1 attempt + 3 retries.
-        s = self.server([{"status": 500, "headers": {"Retry-After": "0"},
-                          "body": {"message": "internal"}}])
+        s = self.server([{"status": 503, "headers": {"Retry-After": "0"},
+                          "body": {"message": "busy"}}])
         p = self.send("sync", s.url)
         self.assertEqual(p.returncode, 1)
-        self.assertIn("HTTP 500 after 4 attempts", p.stderr)
-        self.assertIn("HTTP 500: internal", p.stderr)
+        self.assertIn("HTTP 503 after 4 attempts", p.stderr)
+        self.assertIn("HTTP 503: busy", p.stderr)
         keys = {r["headers"]["Idempotency-Key"] for r in s.requests()}
         self.assertEqual(len(s.requests()), 4)
         self.assertEqual(len(keys), 1)
@@ -219,9 +219,11 @@ class SendCli(CliTest):
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
         sock.close()  # nothing listens there now
-        p = self.send("sync", "http://127.0.0.1:%d" % port)
+        # nothing was sent: retried (the first backoff fits in 3 s, not all)
+        p = self.send("sync", "http://127.0.0.1:%d" % port, "--timeout", "3")
         self.assertEqual(p.returncode, 1)
         self.assertIn("no answer from http://127.0.0.1:%d/report/aggregate" % port, p.stderr)
+        self.assertRegex(p.stderr, r"after [234] attempts")
         self.assertRegex(p.stderr, "(?i)connect")
 
     def test_plain_http_to_other_hosts_is_refused(self):
