@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* `sessreport send`: validates a request, POSTs it with the libcurl sender
- * and prints the decoded answer. Tokens come from the environment and are
- * never printed. */
+ * and prints the decoded answer. Credentials and tokens come from the
+ * environment and are never printed; everything the server or the user
+ * wrote reaches the terminal escaped. */
 #include "cli_common.h"
 #include "commands.h"
 
@@ -12,7 +13,10 @@
 #include <string.h>
 
 static const char send_help[] =
-    "Usage: sessreport send --endpoint sync|async [--base-url URL] [--timeout S] FILE\n"
+    "Usage: sessreport send --endpoint sync|async [--base-url URL | --sandbox]\n"
+    "                       [--oauth-url URL] [--login-url URL]\n"
+    "                       [--portal-initiated true|false] [--retry-unsafe]\n"
+    "                       [--timeout S] FILE\n"
     "\n"
     "Validates the request in FILE ('-' = standard input) with the endpoint's\n"
     "IMEI limit (sync 10, async 10000), POSTs it to BASE/report/aggregate (sync)\n"
@@ -20,36 +24,63 @@ static const char send_help[] =
     "on stdout. A line on stderr gives the HTTP status, the number of attempts\n"
     "and the Idempotency-Key.\n"
     "\n"
-    "Environment (required, never printed):\n"
-    "  THINGSPACE_ACCESS_TOKEN   OAuth access token (Authorization: Bearer)\n"
-    "  THINGSPACE_M2M_TOKEN      session token (VZ-M2M-Token)\n"
+    "Environment (never printed), for the OAuth access token:\n"
+    "  THINGSPACE_CLIENT_ID and THINGSPACE_CLIENT_SECRET   fetch it (preferred)\n"
+    "  THINGSPACE_ACCESS_TOKEN                             else use this one\n"
+    "and for the M2M session token (VZ-M2M-Token):\n"
+    "  THINGSPACE_USERNAME and THINGSPACE_PASSWORD         log in (preferred)\n"
+    "  THINGSPACE_M2M_TOKEN                                else use this one\n"
+    "Fetched tokens are reused while they are valid; a 401 fetches fresh ones\n"
+    "once and resends. A refused login is never repeated (five failed logins\n"
+    "lock the account).\n"
     "\n"
     "Options:\n"
-    "  --endpoint sync|async  which endpoint (required)\n"
-    "  --base-url URL         default " SR_HTTP_DEFAULT_BASE_URL "\n"
-    "                         plain http:// only to 127.0.0.0/8, ::1 or localhost\n"
-    "  --timeout S            give up after S seconds, retries included (default 60)\n"
+    "  --endpoint sync|async      which endpoint (required)\n"
+    "  --base-url URL             default " SR_HTTP_DEFAULT_BASE_URL "\n"
+    "  --sandbox                  use " SR_HTTP_SANDBOX_BASE_URL "\n"
+    "  --oauth-url URL            default " SR_HTTP_DEFAULT_OAUTH_URL "\n"
+    "  --login-url URL            default " SR_HTTP_DEFAULT_LOGIN_URL "\n"
+    "                             (every URL: plain http:// only to 127.0.0.0/8,\n"
+    "                             ::1 or localhost)\n"
+    "  --portal-initiated true|false\n"
+    "                             send X-Portal-Initiated (async only; absent by\n"
+    "                             default)\n"
+    "  --retry-unsafe             also retry 500, 502, 504 and timeouts after the\n"
+    "                             request went out (may create a second report)\n"
+    "  --timeout S                give up after S seconds, token requests and\n"
+    "                             retries included (default 60)\n"
     "\n"
-    "429 and 5xx answers are retried up to 3 times (Retry-After honoured, else\n"
-    "exponential backoff with jitter, each wait at most 30 s), with the same\n"
-    "Idempotency-Key. TLS verification is always on.\n"
+    "Only what cannot have been processed is retried, up to 3 times with the\n"
+    "same Idempotency-Key: 429 and 503 (Retry-After honoured, else exponential\n"
+    "backoff with jitter, each wait at most 30 s) and failures before the\n"
+    "request went out (DNS, connect, TLS handshake). TLS verification is always\n"
+    "on.\n"
     "\n"
-    "Exit status: 0 on a 2xx answer; 1 on an invalid request, another status\n"
-    "(printed with the error body's message), no answer, or an answer that does\n"
-    "not decode; 2 on usage errors, a missing token or a refused base URL.\n"
+    "Exit status: 0 on a 2xx answer that decodes as the endpoint's response; 1\n"
+    "on an invalid request, another status (printed with the error body's\n"
+    "message), no answer, a failed token request, or an answer that does not\n"
+    "decode; 2 on usage errors, missing credentials or a refused URL.\n"
     "\n"
     "Example:\n"
-    "  THINGSPACE_ACCESS_TOKEN=... THINGSPACE_M2M_TOKEN=... \\\n"
+    "  THINGSPACE_CLIENT_ID=... THINGSPACE_CLIENT_SECRET=... \\\n"
+    "  THINGSPACE_USERNAME=... THINGSPACE_PASSWORD=... \\\n"
     "      sessreport send --endpoint sync request.json\n";
 
 /* Validation problems printed before "... and N more". */
 #define MAX_PRINTED_PROBLEMS 50
 /* Longest accepted --timeout, in seconds (one day). */
 #define MAX_TIMEOUT_S 86400u
+/* Room for one escaped server text or message in a printf "%s". */
+#define SAFE_TEXT 1024
 
 typedef struct send_options {
     int endpoint; /* -1 = not given */
     const char *base_url;
+    int sandbox;
+    const char *oauth_url;
+    const char *login_url;
+    const char *portal_initiated;
+    int retry_unsafe;
     unsigned timeout_s;
     const char *file;
 } send_options;
@@ -78,6 +109,38 @@ static int parse_timeout(const char *v, send_options *o)
     return CLI_EXIT_OK;
 }
 
+static int parse_portal(const char *v, send_options *o)
+{
+    if (strcmp(v, "true") != 0 && strcmp(v, "false") != 0)
+        return cli_usage_error("send", "--portal-initiated must be true or false, got '%s'", v);
+    o->portal_initiated = v;
+    return CLI_EXIT_OK;
+}
+
+/* One option at argv[*i]: CLI_EXIT_OK, or CLI_EXIT_USAGE after a message. */
+static int parse_option(send_options *o, int argc, char **argv, int *i)
+{
+    const char *value = NULL;
+    int m;
+    if (strcmp(argv[*i], "--sandbox") == 0)
+        return o->sandbox = 1, CLI_EXIT_OK;
+    if (strcmp(argv[*i], "--retry-unsafe") == 0)
+        return o->retry_unsafe = 1, CLI_EXIT_OK;
+    if ((m = cli_match_value(argc, argv, i, "--endpoint", &value, "send")) != 0)
+        return m < 0 ? CLI_EXIT_USAGE : parse_endpoint(value, o);
+    if ((m = cli_match_value(argc, argv, i, "--base-url", &value, "send")) != 0)
+        return m < 0 ? CLI_EXIT_USAGE : (o->base_url = value, CLI_EXIT_OK);
+    if ((m = cli_match_value(argc, argv, i, "--oauth-url", &value, "send")) != 0)
+        return m < 0 ? CLI_EXIT_USAGE : (o->oauth_url = value, CLI_EXIT_OK);
+    if ((m = cli_match_value(argc, argv, i, "--login-url", &value, "send")) != 0)
+        return m < 0 ? CLI_EXIT_USAGE : (o->login_url = value, CLI_EXIT_OK);
+    if ((m = cli_match_value(argc, argv, i, "--portal-initiated", &value, "send")) != 0)
+        return m < 0 ? CLI_EXIT_USAGE : parse_portal(value, o);
+    if ((m = cli_match_value(argc, argv, i, "--timeout", &value, "send")) != 0)
+        return m < 0 ? CLI_EXIT_USAGE : parse_timeout(value, o);
+    return cli_usage_error("send", "unknown option '%s'", argv[*i]);
+}
+
 /* Returns -1 after printing help, CLI_EXIT_OK or CLI_EXIT_USAGE. */
 static int parse_args(send_options *o, int argc, char **argv)
 {
@@ -85,8 +148,7 @@ static int parse_args(send_options *o, int argc, char **argv)
     memset(o, 0, sizeof *o);
     o->endpoint = -1;
     for (int i = 1; i < argc; i++) {
-        const char *value = NULL;
-        int m, rc = CLI_EXIT_OK;
+        int rc;
         if (!only_files && strcmp(argv[i], "--") == 0) {
             only_files = 1;
             continue;
@@ -102,41 +164,99 @@ static int parse_args(send_options *o, int argc, char **argv)
             o->file = argv[i];
             continue;
         }
-        if ((m = cli_match_value(argc, argv, &i, "--endpoint", &value, "send")) != 0)
-            rc = m < 0 ? CLI_EXIT_USAGE : parse_endpoint(value, o);
-        else if ((m = cli_match_value(argc, argv, &i, "--base-url", &value, "send")) != 0)
-            rc = m < 0 ? CLI_EXIT_USAGE : (o->base_url = value, CLI_EXIT_OK);
-        else if ((m = cli_match_value(argc, argv, &i, "--timeout", &value, "send")) != 0)
-            rc = m < 0 ? CLI_EXIT_USAGE : parse_timeout(value, o);
-        else
-            rc = cli_usage_error("send", "unknown option '%s'", argv[i]);
+        rc = parse_option(o, argc, argv, &i);
         if (rc != CLI_EXIT_OK)
             return rc;
     }
     if (o->endpoint < 0)
         return cli_usage_error("send", "--endpoint sync|async is required");
+    if (o->sandbox && o->base_url != NULL)
+        return cli_usage_error("send", "--sandbox and --base-url exclude each other");
     if (o->file == NULL)
         return cli_usage_error("send", "no FILE given ('-' reads standard input)");
     return CLI_EXIT_OK;
 }
 
-/* The token in environment variable `name`, or NULL after a message. */
-static const char *token_from_env(const char *name, const char *what)
+/* The environment variable, or NULL when unset or empty. */
+static const char *env(const char *name)
 {
     const char *v = getenv(name);
-    if (v == NULL || v[0] == '\0') {
-        fprintf(stderr, "sessreport send: %s is not set (%s)\n", name, what);
-        return NULL;
-    }
-    return v;
+    return v != NULL && v[0] != '\0' ? v : NULL;
 }
 
-/* The decoded answer as pretty JSON on stdout, else the raw body. */
-static void print_answer(const sr_http_result *res)
+/* One token's source: the credential pair, else the token variable.
+ * CLI_EXIT_OK, or CLI_EXIT_USAGE after a message. */
+static int credentials_from_env(const char *user_var, const char *secret_var, const char *token_var,
+                                const char **user, const char **secret, const char **token)
+{
+    *user = env(user_var);
+    *secret = env(secret_var);
+    *token = NULL;
+    if (*user != NULL && *secret != NULL)
+        return CLI_EXIT_OK;
+    if (*user != NULL || *secret != NULL) {
+        fprintf(stderr, "sessreport send: %s is set but %s is not\n",
+                *user != NULL ? user_var : secret_var, *user != NULL ? secret_var : user_var);
+        return CLI_EXIT_USAGE;
+    }
+    *token = env(token_var);
+    if (*token == NULL) {
+        fprintf(stderr, "sessreport send: %s is not set (nor %s and %s)\n", token_var, user_var,
+                secret_var);
+        return CLI_EXIT_USAGE;
+    }
+    return CLI_EXIT_OK;
+}
+
+/* The sender's options from the command line and the environment. */
+static int http_options(const send_options *o, sr_http_options *ho)
+{
+    int rc;
+    memset(ho, 0, sizeof *ho);
+    ho->base_url = o->sandbox ? SR_HTTP_SANDBOX_BASE_URL : o->base_url;
+    ho->oauth_url = o->oauth_url;
+    ho->login_url = o->login_url;
+    ho->timeout_s = o->timeout_s;
+    ho->portal_initiated = o->portal_initiated;
+    ho->flags = o->retry_unsafe ? SR_HTTP_RETRY_UNSAFE : 0u;
+    rc = credentials_from_env("THINGSPACE_CLIENT_ID", "THINGSPACE_CLIENT_SECRET",
+                              "THINGSPACE_ACCESS_TOKEN", &ho->client_id, &ho->client_secret,
+                              &ho->access_token);
+    if (rc == CLI_EXIT_OK)
+        rc = credentials_from_env("THINGSPACE_USERNAME", "THINGSPACE_PASSWORD",
+                                  "THINGSPACE_M2M_TOKEN", &ho->username, &ho->password,
+                                  &ho->m2m_token);
+    return rc;
+}
+
+/* ---- printing the outcome ---- */
+
+/* "sessreport send: " + escaped text + newline. */
+static void say(const char *lead, const char *text, size_t len)
+{
+    fprintf(stderr, "sessreport send: %s", lead);
+    cli_put_text(stderr, text, len);
+    fputc('\n', stderr);
+}
+
+/* The most useful line of an error body, or NULL when it has none. */
+static const char *error_message(const sr_error_body *b)
+{
+    if (sr_error_body_message(b) != NULL)
+        return sr_error_body_message(b);
+    if (sr_error_body_fault_message(b) != NULL)
+        return sr_error_body_fault_message(b);
+    if (sr_error_body_fault_description(b) != NULL)
+        return sr_error_body_fault_description(b);
+    return sr_error_body_response_code(b);
+}
+
+/* The decoded answer as pretty JSON on stdout. 0 when there was none to
+ * print (or it was an error body without any known member). */
+static int print_decoded(const sr_http_result *res)
 {
     char *json = NULL;
-    size_t len = 0, body_len = 0;
-    const char *body = sr_http_result_body(res, &body_len);
+    size_t len = 0;
     sr_status st = SR_ERR_ARG;
     switch (sr_http_result_kind(res)) {
     case SR_RESPONSE_AGGREGATE_REPORT:
@@ -146,54 +266,117 @@ static void print_answer(const sr_http_result *res)
         st = sr_callback_result_to_json(sr_http_result_callback(res), SR_JSON_PRETTY, &json, &len);
         break;
     case SR_RESPONSE_ERROR_BODY:
-        st = sr_error_body_to_json(sr_http_result_error_body(res), SR_JSON_PRETTY, &json, &len);
+        if (error_message(sr_http_result_error_body(res)) != NULL)
+            st = sr_error_body_to_json(sr_http_result_error_body(res), SR_JSON_PRETTY, &json, &len);
         break;
     default:
         break;
     }
     if (st == SR_OK)
         (void)cli_write_json(json, len);
-    else if (body_len > 0)
-        (void)cli_write_json(body, body_len);
     sr_free(json);
+    return st == SR_OK;
 }
 
-/* The most useful line of an error body, or a placeholder. */
-static const char *error_message(const sr_http_result *res)
+/* The raw body, escaped, on stderr (a body that decoded to nothing known). */
+static void show_body(const sr_http_result *res)
 {
-    const sr_error_body *b = sr_http_result_error_body(res);
-    if (sr_error_body_message(b) != NULL)
-        return sr_error_body_message(b);
-    if (sr_error_body_fault_message(b) != NULL)
-        return sr_error_body_fault_message(b);
-    if (sr_error_body_fault_description(b) != NULL)
-        return sr_error_body_fault_description(b);
-    return "(no error message in the body)";
+    size_t len = 0;
+    const char *body = sr_http_result_body(res, &len);
+    if (len == 0)
+        say("body: ", "(empty)", 7);
+    else
+        say("body: ", body, len);
+}
+
+/* "HTTP 200 after 2 attempts (Idempotency-Key ...)" and why it ended when
+ * that is not simply the answer. */
+static void status_line(const sr_http_result *res)
+{
+    unsigned attempts = sr_http_result_attempts(res);
+    sr_http_end end = sr_http_result_end(res);
+    fprintf(stderr, "sessreport send: HTTP %ld after %u attempt%s", sr_http_result_status(res),
+            attempts, attempts == 1 ? "" : "s");
+    if (end != SR_HTTP_END_ANSWER)
+        fprintf(stderr, ", %s", sr_http_end_name(end));
+    fprintf(stderr, " (Idempotency-Key %s)\n", sr_http_result_idempotency_key(res));
+}
+
+/* A token request failed: nothing was sent. Returns the exit status. */
+static int report_token_failure(const sr_http_result *res)
+{
+    const char *what = sr_http_result_stage(res) == SR_HTTP_STAGE_OAUTH ? "the OAuth token request"
+                                                                        : "the M2M login";
+    const char *url = sr_http_result_url(res);
+    const sr_error *decode_error = sr_http_result_decode_error(res);
+    char buf[SAFE_TEXT];
+    long status = sr_http_result_status(res);
+
+    if (sr_http_result_end(res) == SR_HTTP_END_TOKEN_REFUSED_BEFORE) {
+        fprintf(stderr, "sessreport send: %s was refused before and is not repeated\n", what);
+    } else if (status == 0) {
+        fprintf(stderr, "sessreport send: %s to ", what);
+        cli_put_text(stderr, url, strlen(url));
+        fprintf(stderr, " got no answer: %s\n",
+                cli_safe(sr_http_result_transport_error(res), buf, sizeof buf));
+    } else if (decode_error != NULL && status >= 200 && status <= 299) {
+        fprintf(stderr, "sessreport send: %s: HTTP %ld: %s\n", what, status,
+                cli_safe(decode_error->message, buf, sizeof buf));
+    } else {
+        const char *message = error_message(sr_http_result_error_body(res));
+        fprintf(stderr, "sessreport send: %s failed: HTTP %ld", what, status);
+        if (message != NULL)
+            fprintf(stderr, ": %s", cli_safe(message, buf, sizeof buf));
+        fputc('\n', stderr);
+        if (message == NULL)
+            show_body(res);
+        if (sr_http_result_stage(res) == SR_HTTP_STAGE_LOGIN && status >= 400 && status < 500)
+            fputs("sessreport send: the login is not repeated (five failed logins lock the "
+                  "account)\n",
+                  stderr);
+    }
+    fputs("sessreport send: nothing was sent\n", stderr);
+    return CLI_EXIT_INVALID;
 }
 
 /* Prints the outcome; returns the exit status. */
-static int report_result(const sr_http_result *res, const char *url)
+static int report_result(const sr_http_result *res)
 {
     long status = sr_http_result_status(res);
     const sr_error *decode_error = sr_http_result_decode_error(res);
+    const char *url = sr_http_result_url(res);
     unsigned attempts = sr_http_result_attempts(res);
+    char buf[SAFE_TEXT];
 
+    if (sr_http_result_stage(res) != SR_HTTP_STAGE_REPORT)
+        return report_token_failure(res);
     if (status == 0) {
-        fprintf(stderr, "sessreport send: no answer from %s after %u attempt%s: %s\n", url,
-                attempts, attempts == 1 ? "" : "s", sr_http_result_transport_error(res));
+        fputs("sessreport send: no answer from ", stderr);
+        cli_put_text(stderr, url, strlen(url));
+        fprintf(stderr, " after %u attempt%s (%s): %s\n", attempts, attempts == 1 ? "" : "s",
+                sr_http_end_name(sr_http_result_end(res)),
+                cli_safe(sr_http_result_transport_error(res), buf, sizeof buf));
         return CLI_EXIT_INVALID;
     }
-    fprintf(stderr, "sessreport send: HTTP %ld after %u attempt%s (Idempotency-Key %s)\n", status,
-            attempts, attempts == 1 ? "" : "s", sr_http_result_idempotency_key(res));
-    print_answer(res);
+    status_line(res);
     if (status < 200 || status > 299) {
-        fprintf(stderr, "sessreport send: HTTP %ld: %s\n", status, error_message(res));
+        const char *message = error_message(sr_http_result_error_body(res));
+        if (print_decoded(res) && message != NULL) {
+            fprintf(stderr, "sessreport send: HTTP %ld: %s\n", status,
+                    cli_safe(message, buf, sizeof buf));
+        } else {
+            fprintf(stderr, "sessreport send: HTTP %ld with a body that is not a known error\n",
+                    status);
+            show_body(res);
+        }
         return CLI_EXIT_INVALID;
     }
     if (decode_error != NULL) {
         cli_print_error("response", decode_error);
+        show_body(res);
         return CLI_EXIT_INVALID;
     }
+    (void)print_decoded(res);
     return CLI_EXIT_OK;
 }
 
@@ -217,25 +400,19 @@ int sr_cli_send(int argc, char **argv)
     sr_error errors[MAX_PRINTED_PROBLEMS];
     size_t count = 0;
     const char *name;
-    char url[1024];
+    char buf[SAFE_TEXT];
     int rc;
 
     rc = parse_args(&o, argc, argv);
     if (rc != CLI_EXIT_OK)
         return rc < 0 ? CLI_EXIT_OK : rc;
-    memset(&ho, 0, sizeof ho);
-    ho.base_url = o.base_url;
-    ho.timeout_s = o.timeout_s;
-    ho.access_token = token_from_env("THINGSPACE_ACCESS_TOKEN", "the OAuth access token");
-    ho.m2m_token = token_from_env("THINGSPACE_M2M_TOKEN", "the VZ-M2M session token");
-    if (ho.access_token == NULL || ho.m2m_token == NULL)
-        return CLI_EXIT_USAGE;
+    rc = http_options(&o, &ho);
+    if (rc != CLI_EXIT_OK)
+        return rc;
     if (sr_http_client_new(&ho, &client, &errors[0]) != SR_OK) {
-        fprintf(stderr, "sessreport send: %s\n", errors[0].message);
+        fprintf(stderr, "sessreport send: %s\n", cli_safe(errors[0].message, buf, sizeof buf));
         return CLI_EXIT_USAGE;
     }
-    snprintf(url, sizeof url, "%s%s", o.base_url != NULL ? o.base_url : SR_HTTP_DEFAULT_BASE_URL,
-             o.endpoint == SR_HTTP_SYNC ? "/report/aggregate" : "/report/async/aggregate");
 
     name = cli_display_name(o.file);
     rc = cli_read_file(o.file, SR_DEFAULT_MAX_BYTES, &in);
@@ -253,7 +430,7 @@ int sr_cli_send(int argc, char **argv)
         print_problems(name, errors, count);
         goto cleanup;
     }
-    rc = report_result(res, url);
+    rc = report_result(res);
 cleanup:
     sr_http_result_free(res);
     session_report_request_free(req);

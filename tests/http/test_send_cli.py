@@ -6,9 +6,11 @@ loopback stand-in server (stub_server.py), started by each test on
 
 Usage: test_send_cli.py PATH_TO_SESSREPORT [unittest names...]
 """
+import base64
 import json
 import os
 import re
+import shlex
 import socket
 import subprocess
 import sys
@@ -20,6 +22,14 @@ BIN = None
 HERE = os.path.dirname(os.path.abspath(__file__))
 ACCESS = "tok-ACCESS-8f3c1e"
 M2M = "tok-M2M-77d2ab"
+CLIENT_ID = "client-4d1"
+CLIENT_SECRET = "csecret-Zq7x"
+USERNAME = "m2m-user"
+PASSWORD = "pw-9vL2"
+# Every secret, and the stub's fetched tokens (oauth-tok-N, session-tok-N).
+SECRETS = (ACCESS, M2M, CLIENT_SECRET, PASSWORD, "oauth-tok-", "session-tok-")
+CREDENTIALS = {"THINGSPACE_CLIENT_ID": CLIENT_ID, "THINGSPACE_CLIENT_SECRET": CLIENT_SECRET,
+               "THINGSPACE_USERNAME": USERNAME, "THINGSPACE_PASSWORD": PASSWORD}
 UUID4 = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 
 REQUEST = {"accountNumber": "0844021539-00001",
@@ -47,13 +57,18 @@ def luhn_imei(first14):
 class Server:
     """stub_server.py in a child process; .requests() reads its log."""
 
-    def __init__(self, tmp, script):
+    def __init__(self, tmp, script, oauth=None, login=None):
         tmp = tempfile.mkdtemp(dir=tmp)  # one folder a server
         self.port_file = os.path.join(tmp, "port")
         self.log = os.path.join(tmp, "requests.jsonl")
-        self.proc = subprocess.Popen(
-            [sys.executable, os.path.join(HERE, "stub_server.py"), "--port-file",
-             self.port_file, "--log", self.log, "--script", json.dumps(script)])
+        args = [sys.executable, os.path.join(HERE, "stub_server.py"), "--port-file",
+                self.port_file, "--log", self.log, "--lifetime", "60",
+                "--script", json.dumps(script)]
+        if oauth is not None:
+            args += ["--oauth", json.dumps(oauth)]
+        if login is not None:
+            args += ["--login", json.dumps(login)]
+        self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 10
         while not os.path.exists(self.port_file):
             if time.monotonic() > deadline or self.proc.poll() is not None:
@@ -62,12 +77,15 @@ class Server:
         with open(self.port_file, encoding="ascii") as f:
             self.port = int(f.read())
         self.url = "http://127.0.0.1:%d" % self.port
+        self.oauth_url = self.url + "/api/ts/v1/oauth2/token"
+        self.login_url = self.url + "/api/m2m/v1/session/login"
 
-    def requests(self):
+    def requests(self, path_end=None):
         if not os.path.exists(self.log):
             return []
         with open(self.log, encoding="utf-8") as f:
-            return [json.loads(line) for line in f if line.strip()]
+            reqs = [json.loads(line) for line in f if line.strip()]
+        return [r for r in reqs if path_end is None or r["path"].endswith(path_end)]
 
     def stop(self):
         self.proc.kill()
@@ -92,24 +110,25 @@ class CliTest(unittest.TestCase):
             f.write(text)
         return path
 
-    def server(self, script):
-        s = Server(self.tmp, script)
+    def server(self, script, oauth=None, login=None):
+        s = Server(self.tmp, script, oauth, login)
         self.servers.append(s)
         return s
 
-    def run_cli(self, args, env_tokens=True, timeout=60):
+    def run_cli(self, args, env_tokens=True, timeout=60, env_extra=None):
         env = {k: v for k, v in os.environ.items() if not k.startswith("THINGSPACE_")}
         if env_tokens:
             env["THINGSPACE_ACCESS_TOKEN"] = ACCESS
             env["THINGSPACE_M2M_TOKEN"] = M2M
+        env.update(env_extra or {})
         start = time.monotonic()
         p = subprocess.run([BIN] + args, env=env, capture_output=True, text=True,
-                           timeout=timeout)
+                           errors="replace", timeout=timeout)
         p.elapsed = time.monotonic() - start
-        # No token may ever appear in what the CLI prints.
-        for token in (ACCESS, M2M):
-            self.assertNotIn(token, p.stdout)
-            self.assertNotIn(token, p.stderr)
+        # No secret or token may ever appear in what the CLI prints.
+        for secret in SECRETS:
+            self.assertNotIn(secret, p.stdout)
+            self.assertNotIn(secret, p.stderr)
         return p
 
     def send(self, endpoint, url, *extra, **kw):
@@ -280,6 +299,232 @@ class SendCli(CliTest):
             self.assertNotEqual(p.returncode, 0)
             self.assertTrue(p.stderr)
         self.assertEqual(s.requests()[0]["headers"]["Authorization"], "Bearer " + ACCESS)
+
+
+class SendAuthCli(CliTest):
+    """send from credentials alone: the token endpoints of the stand-in."""
+
+    def send_creds(self, s, endpoint="sync", *extra, **kw):
+        return self.run_cli(["send", "--endpoint", endpoint, "--base-url", s.url,
+                             "--oauth-url", s.oauth_url, "--login-url", s.login_url, *extra,
+                             self.request_file], env_tokens=False, env_extra=CREDENTIALS, **kw)
+
+    def test_credentials_alone(self):
+        s = self.server([{"status": 200, "body": SYNC_BODY}])
+        p = self.send_creds(s)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(json.loads(p.stdout), SYNC_BODY)
+        oauth, login = s.requests("/oauth2/token"), s.requests("/session/login")
+        self.assertEqual((len(oauth), len(login)), (1, 1))
+        basic = base64.b64encode(("%s:%s" % (CLIENT_ID, CLIENT_SECRET)).encode()).decode()
+        self.assertEqual(oauth[0]["headers"]["Authorization"], "Basic " + basic)
+        self.assertEqual(oauth[0]["body"], "grant_type=client_credentials")
+        self.assertEqual(oauth[0]["headers"]["Content-Type"],
+                         "application/x-www-form-urlencoded")
+        self.assertEqual(json.loads(login[0]["body"]),
+                         {"username": USERNAME, "password": PASSWORD})
+        report = s.requests("/report/aggregate")
+        self.assertEqual(len(report), 1)
+        self.assertEqual(report[0]["headers"]["Authorization"], "Bearer oauth-tok-1")
+        self.assertEqual(report[0]["headers"]["VZ-M2M-Token"], "session-tok-1")
+
+    def test_credentials_take_precedence(self):
+        s = self.server([{"status": 200, "body": SYNC_BODY}])
+        env = dict(CREDENTIALS, THINGSPACE_ACCESS_TOKEN=ACCESS, THINGSPACE_M2M_TOKEN=M2M)
+        p = self.run_cli(["send", "--endpoint", "sync", "--base-url", s.url, "--oauth-url",
+                          s.oauth_url, "--login-url", s.login_url, self.request_file],
+                         env_tokens=False, env_extra=env)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(s.requests("/report/aggregate")[0]["headers"]["Authorization"],
+                         "Bearer oauth-tok-1")
+
+    def test_refresh_on_401_once(self):
+        s = self.server([{"status": 401, "body": {"message": "expired"}},
+                         {"status": 200, "body": SYNC_BODY}])
+        p = self.send_creds(s)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("HTTP 200 after 2 attempts", p.stderr)
+        self.assertEqual(len(s.requests("/oauth2/token")), 2)
+        self.assertEqual(len(s.requests("/session/login")), 2)
+        self.assertEqual(s.requests("/report/aggregate")[1]["headers"]["Authorization"],
+                         "Bearer oauth-tok-2")
+        s = self.server([{"status": 401, "body": {"message": "still no"}}])
+        p = self.send_creds(s)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("HTTP 401: still no", p.stderr)
+        self.assertEqual(len(s.requests("/report/aggregate")), 2)  # refreshed once only
+
+    def test_failed_login_is_not_repeated(self):
+        s = self.server([{"status": 200, "body": SYNC_BODY}],
+                        login=[{"status": 401, "body": {"message": "bad credentials"}}])
+        p = self.send_creds(s)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("the M2M login failed: HTTP 401: bad credentials", p.stderr)
+        self.assertIn("nothing was sent", p.stderr)
+        self.assertEqual(len(s.requests("/session/login")), 1)
+        self.assertEqual(s.requests("/report/aggregate"), [])
+
+    def test_oauth_reply_without_token(self):
+        s = self.server([{"status": 200, "body": SYNC_BODY}],
+                        oauth=[{"status": 200, "body": {"token_type": "Bearer"}}])
+        p = self.send_creds(s)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("no usable access_token", p.stderr)
+        self.assertEqual(s.requests("/report/aggregate"), [])
+
+    def test_half_a_credential_pair(self):
+        p = self.run_cli(["send", "--endpoint", "sync", self.request_file], env_tokens=False,
+                         env_extra={"THINGSPACE_CLIENT_ID": CLIENT_ID,
+                                    "THINGSPACE_M2M_TOKEN": M2M})
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("THINGSPACE_CLIENT_ID is set but THINGSPACE_CLIENT_SECRET is not",
+                      p.stderr)
+
+    def test_token_urls_follow_the_http_rule(self):
+        s = self.server([{"status": 200, "body": SYNC_BODY}])
+        for flag in ("--oauth-url", "--login-url"):
+            p = self.run_cli(["send", "--endpoint", "sync", "--base-url", s.url, flag,
+                              "http://auth.example.com/token", self.request_file],
+                             env_tokens=False, env_extra=CREDENTIALS, timeout=10)
+            self.assertEqual(p.returncode, 2, flag)
+            self.assertIn("refusing plain http://", p.stderr)
+        self.assertEqual(s.requests(), [])
+
+    def test_sandbox(self):
+        p = self.run_cli(["send", "--help"])
+        self.assertIn("https://mock.thingspace.verizon.com/api/hyper-precise/v1", p.stdout)
+        for var in ("THINGSPACE_CLIENT_ID", "THINGSPACE_CLIENT_SECRET", "THINGSPACE_USERNAME",
+                    "THINGSPACE_PASSWORD", "THINGSPACE_ACCESS_TOKEN", "THINGSPACE_M2M_TOKEN"):
+            self.assertIn(var, p.stdout)
+        p = self.run_cli(["send", "--endpoint", "sync", "--sandbox", "--base-url",
+                          "http://127.0.0.1:1", self.request_file])
+        self.assertEqual(p.returncode, 2)
+        # the sandbox with a plain-http token URL elsewhere: refused before connecting
+        p = self.run_cli(["send", "--endpoint", "sync", "--sandbox", "--oauth-url",
+                          "http://mock.example/token", self.request_file],
+                         env_tokens=False, env_extra=CREDENTIALS, timeout=10)
+        self.assertEqual(p.returncode, 2)
+
+
+class SendPolicyCli(CliTest):
+    """What is retried, headers, and what send prints."""
+
+    def test_unsafe_statuses_are_not_retried(self):
+        for status in (500, 502, 504):
+            s = self.server([{"status": status, "body": {"message": "oops"}},
+                             {"status": 200, "body": SYNC_BODY}])
+            p = self.send("sync", s.url)
+            self.assertEqual(p.returncode, 1, status)
+            self.assertIn("HTTP %d after 1 attempt, not retried" % status, p.stderr)
+            self.assertEqual(len(s.requests()), 1)
+        s = self.server([{"status": 500, "headers": {"Retry-After": "0"}},
+                         {"status": 502, "headers": {"Retry-After": "0"}},
+                         {"status": 504, "headers": {"Retry-After": "0"}},
+                         {"status": 200, "body": SYNC_BODY}])
+        p = self.send("sync", s.url, "--retry-unsafe")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("HTTP 200 after 4 attempts", p.stderr)
+        self.assertEqual(len({r["headers"]["Idempotency-Key"] for r in s.requests()}), 1)
+
+    def test_portal_initiated(self):
+        s = self.server([{"status": 202, "body": ASYNC_BODY}])
+        self.assertEqual(self.send("async", s.url).returncode, 0)
+        self.assertEqual(self.send("async", s.url, "--portal-initiated", "true").returncode, 0)
+        self.assertEqual(self.send("sync", s.url, "--portal-initiated", "false").returncode, 1)
+        reqs = s.requests()
+        self.assertNotIn("X-Portal-Initiated", reqs[0]["headers"])
+        self.assertEqual(reqs[1]["headers"]["X-Portal-Initiated"], "true")
+        self.assertNotIn("X-Portal-Initiated", reqs[2]["headers"])  # sync: never
+        p = self.send("async", s.url, "--portal-initiated", "yes")
+        self.assertEqual(p.returncode, 2)
+
+    def test_empty_success_fails(self):
+        for answer in ({"status": 204}, {"status": 200, "body": ""},
+                       {"status": 200, "body": "[]"}):
+            s = self.server([answer])
+            p = self.send("sync", s.url)
+            self.assertEqual(p.returncode, 1, answer)
+            self.assertIn("sessreport send: body: ", p.stderr)
+            self.assertEqual(p.stdout, "")
+
+    def test_server_text_is_escaped(self):
+        forged = ("\x1b[2J\x1b]0;pwned\x07\x07\nsessreport send: HTTP 200 after 1 attempt\n"
+                  "\x9b31m")
+        for answer in ({"status": 400, "body": {"message": forged}},
+                       {"status": 502, "body": forged},
+                       {"status": 200, "body": forged},
+                       {"status": 409, "body": {"unknown": forged}}):
+            s = self.server([answer])
+            p = self.send("sync", s.url)
+            self.assertEqual(p.returncode, 1, answer)
+            for ch in ("\x1b", "\x07", "\x9b"):
+                self.assertNotIn(ch, p.stderr)
+            # stdout is JSON: C0 controls are \u escapes there (U+009B is
+            # the JSON encoder's business, printed as UTF-8)
+            for ch in ("\x1b", "\x07"):
+                self.assertNotIn(ch, p.stdout)
+            # the forged line never starts a line of its own
+            self.assertNotIn("sessreport send: HTTP 200 after 1 attempt",
+                             [line.strip() for line in p.stderr.splitlines()])
+            self.assertNotIn("\nsessreport send: HTTP 200 after 1 attempt\n", p.stderr)
+            # shown, escaped (by the CLI, or already by the JSON the server sent)
+            self.assertTrue("\\x1b[2J" in p.stderr or "\\u001b[2J" in p.stderr, p.stderr)
+
+    def test_unknown_error_body_shows_the_body(self):
+        s = self.server([{"status": 418, "body": {"teapot": True}}])
+        p = self.send("sync", s.url)
+        self.assertEqual(p.returncode, 1)
+        self.assertNotIn("{}", p.stdout)
+        self.assertNotIn("no error message", p.stderr)
+        self.assertIn('body: {"teapot": true}', p.stderr)
+
+    def test_urls_are_shown_as_sent(self):
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+        sock.close()
+        p = self.send("sync", "http://127.0.0.1:%d/" % port, "--timeout", "1")
+        self.assertIn("no answer from http://127.0.0.1:%d/report/aggregate " % port, p.stderr)
+        long_path = "/" + "a" * 1500
+        p = self.send("sync", "http://127.0.0.1:%d%s" % (port, long_path), "--timeout", "1")
+        self.assertIn(long_path + "/report/aggregate", p.stderr)  # not cut
+
+
+class ReadmeSendExample(CliTest):
+    """The README's send example, run as written with only the four
+    credential variables set (the example starts the stand-in server)."""
+
+    def test_readme_send_example(self):
+        root = os.path.dirname(os.path.dirname(HERE))
+        text = open(os.path.join(root, "README.md"), encoding="utf-8").read()
+        marker = "<!-- send-example:begin -->"
+        self.assertIn(marker, text)
+        text = text[text.index(marker):]
+        start = text.index("```sh\n") + len("```sh\n")
+        block = text[start:text.index("```", start)]
+        bindir = os.path.join(self.tmp, "bin")
+        os.mkdir(bindir)
+        os.symlink(os.path.abspath(BIN), os.path.join(bindir, "sessreport"))
+        os.symlink(os.path.join(root, "tests"), os.path.join(self.tmp, "tests"))
+        env = {k: v for k, v in os.environ.items() if not k.startswith("THINGSPACE_")}
+        env["PATH"] = bindir + os.pathsep + env.get("PATH", "")
+        # files, not pipes: the server the block starts in the background
+        # must not keep our read open
+        out_path, err_path = os.path.join(self.tmp, "out"), os.path.join(self.tmp, "err")
+        with open(out_path, "w") as out, open(err_path, "w") as err:
+            rc = subprocess.run(["bash", "-ec", block], cwd=self.tmp, env=env, stdout=out,
+                                stderr=err, timeout=60).returncode
+        stdout = open(out_path, encoding="utf-8", errors="replace").read()
+        stderr = open(err_path, encoding="utf-8", errors="replace").read()
+        self.assertEqual(rc, 0, stdout + stderr)
+        self.assertIn("HTTP 200 after 1 attempt", stderr)
+        self.assertIn('"usage"', stdout)
+        for secret in ("my-client-secret", "my-password"):
+            self.assertNotIn(secret, stdout + stderr)
+        for name in ("THINGSPACE_CLIENT_ID", "THINGSPACE_USERNAME"):
+            self.assertIn(name, block)
+        self.assertNotIn("THINGSPACE_ACCESS_TOKEN", block)
+        self.assertNotIn("THINGSPACE_M2M_TOKEN", block)
 
 
 class ClientExample(CliTest):
