@@ -13,7 +13,9 @@ static int measure_sessreport(const bench_doc *d, const sr_validate_options *vop
     m->peak_parse = bench_alloc_peak();
     m->kept = bench_alloc_live();
     m->allocations = bench_alloc_calls();
-    size_t problems = s == SR_OK ? session_report_request_validate(r, vopts, &err, 1) : 1;
+    size_t problems = s == SR_OK ? session_report_request_validate(r, vopts, &err, 1) +
+                                       session_report_request_lint(r, vopts, &err, 1)
+                                 : 1;
     m->peak_parse_validate = bench_alloc_peak();
     session_report_request_free(r);
     m->leaked = bench_alloc_live();

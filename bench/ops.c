@@ -9,7 +9,8 @@ int bench_op_sr_parse_validate(void *ctx)
     sr_error err;
     if (session_report_request_from_json(c->buf, c->len, NULL, &r, &err) != SR_OK)
         return -1;
-    size_t problems = session_report_request_validate(r, &c->vopts, &err, 1);
+    size_t problems = session_report_request_validate(r, &c->vopts, &err, 1) +
+                      session_report_request_lint(r, &c->vopts, &err, 1);
     session_report_request_free(r);
     return problems == 0 ? 0 : -1;
 }

@@ -74,8 +74,15 @@ void sr__error_set_position(sr_error *err, const char *buf, size_t len, size_t o
     err->column = (unsigned)(offset - line_start + 1);
 }
 
-/* Appends text[0..n) to path; on overflow cuts at a UTF-8 character
- * boundary and ends the path in "...". Returns 0 once truncated. */
+/* 1 when cutting s[0..len) before s[at] would split a UTF-8 character or
+ * a "~0" / "~1" escape (in a JSON Pointer '~' only ever starts one). */
+static int splits_at(const char *s, size_t at, size_t len)
+{
+    return at > 0 && at < len && (((unsigned char)s[at] & 0xC0) == 0x80 || s[at - 1] == '~');
+}
+
+/* Appends text[0..n) to path; on overflow cuts where no character or
+ * escape is split and ends the path in "...". Returns 0 once truncated. */
 static int append_bytes(char *path, size_t cap, const char *text, size_t n)
 {
     size_t used = strlen(path);
@@ -90,13 +97,16 @@ static int append_bytes(char *path, size_t cap, const char *text, size_t n)
     if (cap < 4)
         return 0;
     size_t keep = cap - 4; /* room for "..." and the NUL */
-    if (keep < used)
+    if (keep < used) {
+        size_t whole = used;
         used = keep;
+        while (splits_at(path, used, whole))
+            used--;
+    }
     size_t take = keep - used;
     if (take > n)
         take = n;
-    /* never split a UTF-8 sequence: back off while the first byte left out continues one */
-    while (take > 0 && take < n && ((unsigned char)text[take] & 0xC0) == 0x80)
+    while (splits_at(text, take, n))
         take--;
     memcpy(path + used, text, take);
     size_t end = used + take;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Finding repeated keys (IMEIs as numbers) in linear time, cache-friendly. */
+/* Repeated IMEIs: one open-addressing hash set of the IMEIs seen so far,
+ * keyed by their 15 digits as a number. */
 #ifndef SESSREPORT_IMEI_REPEATS_H
 #define SESSREPORT_IMEI_REPEATS_H
 
@@ -8,31 +9,22 @@
 
 #include "sessreport/error.h"
 
-/* Key 0 marks an item that takes no part (a malformed IMEI). */
-#define SR__NO_KEY ((uint64_t)0)
+typedef struct sr__imei_slot {
+    uint64_t value;
+    size_t first; /* index + 1 of the first IMEI with this value; 0 = empty slot */
+} sr__imei_slot;
 
-/* 20 bytes an item in one block: at 100000 IMEIs the working set is what
- * decides the speed, so indexes are 32-bit (counts above 2^32 - 2 are
- * refused as out of memory). */
-typedef struct sr__repeats {
-    uint64_t *keys;     /* in: one key per item, filled by the caller */
-    uint32_t *earlier;  /* out: index + 1 of the first earlier item with the same key, or 0 */
-    void *block;        /* the single allocation behind everything */
-    uint64_t *part_key; /* scratch: keyed items partitioned by key ... */
-    uint32_t *part_pos; /* ... with their index */
-    size_t *starts;     /* scratch: where each partition starts */
-    uint32_t *table;    /* scratch: one partition's open-addressing table */
-    size_t count, partitions;
-} sr__repeats;
+typedef struct sr__imei_set {
+    sr__imei_slot *slots;
+    unsigned shift; /* 64 - log2(slot count) */
+} sr__imei_set;
 
-/* The key of a value: value + 1 scrambled by a bijection, so that nearby
- * IMEIs spread over the partitions and never map to SR__NO_KEY. */
-uint64_t sr__repeats_key(uint64_t value);
-
-/* Allocates room for n items in one block. SR_OK or SR_ERR_NOMEM. */
-sr_status sr__repeats_init(sr__repeats *s, size_t n);
-/* Fills earlier[] from keys[]. Cannot fail. */
-void sr__repeats_find(sr__repeats *s);
-void sr__repeats_free(sr__repeats *s);
+/* Room for n values (at most half the slots are ever used). SR_OK or
+ * SR_ERR_NOMEM. */
+sr_status sr__imei_set_init(sr__imei_set *s, size_t n);
+/* Adds value, seen at index, unless it is there: returns 0 when it is new,
+ * else the index + 1 of its first copy. At most n values may be added. */
+size_t sr__imei_set_add(sr__imei_set *s, uint64_t value, size_t index);
+void sr__imei_set_free(sr__imei_set *s);
 
 #endif /* SESSREPORT_IMEI_REPEATS_H */

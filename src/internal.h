@@ -53,9 +53,13 @@ size_t sr__utf8_sequence_length(const unsigned char *s, size_t n);
 /* 1 when s[0..n) is valid UTF-8 without NUL bytes, else 0 and, when bad is
  * not NULL, *bad = offset of the first offending byte. */
 int sr__utf8_valid_text(const char *s, size_t n, size_t *bad);
-/* Replaces *slot with a copy of v after checking it is valid UTF-8 without
- * NUL; NULL frees and clears the slot. SR_OK, SR_ERR_ENCODING or
- * SR_ERR_NOMEM; on failure *slot is unchanged. Every string setter uses it. */
+/* Replaces *slot with a copy of s[0..len) (no UTF-8 check: callers have
+ * checked); s may point into *slot itself. SR_OK or SR_ERR_NOMEM with
+ * *slot unchanged. The one place a string slot is replaced. */
+sr_status sr__replace_string(char **slot, const char *s, size_t len);
+/* sr__replace_string after checking v is valid UTF-8 without NUL; NULL
+ * frees and clears the slot. SR_OK, SR_ERR_ENCODING or SR_ERR_NOMEM; on
+ * failure *slot is unchanged. Every string setter uses it. */
 sr_status sr__utf8_set_text(char **slot, const char *v);
 
 #endif /* SESSREPORT_INTERNAL_H */

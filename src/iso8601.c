@@ -501,7 +501,8 @@ static int to_instant(cursor *c, const fields *f, sr__instant *out)
     if (seconds < lowest)
         return fail(c, "in UTC this is before 0000-01-01T00:00:00Z; years 0000-9999 only");
     if (seconds > highest)
-        return fail(c, "in UTC this is after 9999-12-31T23:59:59Z; years 0000-9999 only");
+        return fail(c, "in UTC this is after the end of year 9999 (9999-12-31T23:59:60.999999999Z "
+                       "at the latest); years 0000-9999 only");
     /* the normalised value must be valid itself: its :60 needs UTC minute 59 */
     if (leap && f->offset_minutes % 60 != 0)
         return fail(c,

@@ -34,6 +34,10 @@ typedef struct sr__instant {
     unsigned char fraction_digits; /* fraction digits written (0..9), kept for output */
 } sr__instant;
 
+/* 1 when a date value is a predefined constant rather than a date: DESIGN
+ * section 5 decides by its first character being an ASCII letter. */
+int sr__date_is_constant(const char *v);
+
 /* Parses s[0..len) as an ISO 8601 date (DESIGN section 5; with
  * SR__ISO8601_RFC3339 in flags, the RFC 3339 profile). A date without time is
  * midnight, a time without offset is UTC. The UTC instant must stay within
@@ -42,10 +46,6 @@ typedef struct sr__instant {
  * Returns SR_OK and fills *out, or SR_ERR_FORMAT and writes a one-line
  * reason (no trailing period) into reason[0..reason_cap) when reason is not
  * NULL. */
-/* 1 when a date value is a predefined constant rather than a date: DESIGN
- * section 5 decides by its first character being an ASCII letter. */
-int sr__date_is_constant(const char *v);
-
 sr_status sr__iso8601_parse(const char *s, size_t len, unsigned flags, sr__instant *out,
                             char *reason, size_t reason_cap);
 

@@ -6,22 +6,7 @@
 #include "internal.h"
 #include "model.h"
 
-const char *const sr__field_key[SR__FIELD_COUNT] = {
-    "accountNumber", "startDate", "endDate",       "imei",
-    "deviceGroup",   "dataPlan",  "noSessionFlag", "deviceLabel",
-};
-
 /* ---- internal mutators ---- */
-
-sr_status sr__replace_string(char **slot, const char *s, size_t len)
-{
-    char *copy = sr__strndup(s, len);
-    if (copy == NULL)
-        return SR_ERR_NOMEM;
-    sr__free(*slot);
-    *slot = copy;
-    return SR_OK;
-}
 
 char **sr__plain_slot(session_report_request *r, sr__field f)
 {
@@ -97,8 +82,18 @@ sr_status sr__imei_reserve(sr__imei_list *l, size_t count, size_t chars)
     return SR_OK;
 }
 
+/* 1 when p points into the list's own buffer: growing it would free p. */
+static int points_into(const sr__imei_list *l, const char *p)
+{
+    uintptr_t at = (uintptr_t)p, base = (uintptr_t)l->chars;
+    return l->chars != NULL && at >= base && at - base < l->chars_len;
+}
+
 sr_status sr__imei_push(sr__imei_list *l, const char *s, size_t len)
 {
+    /* s may point into the buffer that grows: find it again by its offset */
+    int inside = points_into(l, s);
+    size_t at = inside ? (size_t)(s - l->chars) : 0;
     if (l->count == l->cap || l->chars_cap - l->chars_len < len + 1) {
         /* amortized O(1): grow geometrically */
         size_t cap = l->count < l->cap ? l->cap : sr__grow_capacity(l->cap, l->count + 1);
@@ -111,6 +106,8 @@ sr_status sr__imei_push(sr__imei_list *l, const char *s, size_t len)
         if (st != SR_OK)
             return st;
     }
+    if (inside)
+        s = l->chars + at;
     l->offsets[l->count] = l->chars_len;
     memcpy(l->chars + l->chars_len, s, len);
     l->chars[l->chars_len + len] = '\0';
@@ -402,6 +399,21 @@ sr_status session_report_request_add_imei(session_report_request *r, const char 
     if (!sr__utf8_valid_text(imei, len, NULL))
         return SR_ERR_ENCODING;
     return sr__imei_push(&r->imei, imei, len);
+}
+
+sr_status session_report_request_remove_imei(session_report_request *r, size_t i)
+{
+    if (r == NULL || i >= r->imei.count)
+        return SR_ERR_ARG;
+    sr__imei_list *l = &r->imei;
+    size_t gone = sr__imei_len(l, i) + 1;
+    size_t start = l->offsets[i];
+    memmove(l->chars + start, l->chars + start + gone, l->chars_len - start - gone);
+    for (size_t k = i; k + 1 < l->count; k++)
+        l->offsets[k] = l->offsets[k + 1] - gone;
+    l->chars_len -= gone;
+    l->count--;
+    return SR_OK;
 }
 
 sr_status session_report_request_set_imei(session_report_request *r, const char *const *imeis,

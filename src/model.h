@@ -22,9 +22,6 @@ typedef enum sr__field {
     SR__FIELD_COUNT
 } sr__field;
 
-/* JSON key of each field, indexed by sr__field. */
-extern const char *const sr__field_key[SR__FIELD_COUNT];
-
 /* Absent, explicit null, or a string: presence is never inferred from "". */
 typedef enum sr__presence { SR__ABSENT = 0, SR__NULL = 1, SR__SET = 2 } sr__presence;
 
@@ -67,9 +64,6 @@ struct session_report_request {
     sr__member_list unknown;
 };
 
-/* Replaces *slot with a copy of s[0..len) (no UTF-8 check: callers have
- * checked). SR_OK or SR_ERR_NOMEM with *slot unchanged. */
-sr_status sr__replace_string(char **slot, const char *s, size_t len);
 /* The string slot of a plain field (account number, dates, flag), else NULL. */
 char **sr__plain_slot(session_report_request *r, sr__field f);
 /* The nullable slot of deviceGroup, dataPlan or deviceLabel, else NULL. */

@@ -28,33 +28,28 @@ static sr_status normalized_copy(const char *v, const char *path, char **fresh, 
     return SR_OK;
 }
 
-/* Takes ownership of fresh (when not NULL) in place of *slot. */
-static void replace_slot(char **slot, char *fresh)
-{
-    if (fresh == NULL)
-        return;
-    sr__free(*slot);
-    *slot = fresh;
-}
-
 sr_status session_report_request_normalize_dates(session_report_request *r, sr_error *err)
 {
-    char *start = NULL, *end = NULL;
-    sr_status st;
     if (r == NULL)
         return sr__error_set(err, SR_ERR_ARG, "", "the request is NULL");
+    char **slots[2] = {&r->start_date, &r->end_date};
+    static const char *const paths[2] = {"/startDate", "/endDate"};
+    char *fresh[2] = {NULL, NULL};
+    sr_status st = SR_OK;
     /* both strings first, so that a failure leaves the request untouched */
-    st = normalized_copy(r->start_date, "/startDate", &start, err);
-    if (st != SR_OK)
-        goto cleanup;
-    st = normalized_copy(r->end_date, "/endDate", &end, err);
-    if (st != SR_OK)
-        goto cleanup;
-    replace_slot(&r->start_date, start);
-    replace_slot(&r->end_date, end);
-    start = end = NULL;
-cleanup:
-    sr__free(start);
-    sr__free(end);
+    for (size_t k = 0; k < 2 && st == SR_OK; k++)
+        st = normalized_copy(*slots[k], paths[k], &fresh[k], err);
+    if (st == SR_OK) {
+        /* swap the new strings in; what they replace is freed below */
+        for (size_t k = 0; k < 2; k++) {
+            if (fresh[k] != NULL) {
+                char *old = *slots[k];
+                *slots[k] = fresh[k];
+                fresh[k] = old;
+            }
+        }
+    }
+    sr__free(fresh[0]);
+    sr__free(fresh[1]);
     return st;
 }

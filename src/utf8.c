@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* UTF-8 well-formedness (RFC 3629, Unicode Table 3-7), shared by the setters
- * and the JSON scanner. */
+ * and the JSON scanner; and the string-slot replacement every setter uses. */
 #include <string.h>
 
 #include "internal.h"
@@ -60,6 +60,17 @@ int sr__utf8_valid_text(const char *s, size_t n, size_t *bad)
     return 1;
 }
 
+sr_status sr__replace_string(char **slot, const char *s, size_t len)
+{
+    /* copied before the old value is freed, so s may point into it */
+    char *copy = sr__strndup(s, len);
+    if (copy == NULL)
+        return SR_ERR_NOMEM;
+    sr__free(*slot);
+    *slot = copy;
+    return SR_OK;
+}
+
 sr_status sr__utf8_set_text(char **slot, const char *v)
 {
     if (v == NULL) {
@@ -70,10 +81,5 @@ sr_status sr__utf8_set_text(char **slot, const char *v)
     size_t n = strlen(v);
     if (!sr__utf8_valid_text(v, n, NULL))
         return SR_ERR_ENCODING;
-    char *copy = sr__strndup(v, n);
-    if (copy == NULL)
-        return SR_ERR_NOMEM;
-    sr__free(*slot);
-    *slot = copy;
-    return SR_OK;
+    return sr__replace_string(slot, v, n);
 }

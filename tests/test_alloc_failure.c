@@ -458,9 +458,13 @@ static void new_request(void **state)
     assert_null(r);
 }
 
-/* ---- validate ---- */
+/* ---- validate and lint ---- */
+
+typedef size_t (*check_fn)(const session_report_request *r, const sr_validate_options *opts,
+                           sr_error *problems, size_t max);
 
 struct validate_case {
+    check_fn check;
     const session_report_request *r;
     const session_report_request *snapshot;
     size_t expected_count;
@@ -471,7 +475,7 @@ static sr_status validate_op(void *ctx)
     const struct validate_case *c = ctx;
     sr_error errors[8];
     memset(errors, 0, sizeof errors);
-    size_t n = session_report_request_validate(c->r, NULL, errors, 8);
+    size_t n = c->check(c->r, NULL, errors, 8);
     assert_true(session_report_request_equal(c->r, c->snapshot));
     if (n == 1 && errors[0].code == SR_ERR_NOMEM)
         return SR_ERR_NOMEM;
@@ -483,17 +487,21 @@ static void validate_requests(void **state)
 {
     (void)state;
     const char *docs[] = {seed_json, unknown_json, dates_json};
-    for (size_t i = 0; i < 3; i++) {
-        session_report_request *r = parse_or_die(docs[i], strlen(docs[i]));
-        session_report_request *snapshot = parse_or_die(docs[i], strlen(docs[i]));
-        sr__fault_arm(0);
-        struct validate_case c = {r, snapshot, session_report_request_validate(r, NULL, NULL, 0)};
-        run_until_success("validate", validate_op, &c, SR_OK);
-        session_report_request_free(snapshot);
-        session_report_request_free(r);
+    check_fn checks[] = {session_report_request_validate, session_report_request_lint};
+    for (size_t k = 0; k < 2; k++) {
+        for (size_t i = 0; i < 3; i++) {
+            session_report_request *r = parse_or_die(docs[i], strlen(docs[i]));
+            session_report_request *snapshot = parse_or_die(docs[i], strlen(docs[i]));
+            sr__fault_arm(0);
+            struct validate_case c = {checks[k], r, snapshot, checks[k](r, NULL, NULL, 0)};
+            run_until_success("validate", validate_op, &c, SR_OK);
+            session_report_request_free(snapshot);
+            session_report_request_free(r);
+        }
     }
-    /* Many IMEIs, some repeated: the repeat finder's allocation must fail
-     * cleanly into the one SR_ERR_NOMEM problem. */
+    /* Many IMEIs, some repeated: lint's repeat set is its one allocation, and
+     * when it fails the result is the one SR_ERR_NOMEM problem; validate
+     * allocates nothing. */
     size_t len;
     char *doc = imei_document(1000, &len);
     /* The last IMEI repeats the first. */
@@ -502,10 +510,56 @@ static void validate_requests(void **state)
     session_report_request *snapshot = parse_or_die(doc, len);
     free(doc);
     sr__fault_arm(0);
-    struct validate_case c = {r, snapshot, session_report_request_validate(r, NULL, NULL, 0)};
+    struct validate_case c = {session_report_request_lint, r, snapshot,
+                              session_report_request_lint(r, NULL, NULL, 0)};
     assert_true(c.expected_count >= 2); /* wrong Luhn digits and the repeat */
-    run_until_success("validate(1000 IMEIs)", validate_op, &c, SR_OK);
+    assert_int_equal(run_until_success("lint(1000 IMEIs)", validate_op, &c, SR_OK), 1);
+    c.check = session_report_request_validate;
+    c.expected_count = session_report_request_validate(r, NULL, NULL, 0);
+    assert_int_equal(run_until_success("validate(1000 IMEIs)", validate_op, &c, SR_OK), 0);
     session_report_request_free(snapshot);
+    session_report_request_free(r);
+}
+
+/* ---- split ---- */
+
+struct split_case {
+    const session_report_request *r;
+    size_t max_imeis, want_parts;
+};
+
+/* Every failure leaves *parts NULL and *n 0 (and nothing allocated). */
+static sr_status split_op(void *ctx)
+{
+    const struct split_case *c = ctx;
+    session_report_request **parts = (session_report_request **)&parts;
+    size_t n = 99;
+    sr_status st = session_report_request_split(c->r, c->max_imeis, &parts, &n);
+    if (st != SR_OK) {
+        assert_null(parts);
+        assert_int_equal(n, 0);
+        return st;
+    }
+    assert_int_equal(n, c->want_parts);
+    for (size_t k = 0; k < n; k++)
+        assert_int_equal(session_report_request_unknown_count(parts[k]),
+                         session_report_request_unknown_count(c->r));
+    session_report_request_free_all(parts, n);
+    return SR_OK;
+}
+
+static void split_requests(void **state)
+{
+    (void)state;
+    size_t len;
+    char *doc = imei_document(25, &len);
+    session_report_request *r = parse_or_die(doc, len);
+    free(doc);
+    session_report_request *u = parse_or_die(unknown_json, strlen(unknown_json));
+    struct split_case cases[] = {{r, 10, 3}, {r, 100, 1}, {u, 10, 1}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        assert_true(run_until_success("split", split_op, &cases[i], SR_OK) > 1);
+    session_report_request_free(u);
     session_report_request_free(r);
 }
 
@@ -687,6 +741,7 @@ int main(void)
         cmocka_unit_test(clone_requests),
         cmocka_unit_test(setters),
         cmocka_unit_test(validate_requests),
+        cmocka_unit_test(split_requests),
         cmocka_unit_test(normalize),
         cmocka_unit_test(response_decoders),
         cmocka_unit_test(response_detect),

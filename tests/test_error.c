@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -93,6 +94,52 @@ static void pointer_truncates_on_a_character_boundary(void **state)
     assert_string_equal(e.path + strlen(e.path) - 3, "...");
 }
 
+/* 1 when every '~' of s is followed by '0' or '1'. */
+static int escapes_whole(const char *s)
+{
+    for (; *s != '\0'; s++) {
+        if (*s == '~' && s[1] != '0' && s[1] != '1')
+            return 0;
+    }
+    return 1;
+}
+
+/* A cut never leaves half of a "~0" / "~1" escape, wherever it falls:
+ * appending a key, or copying a built pointer into sr_error.path. */
+static void pointer_cut_keeps_escapes_whole(void **state)
+{
+    (void)state;
+    for (size_t cap = 4; cap <= 24; cap++) {
+        char path[24] = "";
+        sr__pointer_append_key(path, cap, "a/b~c/d~e/f", 11);
+        assert_true(strlen(path) < cap);
+        assert_true(escapes_whole(path));
+        sr__pointer_append_key(path, cap, "~~//", 4);
+        assert_true(escapes_whole(path));
+    }
+    /* a built pointer whose escape straddles byte 127 of sr_error.path */
+    for (size_t shift = 0; shift < 4; shift++) {
+        char built[200];
+        memset(built, 'k', sizeof built);
+        built[0] = '/';
+        for (size_t i = 120 + shift; i + 1 < 140; i += 2)
+            memcpy(built + i, "~1", 2);
+        built[sizeof built - 1] = '\0';
+        sr_error e;
+        sr__error_set(&e, SR_ERR_TYPE, built, "m");
+        assert_string_equal(e.path + strlen(e.path) - 3, "...");
+        e.path[strlen(e.path) - 3] = '\0';
+        assert_true(escapes_whole(e.path));
+        /* and appending to a full path */
+        char path[SR_ERROR_PATH_SIZE];
+        snprintf(path, sizeof path, "%.*s", (int)(120 + shift), built);
+        sr__pointer_append_key(path, sizeof path, "~~~~~~~~~~~~~~~~", 16);
+        assert_string_equal(path + strlen(path) - 3, "...");
+        path[strlen(path) - 3] = '\0';
+        assert_true(escapes_whole(path));
+    }
+}
+
 static void utf8_sequences(void **state)
 {
     (void)state;
@@ -148,6 +195,7 @@ int main(void)
         cmocka_unit_test(error_set_fills_and_flattens),
         cmocka_unit_test(pointer_escapes_and_indexes),
         cmocka_unit_test(pointer_truncates_on_a_character_boundary),
+        cmocka_unit_test(pointer_cut_keeps_escapes_whole),
         cmocka_unit_test(utf8_sequences),
         cmocka_unit_test(version_matches_the_header),
     };

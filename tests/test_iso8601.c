@@ -231,12 +231,14 @@ static const date_case cases[] = {
     {"0000-01-01T00:00-01:00", 0, "0000-01-01T01:00:00Z", NULL},
     {"9999-12-31T23:59:59.999999999Z", 0, "9999-12-31T23:59:59.999999999Z", NULL},
     {"9999-12-31T23:59:60Z", 0, "9999-12-31T23:59:60Z", NULL},
-    {"9999-12-31T24:00Z", 0, NULL, "after 9999-12-31T23:59:59Z"},
-    {"9999-12-31T23:00-01:00", 0, NULL, "after 9999-12-31"},
+    {"9999-12-31T23:59:60.999999999Z", 0, "9999-12-31T23:59:60.999999999Z", NULL},
+    /* the message names the last instant the rule accepts, not :59Z */
+    {"9999-12-31T24:00Z", 0, NULL, "after the end of year 9999 (9999-12-31T23:59:60.999999999Z"},
+    {"9999-12-31T23:00-01:00", 0, NULL, "after the end of year 9999"},
     {"9999-12-31T23:00+01:00", 0, "9999-12-31T22:00:00Z", NULL},
     {"0000-W01-1", 0, "0000-01-03T00:00:00Z", NULL},
     {"9999-W52-5", 0, "9999-12-31T00:00:00Z", NULL},
-    {"9999-W52-6", 0, NULL, "after 9999-12-31"},
+    {"9999-W52-6", 0, NULL, "after the end of year 9999"},
     /* basic and extended may not be mixed, the offset included */
     {"2022-12-09T220106Z", 0, NULL, "basic and extended formats are mixed"},
     {"20221209T22:01:06Z", 0, NULL, "basic and extended formats are mixed"},

@@ -306,6 +306,250 @@ static void equal_sees_every_difference(void **state)
     session_report_request_free(b);
 }
 
+/* ---- self-aliasing: every setter and adder takes a pointer into the
+ * request itself (run under ASan to see a use-after-free) ---- */
+
+static void setters_take_their_own_values(void **state)
+{
+    (void)state;
+    session_report_request *r = seed();
+    for (size_t f = 0; f < COUNT(plain_fields); f++) {
+        const struct plain_field *p = &plain_fields[f];
+        char before[64];
+        snprintf(before, sizeof before, "%s", p->get(r));
+        assert_int_equal(p->set(r, p->get(r)), SR_OK);
+        assert_string_equal(p->get(r), before);
+        assert_int_equal(p->set(r, p->get(r) + 1), SR_OK); /* a tail of itself */
+        assert_string_equal(p->get(r), before + 1);
+    }
+    for (size_t f = 0; f < COUNT(nullable_fields); f++) {
+        const struct nullable_field *n = &nullable_fields[f];
+        assert_int_equal(n->set(r, "label-value"), SR_OK);
+        assert_int_equal(n->set(r, n->get(r)), SR_OK);
+        assert_string_equal(n->get(r), "label-value");
+        assert_int_equal(n->set(r, n->get(r) + 6), SR_OK);
+        assert_string_equal(n->get(r), "value");
+    }
+    /* one field's value into another, and an IMEI into a field */
+    assert_int_equal(
+        session_report_request_set_end_date(r, session_report_request_get_start_date(r)), SR_OK);
+    assert_string_equal(session_report_request_get_end_date(r),
+                        session_report_request_get_start_date(r));
+    assert_int_equal(
+        session_report_request_set_device_label(r, session_report_request_imei_at(r, 0)), SR_OK);
+    assert_string_equal(session_report_request_get_device_label(r), "709312034493372");
+    session_report_request_free(r);
+}
+
+static void add_imei_takes_its_own_items(void **state)
+{
+    (void)state;
+    session_report_request *r = seed();
+    /* every add may grow the buffer the argument lives in */
+    for (size_t k = 0; k < 1000; k++) {
+        size_t count = session_report_request_imei_count(r);
+        assert_int_equal(
+            session_report_request_add_imei(r, session_report_request_imei_at(r, count / 2)),
+            SR_OK);
+        assert_int_equal(session_report_request_imei_count(r), count + 1);
+        assert_string_equal(session_report_request_imei_at(r, count), "709312034493372");
+    }
+    /* a tail of the last item */
+    size_t last = session_report_request_imei_count(r) - 1;
+    assert_int_equal(
+        session_report_request_add_imei(r, session_report_request_imei_at(r, last) + 5), SR_OK);
+    assert_string_equal(session_report_request_imei_at(r, last + 1), "2034493372");
+    session_report_request_free(r);
+}
+
+static void set_imei_takes_its_own_items(void **state)
+{
+    (void)state;
+    session_report_request *r = session_report_request_new();
+    assert_non_null(r);
+    const char *abc[] = {"a", "bb", "ccc"};
+    assert_int_equal(session_report_request_set_imei(r, abc, 3), SR_OK);
+    /* the list reversed, from its own items */
+    const char *own[] = {session_report_request_imei_at(r, 2), session_report_request_imei_at(r, 1),
+                         session_report_request_imei_at(r, 0),
+                         session_report_request_imei_at(r, 2)};
+    assert_int_equal(session_report_request_set_imei(r, own, 4), SR_OK);
+    assert_int_equal(session_report_request_imei_count(r), 4);
+    assert_string_equal(session_report_request_imei_at(r, 0), "ccc");
+    assert_string_equal(session_report_request_imei_at(r, 1), "bb");
+    assert_string_equal(session_report_request_imei_at(r, 2), "a");
+    assert_string_equal(session_report_request_imei_at(r, 3), "ccc");
+    session_report_request_free(r);
+}
+
+/* ---- remove_imei ---- */
+
+/* A request whose IMEIs are items[0..n). */
+static session_report_request *with_imeis(const char *const *items, size_t n)
+{
+    session_report_request *r = session_report_request_new();
+    assert_non_null(r);
+    assert_int_equal(session_report_request_set_imei(r, items, n), SR_OK);
+    return r;
+}
+
+static void remove_imei_keeps_the_rest_in_order(void **state)
+{
+    (void)state;
+    static const char *const items[] = {"first", "2", "third-item", "four"};
+    for (size_t gone = 0; gone < 4; gone++) {
+        session_report_request *r = with_imeis(items, 4);
+        const char *rest[3];
+        for (size_t i = 0, k = 0; i < 4; i++) {
+            if (i != gone)
+                rest[k++] = items[i];
+        }
+        session_report_request *want = with_imeis(rest, 3);
+        assert_int_equal(session_report_request_remove_imei(r, gone), SR_OK);
+        assert_true(session_report_request_equal(r, want));
+        /* the list still grows normally afterwards */
+        assert_int_equal(session_report_request_add_imei(r, "new"), SR_OK);
+        assert_int_equal(session_report_request_add_imei(want, "new"), SR_OK);
+        assert_true(session_report_request_equal(r, want));
+        session_report_request_free(r);
+        session_report_request_free(want);
+    }
+    /* down to empty */
+    session_report_request *r = with_imeis(items, 1);
+    session_report_request *empty = session_report_request_new();
+    assert_int_equal(session_report_request_remove_imei(r, 0), SR_OK);
+    assert_int_equal(session_report_request_imei_count(r), 0);
+    assert_null(session_report_request_imei_at(r, 0));
+    assert_true(session_report_request_equal(r, empty));
+    session_report_request_free(empty);
+    session_report_request_free(r);
+}
+
+static void remove_imei_out_of_range(void **state)
+{
+    (void)state;
+    static const char *const items[] = {"a", "b"};
+    session_report_request *r = with_imeis(items, 2);
+    session_report_request *same = with_imeis(items, 2);
+    assert_int_equal(session_report_request_remove_imei(r, 2), SR_ERR_ARG);
+    assert_int_equal(session_report_request_remove_imei(r, (size_t)-1), SR_ERR_ARG);
+    assert_true(session_report_request_equal(r, same));
+    assert_int_equal(session_report_request_remove_imei(NULL, 0), SR_ERR_ARG);
+    session_report_request *empty = session_report_request_new();
+    assert_int_equal(session_report_request_remove_imei(empty, 0), SR_ERR_ARG);
+    session_report_request_free(empty);
+    session_report_request_free(same);
+    session_report_request_free(r);
+}
+
+/* ---- split ---- */
+
+/* The seed's other fields (a null dataPlan, an unknown member) and n IMEIs. */
+static session_report_request *split_source(size_t n)
+{
+    static const char doc[] = "{\"accountNumber\":\"0844021539-00001\",\"imei\":[],"
+                              "\"deviceGroup\":\"g\",\"dataPlan\":null,\"noSessionFlag\":\"true\","
+                              "\"extra\":{\"n\":1.50}}";
+    session_report_request *r = NULL;
+    assert_int_equal(session_report_request_from_json(doc, sizeof doc - 1, NULL, &r, NULL), SR_OK);
+    char imei[24];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(imei, sizeof imei, "%015zu", i);
+        assert_int_equal(session_report_request_add_imei(r, imei), SR_OK);
+    }
+    return r;
+}
+
+/* Splits n IMEIs at limit and checks the parts: sizes, order, fields. */
+static void check_split(size_t n, size_t limit, size_t want_parts)
+{
+    session_report_request *r = split_source(n);
+    session_report_request **parts = NULL;
+    size_t count = 0;
+    assert_int_equal(session_report_request_split(r, limit, &parts, &count), SR_OK);
+    assert_int_equal(count, want_parts);
+    assert_non_null(parts);
+    session_report_request *shape = NULL, *joined = NULL;
+    assert_int_equal(session_report_request_clone(r, &shape), SR_OK);
+    session_report_request_clear_imei(shape);
+    assert_int_equal(session_report_request_clone(shape, &joined), SR_OK);
+    for (size_t k = 0; k < count; k++) {
+        size_t size = session_report_request_imei_count(parts[k]);
+        /* chunks of the limit, the last one shorter */
+        if (k + 1 < count)
+            assert_int_equal(size, limit);
+        else
+            assert_int_equal(size, n - k * limit);
+        /* every other field as it was */
+        session_report_request *bare = NULL;
+        assert_int_equal(session_report_request_clone(parts[k], &bare), SR_OK);
+        session_report_request_clear_imei(bare);
+        assert_true(session_report_request_equal(bare, shape));
+        session_report_request_free(bare);
+        for (size_t i = 0; i < size; i++)
+            assert_int_equal(session_report_request_add_imei(
+                                 joined, session_report_request_imei_at(parts[k], i)),
+                             SR_OK);
+    }
+    /* order kept: the parts joined again are the original */
+    assert_true(session_report_request_equal(joined, r));
+    session_report_request_free(joined);
+    session_report_request_free(shape);
+    session_report_request_free_all(parts, count);
+    session_report_request_free(r);
+}
+
+static void split_in_chunks_of_the_limit(void **state)
+{
+    (void)state;
+    check_split(0, SR_MAX_IMEIS_SYNC, 1); /* all devices: never split */
+    check_split(1, SR_MAX_IMEIS_SYNC, 1);
+    check_split(SR_MAX_IMEIS_SYNC, SR_MAX_IMEIS_SYNC, 1);
+    check_split(SR_MAX_IMEIS_SYNC + 1, SR_MAX_IMEIS_SYNC, 2);
+    check_split(10001, SR_MAX_IMEIS_SYNC, 1001);
+    check_split(10001, SR_MAX_IMEIS_ASYNC, 2);
+    check_split(SR_MAX_IMEIS_ASYNC, SR_MAX_IMEIS_ASYNC, 1);
+    check_split(7, 1, 7);
+    check_split(7, (size_t)-1, 1);
+}
+
+static void split_refuses_bad_arguments(void **state)
+{
+    (void)state;
+    session_report_request *r = split_source(3);
+    session_report_request **parts = (session_report_request **)&parts;
+    size_t count = 99;
+    /* the out-parameters are cleared on every failure */
+    assert_int_equal(session_report_request_split(r, 0, &parts, &count), SR_ERR_ARG);
+    assert_null(parts);
+    assert_int_equal(count, 0);
+    parts = (session_report_request **)&parts;
+    count = 99;
+    assert_int_equal(session_report_request_split(NULL, 10, &parts, &count), SR_ERR_ARG);
+    assert_null(parts);
+    assert_int_equal(count, 0);
+    count = 99;
+    assert_int_equal(session_report_request_split(r, 10, NULL, &count), SR_ERR_ARG);
+    assert_int_equal(count, 0);
+    parts = (session_report_request **)&parts;
+    assert_int_equal(session_report_request_split(r, 10, &parts, NULL), SR_ERR_ARG);
+    assert_null(parts);
+    session_report_request_free_all(NULL, 0);
+    session_report_request_free_all(NULL, 5);
+    session_report_request_free(r);
+}
+
+static void clone_clears_its_out_parameter(void **state)
+{
+    (void)state;
+    session_report_request *out = (session_report_request *)&out;
+    assert_int_equal(session_report_request_clone(NULL, &out), SR_ERR_ARG);
+    assert_null(out);
+    session_report_request *r = session_report_request_new();
+    assert_int_equal(session_report_request_clone(r, NULL), SR_ERR_ARG);
+    session_report_request_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -317,6 +561,14 @@ int main(void)
         cmocka_unit_test(imei_list_append_index_and_replace),
         cmocka_unit_test(clone_is_deep_and_equal),
         cmocka_unit_test(equal_sees_every_difference),
+        cmocka_unit_test(setters_take_their_own_values),
+        cmocka_unit_test(add_imei_takes_its_own_items),
+        cmocka_unit_test(set_imei_takes_its_own_items),
+        cmocka_unit_test(remove_imei_keeps_the_rest_in_order),
+        cmocka_unit_test(remove_imei_out_of_range),
+        cmocka_unit_test(split_in_chunks_of_the_limit),
+        cmocka_unit_test(split_refuses_bad_arguments),
+        cmocka_unit_test(clone_clears_its_out_parameter),
     };
     return cmocka_run_group_tests_name("model", tests, NULL, NULL);
 }

@@ -18,8 +18,8 @@
 /* Read in chunks of this size at first; the buffer doubles from there. */
 #define CLI_READ_CHUNK 65536
 
-/* A problem list this long lives on the stack; longer ones are allocated. */
-#define CLI_STACK_ERRORS 32
+/* Problem lines are gathered in a block of this size before each write. */
+#define CLI_LINES_BLOCK 16384
 
 const char cli_check_options_help[] =
     "Validation options:\n"
@@ -28,7 +28,12 @@ const char cli_check_options_help[] =
     "  --no-luhn               do not check the IMEI check digit (length and digits still)\n"
     "  --rfc3339               accept only RFC 3339 dates (YYYY-MM-DDThh:mm:ss[.f]Z|+hh:mm)\n"
     "  --date-constant NAME    allow the date constant NAME (repeatable); without it any\n"
-    "                          identifier such as TODAY is accepted\n";
+    "                          identifier such as TODAY is accepted\n"
+    "  --warnings-as-errors    warnings (likely mistakes the API accepts: account form,\n"
+    "                          IMEI digits, Luhn and repeats, label lengths) fail too\n"
+    "  --no-warnings           do not look for warnings at all\n"
+    "  --max-problems N        print at most N problems (default 100, 0 = all), then\n"
+    "                          how many more there were\n";
 
 static int grow_buffer(char **data, size_t *cap, size_t need)
 {
@@ -189,6 +194,7 @@ int cli_match_value(int argc, char **argv, int *i, const char *name, const char 
 int cli_check_options_init(cli_check_options *o, int argc)
 {
     memset(o, 0, sizeof *o);
+    o->max_problems = CLI_DEFAULT_MAX_PROBLEMS;
     o->constants = calloc((size_t)(argc > 0 ? argc : 0) + 1, sizeof *o->constants);
     return o->constants != NULL ? 0 : -1;
 }
@@ -199,16 +205,68 @@ void cli_check_options_free(cli_check_options *o)
     o->constants = NULL;
 }
 
-static int set_endpoint(cli_check_options *o, const char *value, const char *cmd)
+int cli_endpoint_limit(const char *value, const char *cmd, size_t *max_imeis)
 {
     if (strcmp(value, "sync") == 0)
-        o->validate.max_imeis = SR_MAX_IMEIS_SYNC;
+        *max_imeis = SR_MAX_IMEIS_SYNC;
     else if (strcmp(value, "async") == 0)
-        o->validate.max_imeis = SR_MAX_IMEIS_ASYNC;
+        *max_imeis = SR_MAX_IMEIS_ASYNC;
     else {
         cli_usage_error(cmd, "--endpoint must be 'sync' or 'async', not '%s'", value);
         return -1;
     }
+    return 1;
+}
+
+/* A count for --max-problems: decimal digits only, no sign, no overflow. */
+static int set_max_problems(cli_check_options *o, const char *value, const char *cmd)
+{
+    size_t n = 0;
+    const char *p = value;
+
+    if (*p == '\0')
+        goto bad;
+    for (; *p != '\0'; p++) {
+        if (*p < '0' || *p > '9' || n > (SIZE_MAX - (size_t)(*p - '0')) / 10)
+            goto bad;
+        n = n * 10 + (size_t)(*p - '0');
+    }
+    o->max_problems = n;
+    return 1;
+bad:
+    cli_usage_error(cmd, "--max-problems must be a whole number (0 = all), not '%s'", value);
+    return -1;
+}
+
+static int add_date_constant(cli_check_options *o, const char *value, const char *cmd)
+{
+    /* An empty name could never match a constant (they start with a letter). */
+    if (value[0] == '\0') {
+        cli_usage_error(cmd, "--date-constant needs a name such as TODAY, not ''");
+        return -1;
+    }
+    /* Each constant takes at least one argv slot, so argc + 1 entries fit. */
+    o->constants[o->constant_count++] = value;
+    o->constants[o->constant_count] = NULL;
+    o->validate.date_constants = o->constants;
+    return 1;
+}
+
+/* The options that take no value, and the flag each sets. */
+static int check_flag(cli_check_options *o, const char *arg)
+{
+    if (cli_match_flag(arg, "--strict"))
+        o->parse.flags |= SR_PARSE_STRICT;
+    else if (cli_match_flag(arg, "--no-luhn"))
+        o->validate.flags |= SR_VALIDATE_NO_LUHN;
+    else if (cli_match_flag(arg, "--rfc3339"))
+        o->validate.flags |= SR_VALIDATE_RFC3339;
+    else if (cli_match_flag(arg, "--warnings-as-errors"))
+        o->warnings_as_errors = 1;
+    else if (cli_match_flag(arg, "--no-warnings"))
+        o->no_warnings = 1;
+    else
+        return 0;
     return 1;
 }
 
@@ -217,30 +275,21 @@ int cli_check_options_parse(cli_check_options *o, int argc, char **argv, int *i,
     const char *value = NULL;
     int m;
 
-    if (cli_match_flag(argv[*i], "--strict")) {
-        o->parse.flags |= SR_PARSE_STRICT;
+    if (check_flag(o, argv[*i]))
         return 1;
-    }
-    if (cli_match_flag(argv[*i], "--no-luhn")) {
-        o->validate.flags |= SR_VALIDATE_NO_LUHN;
-        return 1;
-    }
-    if (cli_match_flag(argv[*i], "--rfc3339")) {
-        o->validate.flags |= SR_VALIDATE_RFC3339;
-        return 1;
-    }
     m = cli_match_value(argc, argv, i, "--endpoint", &value, cmd);
     if (m == 1)
-        return set_endpoint(o, value, cmd);
+        return cli_endpoint_limit(value, cmd, &o->validate.max_imeis);
+    if (m != 0)
+        return m;
+    m = cli_match_value(argc, argv, i, "--max-problems", &value, cmd);
+    if (m == 1)
+        return set_max_problems(o, value, cmd);
     if (m != 0)
         return m;
     m = cli_match_value(argc, argv, i, "--date-constant", &value, cmd);
-    if (m == 1) {
-        /* Each constant takes at least one argv slot, so argc + 1 entries fit. */
-        o->constants[o->constant_count++] = value;
-        o->constants[o->constant_count] = NULL;
-        o->validate.date_constants = o->constants;
-    }
+    if (m == 1)
+        return add_date_constant(o, value, cmd);
     return m;
 }
 
@@ -248,7 +297,10 @@ static int use_colour(void)
 {
     const char *term = getenv("TERM");
 
-    if (getenv("NO_COLOR") != NULL)
+    const char *no_colour = getenv("NO_COLOR");
+
+    /* no-color.org: set and not empty */
+    if (no_colour != NULL && no_colour[0] != '\0')
         return 0;
     if (term != NULL && strcmp(term, "dumb") == 0)
         return 0;
@@ -323,7 +375,9 @@ size_t cli_escape_text(const char *s, size_t n, char *out, size_t cap)
     return used;
 }
 
-void cli_put_text(FILE *f, const char *s, size_t n)
+/* Escapes s[0..n) piece by piece and hands each escaped piece to put. */
+static void escape_chunks(const char *s, size_t n, void (*put)(void *ctx, const char *p, size_t k),
+                          void *ctx)
 {
     char chunk[256];
     size_t i = 0;
@@ -336,9 +390,19 @@ void cli_put_text(FILE *f, const char *s, size_t n)
         while (i + take < n && take > 56 && (((unsigned char)s[i + take]) & 0xc0) == 0x80)
             take--;
         k = cli_escape_text(s + i, take, chunk, sizeof chunk);
-        fwrite(chunk, 1, k, f);
+        put(ctx, chunk, k);
         i += take;
     }
+}
+
+static void put_to_file(void *ctx, const char *p, size_t k)
+{
+    fwrite(p, 1, k, (FILE *)ctx);
+}
+
+void cli_put_text(FILE *f, const char *s, size_t n)
+{
+    escape_chunks(s, n, put_to_file, f);
 }
 
 const char *cli_safe(const char *s, char *buf, size_t cap)
@@ -357,33 +421,82 @@ const char *cli_safe(const char *s, char *buf, size_t cap)
     return buf;
 }
 
-/* Keeps each problem on one line whatever bytes a path or message holds. */
-static void put_one_line(const char *s)
+/* Problem lines for stderr, gathered into blocks so that many problems
+ * cost few writes. */
+typedef struct cli_lines {
+    char data[CLI_LINES_BLOCK];
+    size_t len;
+    int colour;
+} cli_lines;
+
+static void lines_flush(cli_lines *b)
 {
-    cli_put_text(stderr, s, strlen(s));
+    if (b->len > 0)
+        fwrite(b->data, 1, b->len, stderr);
+    b->len = 0;
 }
 
-static void put_code(sr_status code, int colour)
+static void lines_put(void *ctx, const char *p, size_t k)
 {
-    if (colour)
-        fputs("\033[1;31m", stderr);
-    fputs(sr_status_name(code), stderr);
-    if (colour)
-        fputs("\033[0m", stderr);
+    cli_lines *b = ctx;
+
+    if (k > sizeof b->data - b->len)
+        lines_flush(b);
+    if (k > sizeof b->data) {
+        fwrite(p, 1, k, stderr);
+        return;
+    }
+    memcpy(b->data + b->len, p, k);
+    b->len += k;
+}
+
+static void lines_puts(cli_lines *b, const char *s)
+{
+    lines_put(b, s, strlen(s));
+}
+
+/* Keeps each problem on one line whatever bytes a name, path or message holds. */
+static void lines_put_text(cli_lines *b, const char *s)
+{
+    escape_chunks(s, strlen(s), lines_put, b);
+}
+
+static void lines_init(cli_lines *b)
+{
+    b->len = 0;
+    b->colour = use_colour();
+}
+
+/* One problem line; warning selects the "warning: " form. */
+static void lines_problem(cli_lines *b, const char *source, const sr_error *e, int warning)
+{
+    char position[48];
+
+    lines_put_text(b, source);
+    if (e->code == SR_ERR_SYNTAX && e->line > 0) {
+        snprintf(position, sizeof position, ":%u:%u", e->line, e->column);
+        lines_puts(b, position);
+    }
+    lines_puts(b, warning ? ": warning: " : ": ");
+    if (b->colour)
+        lines_puts(b, warning ? "\033[1;33m" : "\033[1;31m");
+    lines_puts(b, sr_status_name(e->code));
+    if (b->colour)
+        lines_puts(b, "\033[0m");
+    lines_puts(b, ": ");
+    lines_put_text(b, e->path);
+    lines_puts(b, ": ");
+    lines_put_text(b, e->message);
+    lines_puts(b, "\n");
 }
 
 void cli_print_error(const char *source, const sr_error *e)
 {
-    put_one_line(source);
-    if (e->code == SR_ERR_SYNTAX && e->line > 0)
-        fprintf(stderr, ":%u:%u", e->line, e->column);
-    fputs(": ", stderr);
-    put_code(e->code, use_colour());
-    fputs(": ", stderr);
-    put_one_line(e->path);
-    fputs(": ", stderr);
-    put_one_line(e->message);
-    fputc('\n', stderr);
+    cli_lines b;
+
+    lines_init(&b);
+    lines_problem(&b, source, e, 0);
+    lines_flush(&b);
 }
 
 void cli_print_problem(const char *source, sr_status code, const char *path, const char *message)
@@ -397,32 +510,62 @@ void cli_print_problem(const char *source, sr_status code, const char *path, con
     cli_print_error(source, &e);
 }
 
-size_t cli_report_problems(const char *source, const session_report_request *r,
-                           const cli_check_options *o)
-{
-    sr_error stack_errors[CLI_STACK_ERRORS];
-    sr_error *errors = stack_errors;
-    size_t n, shown, k;
+/* What the walks of one check print into. */
+typedef struct problem_printer {
+    cli_lines lines;
+    const char *source;
+    int warning;
+    size_t left; /* lines still allowed; SIZE_MAX = no limit */
+} problem_printer;
 
-    n = session_report_request_validate(r, &o->validate, stack_errors, CLI_STACK_ERRORS);
-    shown = n;
-    if (n > CLI_STACK_ERRORS) {
-        /* Count first, then fetch them all: every problem gets its line. */
-        errors = malloc(n * sizeof *errors);
-        if (errors != NULL) {
-            shown = session_report_request_validate(r, &o->validate, errors, n);
-            if (shown > n)
-                shown = n;
-        } else {
-            errors = stack_errors;
-            shown = CLI_STACK_ERRORS;
-            cli_print_problem(source, SR_ERR_NOMEM, "",
-                              "out of memory: only the first problems are listed");
-        }
+static int print_problem(const sr_error *problem, void *ctx)
+{
+    problem_printer *p = ctx;
+
+    lines_problem(&p->lines, p->source, problem, p->warning);
+    if (p->left != SIZE_MAX)
+        p->left--;
+    return p->left == 0;
+}
+
+/* Runs one walk: prints while lines are allowed, then only counts. */
+static size_t print_walk(problem_printer *p,
+                         size_t (*walk)(const session_report_request *r,
+                                        const sr_validate_options *opts, sr_problem_fn fn,
+                                        void *ctx),
+                         const session_report_request *r, const cli_check_options *o)
+{
+    if (p->left == 0)
+        return walk(r, &o->validate, NULL, NULL);
+    return walk(r, &o->validate, print_problem, p);
+}
+
+int cli_check_request(const char *source, const session_report_request *r,
+                      const cli_check_options *o)
+{
+    problem_printer p;
+    size_t errors, warnings = 0, limit = o->max_problems == 0 ? SIZE_MAX : o->max_problems;
+    char line[96];
+
+    lines_init(&p.lines);
+    p.source = source;
+    p.left = limit;
+    p.warning = 0;
+    errors = print_walk(&p, session_report_request_validate_each, r, o);
+    if (!o->no_warnings) {
+        p.warning = 1;
+        warnings = print_walk(&p, session_report_request_lint_each, r, o);
     }
-    for (k = 0; k < shown; k++)
-        cli_print_error(source, &errors[k]);
-    if (errors != stack_errors)
-        free(errors);
-    return n;
+    if (limit != SIZE_MAX && errors + warnings > limit) {
+        size_t more = errors + warnings - limit;
+        lines_put_text(&p.lines, source);
+        snprintf(line, sizeof line, ": %zu more problem%s not shown (--max-problems %zu)\n", more,
+                 more == 1 ? "" : "s", limit);
+        lines_puts(&p.lines, line);
+    }
+    lines_flush(&p.lines);
+    fflush(stderr);
+    if (errors > 0 || (o->warnings_as_errors && warnings > 0))
+        return CLI_EXIT_INVALID;
+    return CLI_EXIT_OK;
 }

@@ -77,17 +77,28 @@ int cli_match_flag(const char *arg, const char *name);
 int cli_match_value(int argc, char **argv, int *i, const char *name, const char **value,
                     const char *cmd);
 
-/* The options validate and new share: --endpoint, --strict, --no-luhn,
- * --rfc3339, --date-constant. */
+/* --endpoint VALUE: *max_imeis = 10 for "sync", 10000 for "async"; 1, or
+ * -1 after printing a usage error for anything else. */
+int cli_endpoint_limit(const char *value, const char *cmd, size_t *max_imeis);
+
+/* Problems printed per file unless --max-problems says otherwise. */
+#define CLI_DEFAULT_MAX_PROBLEMS 100
+
+/* The options validate, new and send share: --endpoint, --strict, --no-luhn,
+ * --rfc3339, --date-constant, --warnings-as-errors, --no-warnings,
+ * --max-problems. */
 typedef struct cli_check_options {
     sr_parse_options parse;
     sr_validate_options validate;
     const char **constants; /* NULL-terminated; argv strings, borrowed */
     size_t constant_count;
+    int warnings_as_errors; /* a warning fails the check too */
+    int no_warnings;        /* skip session_report_request_lint */
+    size_t max_problems;    /* lines printed per check; 0 = all */
 } cli_check_options;
 
-/* Room for every --date-constant argc arguments may hold. 0, or -1 when
- * memory is exhausted. */
+/* Defaults, and room for every --date-constant argc arguments may hold.
+ * 0, or -1 when memory is exhausted. */
 int cli_check_options_init(cli_check_options *o, int argc);
 void cli_check_options_free(cli_check_options *o);
 /* Consumes argv[*i] (and its value) when it is a shared option: returns 1,
@@ -97,15 +108,22 @@ int cli_check_options_parse(cli_check_options *o, int argc, char **argv, int *i,
 extern const char cli_check_options_help[];
 
 /* Prints one problem as "SOURCE: SR_ERR_X: /pointer: message", or for
- * syntax errors "SOURCE:LINE:COLUMN: SR_ERR_SYNTAX: : message", on stderr;
- * the code is coloured when stderr is a terminal and NO_COLOR is unset. */
+ * syntax errors "SOURCE:LINE:COLUMN: SR_ERR_SYNTAX: : message", on stderr
+ * in one write; the code is coloured when stderr is a terminal and NO_COLOR
+ * is unset or empty. */
 void cli_print_error(const char *source, const sr_error *e);
 /* Prints a problem the CLI found itself (no sr_error from the library). */
 void cli_print_problem(const char *source, sr_status code, const char *path, const char *message);
 
-/* Validates r with o's options and prints every problem. Returns how many
- * there were (0 = valid). */
-size_t cli_report_problems(const char *source, const session_report_request *r,
-                           const cli_check_options *o);
+/* The check validate, new and send run before they accept a request:
+ * validates r (errors), then lints it (warnings) unless o->no_warnings.
+ * Prints errors first, then warnings as
+ * "SOURCE: warning: SR_ERR_X: /pointer: message", at most o->max_problems
+ * lines in all (0 = all), then one line saying how many more there were.
+ * Output is written in large blocks; memory stays constant whatever the
+ * number of problems. Returns CLI_EXIT_OK, or CLI_EXIT_INVALID when there
+ * was an error or, under o->warnings_as_errors, a warning. */
+int cli_check_request(const char *source, const session_report_request *r,
+                      const cli_check_options *o);
 
 #endif /* SESSREPORT_CLI_COMMON_H */

@@ -6,16 +6,19 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static const char new_help_head[] =
     "Usage: sessreport new --account A [--imei I]... [--imei-file FILE]\n"
-    "                      [--start D] [--end D] [--device-group G] [--data-plan P]\n"
+    "                      [--start D] [--end D] [--last-days N]\n"
+    "                      [--device-group G] [--data-plan P]\n"
     "                      [--device-label L] [--no-session-flag true|false]\n"
     "                      [--pretty|--compact] [VALIDATION OPTIONS]\n"
     "\n"
     "Builds a request from the options, validates it and prints it as JSON\n"
-    "(compact by default) on stdout. Invalid -> one line per problem on stderr,\n"
-    "in the form 'sessreport validate' uses, and nothing on stdout.\n"
+    "(compact by default) on stdout. Errors and warnings are printed on stderr\n"
+    "in the form 'sessreport validate' uses; with an error (or, under\n"
+    "--warnings-as-errors, a warning) nothing is printed on stdout.\n"
     "\n"
     "Fields:\n"
     "  --account A              accountNumber (required), e.g. 0844021539-00001\n"
@@ -23,6 +26,8 @@ static const char new_help_head[] =
     "  --imei-file FILE         append the IMEIs of FILE, one a line ('-' = stdin;\n"
     "                           blank lines skipped, spaces and CR trimmed)\n"
     "  --start D, --end D       startDate, endDate: ISO 8601 or a constant\n"
+    "  --last-days N            startDate N days ago and endDate now, in UTC as\n"
+    "                           YYYY-MM-DDThh:mm:ssZ (instead of --start and --end)\n"
     "  --device-group G, --data-plan P, --device-label L\n"
     "  --no-session-flag true|false\n"
     "Output:\n"
@@ -32,12 +37,14 @@ static const char new_help_head[] =
 
 static const char new_help_tail[] =
     "\n"
-    "Exit status: 0 printed, 1 invalid request, 2 usage error or unreadable FILE.\n"
+    "Exit status: 0 printed (warnings allowed unless --warnings-as-errors),\n"
+    "1 invalid request, 2 usage error or unreadable FILE.\n"
     "\n"
     "Examples:\n"
     "  sessreport new --account 0844021539-00001 --imei 709312034493372\n"
     "  sessreport new --account 0844021539-00001 --imei-file imeis.txt \\\n"
     "      --start 2022-12-09T22:01:06.217Z --end 2022-12-10 --pretty\n"
+    "  sessreport new --account 0844021539-00001 --last-days 30\n"
     "  sessreport new --endpoint sync --account 0844021539-00001 \\\n"
     "      --imei 709312034493372 --no-session-flag false > request.json\n";
 
@@ -61,10 +68,16 @@ static const struct string_option {
     {"--device-label", "/deviceLabel", session_report_request_set_device_label},
 };
 
+/* Largest --last-days: about 270 years, far beyond any span the API takes
+ * and well within the years a date may have. */
+#define NEW_MAX_LAST_DAYS 100000
+
 typedef struct new_state {
     session_report_request *r;
     cli_check_options check;
     unsigned json_flags;
+    int dates_given; /* --start or --end seen */
+    long last_days;  /* -1 = no --last-days */
 } new_state;
 
 static const char *setter_failure(sr_status st)
@@ -150,6 +163,46 @@ static int add_imei_file(new_state *s, const char *path)
     return rc;
 }
 
+static int parse_last_days(new_state *s, const char *value)
+{
+    long n = 0;
+    const char *p = value;
+
+    for (; *p >= '0' && *p <= '9' && n <= NEW_MAX_LAST_DAYS; p++)
+        n = n * 10 + (*p - '0');
+    if (p == value || *p != '\0' || n > NEW_MAX_LAST_DAYS)
+        return cli_usage_error("new",
+                               "--last-days must be a whole number of days in 0..%d, not '%s'",
+                               NEW_MAX_LAST_DAYS, value);
+    s->last_days = n;
+    return NEW_CONTINUE;
+}
+
+/* t as "YYYY-MM-DDThh:mm:ssZ" (UTC) into buf; 0 when the clock cannot say. */
+static int format_utc(time_t t, char *buf, size_t cap)
+{
+    const struct tm *tm = gmtime(&t);
+    return tm != NULL && strftime(buf, cap, "%Y-%m-%dT%H:%M:%SZ", tm) > 0;
+}
+
+/* startDate = now - N days, endDate = now, both in UTC. */
+static int set_last_days(new_state *s)
+{
+    char start[32], end[32];
+    time_t now = time(NULL);
+
+    if (s->dates_given)
+        return cli_usage_error("new", "--last-days sets startDate and endDate; "
+                                      "give it without --start and --end");
+    if (now == (time_t)-1 || !format_utc(now - (time_t)s->last_days * 86400, start, sizeof start) ||
+        !format_utc(now, end, sizeof end))
+        return cli_usage_error("new", "cannot read the system clock for --last-days");
+    if (session_report_request_set_start_date(s->r, start) != SR_OK ||
+        session_report_request_set_end_date(s->r, end) != SR_OK)
+        return setter_problem(CLI_COMMAND_LINE_NAME, SR_ERR_NOMEM, "/startDate");
+    return NEW_CONTINUE;
+}
+
 /* Handles the field options; 0 when argv[*i] is none of them. */
 static int field_option(new_state *s, int argc, char **argv, int *i)
 {
@@ -170,12 +223,18 @@ static int field_option(new_state *s, int argc, char **argv, int *i)
             strcmp(value, "false") != 0)
             return cli_usage_error("new", "--no-session-flag must be 'true' or 'false', not '%s'",
                                    value);
+        if (opt->set == session_report_request_set_start_date ||
+            opt->set == session_report_request_set_end_date)
+            s->dates_given = 1;
         st = opt->set(s->r, value);
         return st == SR_OK ? NEW_CONTINUE : setter_problem(CLI_COMMAND_LINE_NAME, st, opt->path);
     }
     m = cli_match_value(argc, argv, i, "--imei", &value, "new");
     if (m != 0)
         return m < 0 ? CLI_EXIT_USAGE : add_one_imei(s, CLI_COMMAND_LINE_NAME, value);
+    m = cli_match_value(argc, argv, i, "--last-days", &value, "new");
+    if (m != 0)
+        return m < 0 ? CLI_EXIT_USAGE : parse_last_days(s, value);
     m = cli_match_value(argc, argv, i, "--imei-file", &value, "new");
     if (m != 0)
         return m < 0 ? CLI_EXIT_USAGE : add_imei_file(s, value);
@@ -220,7 +279,7 @@ static int emit(const new_state *s)
     sr_status st;
     int rc;
 
-    if (cli_report_problems(CLI_COMMAND_LINE_NAME, s->r, &s->check) != 0)
+    if (cli_check_request(CLI_COMMAND_LINE_NAME, s->r, &s->check) != CLI_EXIT_OK)
         return CLI_EXIT_INVALID;
     st = session_report_request_to_json(s->r, s->json_flags, &json, &json_len);
     if (st != SR_OK) {
@@ -238,6 +297,7 @@ int sr_cli_new(int argc, char **argv)
     int i, rc = NEW_CONTINUE;
 
     memset(&s, 0, sizeof s);
+    s.last_days = -1;
     if (cli_check_options_init(&s.check, argc) != 0 ||
         (s.r = session_report_request_new()) == NULL) {
         fputs("sessreport new: out of memory\n", stderr);
@@ -247,6 +307,8 @@ int sr_cli_new(int argc, char **argv)
     for (i = 1; i < argc && rc == NEW_CONTINUE; i++)
         rc = handle_arg(&s, argc, argv, &i);
     if (rc != NEW_CONTINUE)
+        goto cleanup;
+    if (s.last_days >= 0 && (rc = set_last_days(&s)) != NEW_CONTINUE)
         goto cleanup;
     if (session_report_request_get_account_number(s.r) == NULL)
         rc = cli_usage_error("new", "--account is required");

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* `sessreport validate`: decodes and validates request documents, one error
- * line per problem on stderr, nothing on stdout. */
+/* `sessreport validate`: decodes and validates request documents, one line
+ * per error or warning on stderr, nothing on stdout. */
 #include "cli_common.h"
 #include "commands.h"
 
@@ -12,23 +12,27 @@ static const char validate_help_head[] =
     "Usage: sessreport validate [OPTIONS] FILE...\n"
     "\n"
     "Decodes each FILE ('-' = standard input) as an aggregated usage report\n"
-    "request and checks every field rule. Prints nothing for valid input; each\n"
+    "request and checks every field rule. Prints nothing for a clean file; each\n"
     "problem is one line on stderr:\n"
-    "  FILE: SR_ERR_X: /json/pointer: message\n"
-    "  FILE:LINE:COLUMN: SR_ERR_SYNTAX: : message     (malformed JSON)\n"
-    "Decoding stops at its first error; validation lists every problem.\n"
+    "  FILE: SR_ERR_X: /json/pointer: message            (an error: the API refuses it)\n"
+    "  FILE: warning: SR_ERR_X: /json/pointer: message   (a likely mistake it accepts)\n"
+    "  FILE:LINE:COLUMN: SR_ERR_SYNTAX: : message        (malformed JSON)\n"
+    "Decoding stops at its first error; validation lists every error, then every\n"
+    "warning.\n"
     "\n";
 
 static const char validate_help_tail[] =
     "\n"
-    "Exit status: 0 all valid, 1 some FILE invalid, 2 usage error or unreadable FILE.\n"
+    "Exit status: 0 no errors (warnings allowed unless --warnings-as-errors),\n"
+    "1 some FILE has an error, 2 usage error or unreadable FILE.\n"
     "\n"
     "Examples:\n"
     "  sessreport validate request.json\n"
     "  sessreport validate --endpoint sync --strict a.json b.json\n"
     "  sessreport new --account 0844021539-00001 --imei 709312034493372 \\\n"
     "      | sessreport validate --rfc3339 -\n"
-    "  sessreport validate --date-constant TODAY --date-constant LAST_30_DAYS req.json\n";
+    "  sessreport validate --date-constant TODAY --date-constant LAST_30_DAYS req.json\n"
+    "  sessreport validate --warnings-as-errors --max-problems 0 request.json\n";
 
 /* Validates one file; returns its exit status. */
 static int validate_one(const char *path, const cli_check_options *o)
@@ -48,7 +52,7 @@ static int validate_one(const char *path, const cli_check_options *o)
         rc = CLI_EXIT_INVALID;
         goto cleanup;
     }
-    rc = cli_report_problems(name, r, o) == 0 ? CLI_EXIT_OK : CLI_EXIT_INVALID;
+    rc = cli_check_request(name, r, o);
 cleanup:
     session_report_request_free(r);
     cli_buffer_free(&in);

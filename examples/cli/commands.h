@@ -8,6 +8,7 @@ int sr_cli_demo(int argc, char **argv);
 int sr_cli_validate(int argc, char **argv);
 int sr_cli_format(int argc, char **argv);
 int sr_cli_new(int argc, char **argv);
+int sr_cli_split(int argc, char **argv);
 
 /* Built only when the target defines SESSREPORT_CLI_HAVE_REPORT /
  * SESSREPORT_CLI_HAVE_SEND (see examples/CMakeLists.txt). */

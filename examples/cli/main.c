@@ -42,6 +42,7 @@ static const cli_command commands[] = {
     {"validate", "validate request documents ('-' = stdin)", sr_cli_validate, 1},
     {"format", "print a request as canonical JSON", sr_cli_format, 1},
     {"new", "build a request from options, validate it, print it", sr_cli_new, 1},
+    {"split", "cut a request into requests within an endpoint's IMEI limit", sr_cli_split, 1},
     {"report", "print a response (sync or async) as a readable table", CLI_REPORT_ENTRY},
     {"send", "POST a request to ThingSpace with libcurl", CLI_SEND_ENTRY},
 };

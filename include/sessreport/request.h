@@ -258,7 +258,8 @@ SR_API size_t session_report_request_imei_count(const session_report_request *r)
 /** @brief The i-th IMEI, or NULL when i is out of range. Borrowed until the list changes. */
 SR_API const char *session_report_request_imei_at(const session_report_request *r, size_t i);
 /**
- * @brief Appends a copy of @p imei.
+ * @brief Appends a copy of @p imei, which may point into this request
+ *        (e.g. session_report_request_imei_at(r, 0)).
  * @return ::SR_OK, ::SR_ERR_ARG (NULL r or imei), ::SR_ERR_ENCODING or
  *         ::SR_ERR_NOMEM; on failure the list is unchanged.
  */
@@ -273,6 +274,14 @@ SR_API sr_status session_report_request_set_imei(session_report_request *r,
                                                  const char *const *imeis, size_t n);
 /** @brief Empties the list. NULL r is a no-op. */
 SR_API void session_report_request_clear_imei(session_report_request *r);
+/**
+ * @brief Removes the i-th IMEI; the later ones move down one index, in
+ *        order. Pointers from session_report_request_imei_at() are invalid
+ *        afterwards.
+ * @return ::SR_OK, or ::SR_ERR_ARG (NULL r, or @p i not below the count;
+ *         nothing changed). Never allocates.
+ */
+SR_API sr_status session_report_request_remove_imei(session_report_request *r, size_t i);
 /** @} */
 
 /**
@@ -293,6 +302,32 @@ SR_API const char *session_report_request_unknown_value_at(const session_report_
 /** @brief Drops every unknown member. NULL r is a no-op. */
 SR_API void session_report_request_clear_unknown(session_report_request *r);
 /** @} */
+
+/**
+ * @brief Splits the IMEI list into requests of at most @p max_imeis IMEIs
+ *        each: chunks of @p max_imeis in order (the last may be shorter),
+ *        every other field copied as it is (explicit nulls and unknown
+ *        members included).
+ *
+ * An empty list means all devices and is never split: the result is one
+ * copy. A list within the limit also gives one copy.
+ * @param[in] r the request.
+ * @param[in] max_imeis the endpoint's limit, e.g. ::SR_MAX_IMEIS_SYNC.
+ * @param[out] parts set to an array of @p *n new requests, or to NULL on
+ *             failure. Ownership: free with session_report_request_free_all().
+ * @param[out] n set to the number of parts, or to 0 on failure.
+ * @return ::SR_OK, ::SR_ERR_ARG (NULL argument or @p max_imeis 0) or
+ *         ::SR_ERR_NOMEM (nothing is left allocated).
+ */
+SR_API sr_status session_report_request_split(const session_report_request *r, size_t max_imeis,
+                                              session_report_request ***parts,
+                                              size_t *n) SR_WARN_UNUSED;
+
+/**
+ * @brief Frees the @p n requests of @p parts and the array itself, as
+ *        session_report_request_split() returned them. NULL is a no-op.
+ */
+SR_API void session_report_request_free_all(session_report_request **parts, size_t n);
 
 SR_END_DECLS
 

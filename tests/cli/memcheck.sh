@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Runs the sessreport CLI under valgrind memcheck on each path that allocates:
-# valid and invalid documents, more problems than the stack buffer holds,
+# valid and invalid documents, errors and warnings, more problems than
+# --max-problems prints,
 # syntax errors, unreadable files, format, new with 10000 IMEIs, usage errors.
 # Any memory error or leak, or an unexpected exit status, fails.
 # Usage: memcheck.sh PATH_TO_SESSREPORT
@@ -30,6 +31,11 @@ printf '{"accountNumber":"0844021539-00001","imei":["709312034493372"],"x":[1.5,
     printf '"1"],"noSessionFlag":"maybe","deviceLabel":""}'
 } >"$tmp/bad.json"
 printf '{\n  "accountNumber": ,\n}' >"$tmp/syntax.json"
+{
+    printf '{"accountNumber":"0844021539-00001","imei":['
+    head -n 25 "$tmp/imeis.txt" | awk '{ printf "%s\"%s\"", (NR > 1 ? "," : ""), $0 }'
+    printf '],"dataPlan":null,"x":[1]}'
+} >"$tmp/big.json"
 
 failed=0
 check() {
@@ -50,6 +56,8 @@ check() {
 check 0 demo
 check 0 validate "$tmp/good.json" -
 check 1 validate --no-luhn "$tmp/bad.json" "$tmp/syntax.json"
+check 1 validate --max-problems 0 "$tmp/bad.json"
+check 1 validate --max-problems 3 --warnings-as-errors --no-luhn "$tmp/bad.json"
 check 1 validate --strict --date-constant TODAY --date-constant NOW "$tmp/good.json"
 check 2 validate "$tmp/missing.json" "$tmp/good.json"
 check 2 validate --endpoint
@@ -57,8 +65,14 @@ check 0 format --pretty --normalize-dates "$tmp/good.json"
 check 1 format "$tmp/syntax.json"
 check 0 new --account 0844021539-00001 --imei-file "$tmp/imeis.txt" --pretty
 check 1 new --endpoint sync --account 0844021539-00001 --imei-file "$tmp/imeis.txt"
-check 1 new --account 1 --imei 1 --imei 1 --start x --no-session-flag true
+check 1 new --account 1 --imei 1 --imei 1 --start 2022-13-01 --no-session-flag true
+check 0 new --account 1 --imei 1 --imei 1
+check 1 new --account 1 --imei 1 --warnings-as-errors
 check 2 new --account 0844021539-00001 --imei-file "$tmp/missing.txt"
+check 0 split --endpoint sync --out-dir "$tmp/parts" "$tmp/big.json"
+check 2 split --endpoint sync --out-dir "$tmp/parts" "$tmp/big.json"
+check 1 split --out-dir "$tmp/parts2" "$tmp/syntax.json"
+check 0 new --account 0844021539-00001 --last-days 7
 check 0 help new
 check 2 nope
 echo "memcheck: $failed failed"

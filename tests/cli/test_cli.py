@@ -6,6 +6,7 @@ terminal, and `new`/`format`/`demo` output against the API's bytes.
 
 Usage: test_cli.py PATH_TO_SESSREPORT EXPECTED_VERSION
 """
+import datetime
 import json
 import os
 import pty
@@ -44,6 +45,12 @@ SEED_ARGS = ["--account", "0844021539-00001",
 
 # FILE: SR_ERR_X: /pointer: message
 ERROR_LINE = re.compile(r"^(?P<src>.+?): (?P<code>SR_ERR_[A-Z_]+): (?P<path>[^:]*): (?P<msg>.+)$")
+# FILE: warning: SR_ERR_X: /pointer: message
+WARNING_LINE = re.compile(
+    r"^(?P<src>.+?): warning: (?P<code>SR_ERR_[A-Z_]+): (?P<path>[^:]*): (?P<msg>.+)$")
+# FILE: N more problems not shown (--max-problems M)
+MORE_LINE = re.compile(r"^(?P<src>.+?): (?P<n>[0-9]+) more problems? not shown "
+                       r"\(--max-problems (?P<max>[0-9]+)\)$")
 SYNTAX_LINE = re.compile(
     r"^(?P<src>.+?):(?P<line>[0-9]+):(?P<col>[0-9]+): SR_ERR_SYNTAX: : (?P<msg>.+)$")
 ACCOUNT = "0844021539-00001"
@@ -76,13 +83,23 @@ def run(args, stdin=b"", env=None, cwd=None):
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
+def warn(code):
+    """How problems() names the code of a warning line."""
+    return "warning: " + code
+
+
 def problems(stderr):
-    """(source, code, path) for each error line; fails on any other line."""
+    """(source, code, path) for each error line, with warn(code) for warning
+    lines; fails on any other line."""
     out = []
     for line in stderr.splitlines():
+        m = WARNING_LINE.match(line)
+        if m is not None:
+            out.append((m.group("src"), warn(m.group("code")), m.group("path")))
+            continue
         m = ERROR_LINE.match(line)
         if m is None:
-            raise AssertionError("not an error line: %r" % line)
+            raise AssertionError("not an error or warning line: %r" % line)
         out.append((m.group("src"), m.group("code"), m.group("path")))
     return out
 
@@ -157,11 +174,14 @@ class Validate(CliCase):
 
     def test_stdin(self):
         self.assertEqual(run(["validate", "-"], SEED_PRETTY.encode()), (0, "", ""))
-        rc, out, err = run(["validate", "-"], self.doc(accountNumber="12").encode())
+        rc, out, err = run(["validate", "-"], self.doc(accountNumber="").encode())
         self.assertEqual((rc, out), (1, ""))
         self.assertEqual(problems(err), [("<stdin>", "SR_ERR_FORMAT", "/accountNumber")])
+        rc, out, err = run(["validate", "-"], self.doc(accountNumber="12").encode())
+        self.assertEqual((rc, out), (0, ""))
+        self.assertEqual(problems(err), [("<stdin>", warn("SR_ERR_FORMAT"), "/accountNumber")])
 
-    def test_every_validation_problem_in_field_order(self):
+    def test_errors_then_warnings_each_in_field_order(self):
         path = self.write("bad.json", self.doc(
             accountNumber="0844021539-0001",
             imei=["709312034493372", "709312034493373", "709312034493372"],
@@ -169,22 +189,89 @@ class Validate(CliCase):
         rc, out, err = run(["validate", path])
         self.assertEqual((rc, out), (1, ""))
         self.assertEqual(problems(err), [
-            (path, "SR_ERR_FORMAT", "/accountNumber"),
-            (path, "SR_ERR_FORMAT", "/imei/1"),
-            (path, "SR_ERR_DUPLICATE", "/imei/2"),
             (path, "SR_ERR_FORMAT", "/noSessionFlag"),
-            (path, "SR_ERR_RANGE", "/deviceLabel"),
+            (path, warn("SR_ERR_FORMAT"), "/accountNumber"),
+            (path, warn("SR_ERR_FORMAT"), "/imei/1"),
+            (path, warn("SR_ERR_DUPLICATE"), "/imei/2"),
+            (path, warn("SR_ERR_RANGE"), "/deviceLabel"),
         ])
 
-    def test_more_problems_than_the_stack_buffer(self):
-        bad = ["12345678901234" + str(d) for d in range(10)] * 5  # 50 items
-        path = self.write("many.json", self.doc(imei=bad))
+    def test_warning_line_format(self):
+        path = self.write("luhn.json", self.doc(imei=["709312034493371"]))
+        rc, out, err = run(["validate", path])
+        self.assertEqual((rc, out), (0, ""))
+        self.assertEqual(err, "%s: warning: SR_ERR_FORMAT: /imei/0: wrong check digit 1: the "
+                         "Luhn check digit of 70931203449337 is 2 (expected 709312034493372)\n"
+                         % path)
+
+    def test_what_the_api_accepts_warns_only(self):
+        # Verizon's own example account, a non-Luhn IMEI, a repeat, an empty label
+        path = self.write("api.json", self.doc(
+            accountNumber="1654", imei=["709312034493371", "709312034493371"], deviceLabel=""))
+        want = [(path, warn("SR_ERR_FORMAT"), "/accountNumber"),
+                (path, warn("SR_ERR_FORMAT"), "/imei/0"),
+                (path, warn("SR_ERR_FORMAT"), "/imei/1"),
+                (path, warn("SR_ERR_RANGE"), "/deviceLabel")]
+        rc, out, err = run(["validate", path])
+        self.assertEqual((rc, out, problems(err)), (0, "", want))
+        rc, out, err = run(["validate", "--warnings-as-errors", path])
+        self.assertEqual((rc, out, problems(err)), (1, "", want))
+        self.assertEqual(run(["validate", "--no-warnings", path]), (0, "", ""))
+        # --no-warnings skips lint, errors stay
+        bad = self.write("flag.json", self.doc(accountNumber="1654", noSessionFlag="no"))
+        rc, out, err = run(["validate", "--no-warnings", "--warnings-as-errors", bad])
+        self.assertEqual((rc, problems(err)), (1, [(bad, "SR_ERR_FORMAT", "/noSessionFlag")]))
+        # a repeat of a well-formed IMEI is a DUPLICATE warning
+        dup = self.write("dup.json", self.doc(imei=["709312034493372"] * 3))
+        rc, out, err = run(["validate", dup])
+        self.assertEqual((rc, problems(err)), (0, [(dup, warn("SR_ERR_DUPLICATE"), "/imei/1"),
+                                                   (dup, warn("SR_ERR_DUPLICATE"), "/imei/2")]))
+
+    def test_max_problems(self):
+        bad = ["12345678901234" + str(d) for d in range(10)] * 15  # 150 items, 140 repeats
+        path = self.write("many.json", self.doc(imei=bad, noSessionFlag="no"))
         rc, _, err = run(["validate", "--no-luhn", path])
         self.assertEqual(rc, 1)
+        lines = err.splitlines()
+        self.assertEqual(len(lines), 101)
+        got = problems("\n".join(lines[:100]))
+        # the error first, then the warnings
+        self.assertEqual(got[0], (path, "SR_ERR_FORMAT", "/noSessionFlag"))
+        self.assertEqual(got[1], (path, warn("SR_ERR_DUPLICATE"), "/imei/10"))
+        self.assertEqual(got[-1], (path, warn("SR_ERR_DUPLICATE"), "/imei/108"))
+        self.assertEqual(lines[100], "%s: 41 more problems not shown (--max-problems 100)" % path)
+        rc, _, err = run(["validate", "--no-luhn", "--max-problems", "2", path])
+        lines = err.splitlines()
+        self.assertEqual((rc, len(lines)), (1, 3))
+        self.assertEqual(lines[2], "%s: 139 more problems not shown (--max-problems 2)" % path)
+        rc, _, err = run(["validate", "--no-luhn", "--max-problems=1", path])
+        self.assertEqual(err.splitlines()[1],
+                         "%s: 140 more problems not shown (--max-problems 1)" % path)
+        rc, _, err = run(["validate", "--no-luhn", "--max-problems", "0", path])
         got = problems(err)
-        self.assertEqual(len(got), 40)
-        self.assertEqual(got[0], (path, "SR_ERR_DUPLICATE", "/imei/10"))
-        self.assertEqual(got[-1], (path, "SR_ERR_DUPLICATE", "/imei/49"))
+        self.assertEqual((rc, len(got)), (1, 141))
+        self.assertEqual(got[-1], (path, warn("SR_ERR_DUPLICATE"), "/imei/149"))
+        # exactly the limit: no "more" line
+        rc, _, err = run(["validate", "--no-luhn", "--max-problems", "141", path])
+        self.assertEqual(len(problems(err)), 141)
+        # per file
+        rc, _, err = run(["validate", "--no-luhn", "--max-problems", "1", path, path])
+        self.assertEqual(len(err.splitlines()), 4)
+        for value in ("", "-1", "x", "1x", "99999999999999999999999999"):
+            self.assert_usage_error(["validate", "--max-problems", value, path],
+                                    "--max-problems must be a whole number")
+
+    def test_many_problems_in_bounded_time_and_memory(self):
+        # 2 MiB of "" IMEIs: one error and about 700000 warnings, 100 printed
+        n = (2 * 1024 * 1024 - 40) // 3
+        doc = '{"accountNumber":"%s","imei":[%s]}' % (ACCOUNT, ",".join(['""'] * n))
+        path = self.write("empty-imeis.json", doc)
+        rc, out, err = run(["validate", path])
+        lines = err.splitlines()
+        self.assertEqual((rc, out, len(lines)), (1, "", 101))
+        self.assertEqual(problems(lines[0])[0], (path, "SR_ERR_RANGE", "/imei"))
+        self.assertEqual(lines[100], "%s: %d more problems not shown (--max-problems 100)"
+                         % (path, n + 1 - 100))
 
     def test_parse_error_is_the_only_line(self):
         path = self.write("type.json", self.doc(imei=["709312034493372", 5], accountNumber="x"))
@@ -257,7 +344,9 @@ class Validate(CliCase):
     def test_no_luhn_and_rfc3339(self):
         path = self.write("luhn.json", self.doc(imei=["709312034493371"]))
         rc, _, err = run(["validate", path])
-        self.assertEqual((rc, problems(err)), (1, [(path, "SR_ERR_FORMAT", "/imei/0")]))
+        self.assertEqual((rc, problems(err)), (0, [(path, warn("SR_ERR_FORMAT"), "/imei/0")]))
+        rc, _, err = run(["validate", "--warnings-as-errors", path])
+        self.assertEqual((rc, problems(err)), (1, [(path, warn("SR_ERR_FORMAT"), "/imei/0")]))
         self.assertEqual(run(["validate", "--no-luhn", path]), (0, "", ""))
         path = self.write("basic.json", self.doc(startDate="20221209T220106Z"))
         self.assertEqual(run(["validate", path]), (0, "", ""))
@@ -271,6 +360,11 @@ class Validate(CliCase):
         self.assertEqual((rc, problems(err)), (1, [(path, "SR_ERR_FORMAT", "/startDate")]))
         self.assertEqual(run(["validate", "--date-constant", "TODAY",
                               "--date-constant=LAST_30_DAYS", path]), (0, "", ""))
+        # an empty name is a usage error, not an allow-list of "(none)"
+        self.assert_usage_error(["validate", "--date-constant", "", path],
+                                "--date-constant needs a name")
+        self.assert_usage_error(["validate", "--date-constant=", path],
+                                "--date-constant needs a name")
 
     def test_options_after_files_and_double_dash(self):
         self.write("--strict", self.doc(extra=1))
@@ -288,15 +382,41 @@ class Validate(CliCase):
         self.assert_usage_error(["validate"], "no FILE given")
 
     def test_colour_only_on_a_terminal(self):
-        path = self.write("bad.json", self.doc(accountNumber="1"))
+        path = self.write("bad.json", self.doc(accountNumber=""))
         rc, _, err = run(["validate", path])
         self.assertEqual(rc, 1)
         self.assertNotIn("\x1b", err)
         coloured = self.stderr_on_tty(["validate", path], {})
         self.assertIn("\x1b[1;31mSR_ERR_FORMAT\x1b[0m: /accountNumber: ", coloured)
         self.assertNotIn("\x1b", self.stderr_on_tty(["validate", path], {"NO_COLOR": "1"}))
+        # NO_COLOR only counts when it is not empty (no-color.org)
+        coloured = self.stderr_on_tty(["validate", path], {"NO_COLOR": ""})
+        self.assertIn("\x1b[1;31mSR_ERR_FORMAT\x1b[0m: /accountNumber: ", coloured)
+        self.assertNotIn("\x1b", self.stderr_on_tty(["validate", path], {"TERM": "dumb"}))
+        # warnings in their own colour
+        path = self.write("warn.json", self.doc(accountNumber="1"))
+        coloured = self.stderr_on_tty(["validate", path], {}, want_rc=0)
+        self.assertIn(": warning: \x1b[1;33mSR_ERR_FORMAT\x1b[0m: /accountNumber: ", coloured)
 
-    def stderr_on_tty(self, args, extra_env):
+    def test_escaping_in_warning_lines(self):
+        name = "bad\x1b[2Jname\x07.json"
+        self.write(name, self.doc(accountNumber="1", noSessionFlag="no\x1b]0;x\x07"))
+        rc, _, err = run(["validate", name], cwd=self.tmp.name)
+        self.assertEqual(rc, 1)
+        self.assertNotIn("\x1b", err)
+        self.assertNotIn("\x07", err)
+        self.assertEqual(problems(err), [
+            ("bad\\x1b[2Jname\\x07.json", "SR_ERR_FORMAT", "/noSessionFlag"),
+            ("bad\\x1b[2Jname\\x07.json", warn("SR_ERR_FORMAT"), "/accountNumber")])
+
+    def test_help_lists_the_warning_options(self):
+        for cmd in ("validate", "new"):
+            rc, out, _ = run([cmd, "--help"])
+            self.assertEqual(rc, 0)
+            for option in ("--warnings-as-errors", "--no-warnings", "--max-problems"):
+                self.assertIn(option, out, cmd)
+
+    def stderr_on_tty(self, args, extra_env, want_rc=1):
         env = dict(os.environ)
         env.pop("NO_COLOR", None)
         env["TERM"] = "xterm"
@@ -316,7 +436,7 @@ class Validate(CliCase):
                 if not data:
                     break
                 chunks.append(data)
-            self.assertEqual(p.wait(timeout=60), 1)
+            self.assertEqual(p.wait(timeout=60), want_rc)
         finally:
             if slave >= 0:
                 os.close(slave)
@@ -392,10 +512,35 @@ class New(CliCase):
                             "--start", "2022-12-10", "--end", "2022-12-09"])
         self.assertEqual((rc, out), (1, ""))
         self.assertEqual(problems(err), [
-            ("<command-line>", "SR_ERR_FORMAT", "/accountNumber"),
             ("<command-line>", "SR_ERR_RANGE", "/endDate"),
-            ("<command-line>", "SR_ERR_FORMAT", "/imei/0"),
+            ("<command-line>", warn("SR_ERR_FORMAT"), "/accountNumber"),
+            ("<command-line>", warn("SR_ERR_FORMAT"), "/imei/0"),
         ])
+        rc, out, err = run(["new", "--account", ""])
+        self.assertEqual((rc, out), (1, ""))
+        self.assertEqual(problems(err), [("<command-line>", "SR_ERR_FORMAT", "/accountNumber")])
+
+    def test_warnings_print_the_request(self):
+        args = ["new", "--account", "1654", "--imei", "709312034493371", "--device-label", ""]
+        want = [("<command-line>", warn("SR_ERR_FORMAT"), "/accountNumber"),
+                ("<command-line>", warn("SR_ERR_FORMAT"), "/imei/0"),
+                ("<command-line>", warn("SR_ERR_RANGE"), "/deviceLabel")]
+        rc, out, err = run(args)
+        self.assertEqual(rc, 0)
+        self.assertEqual(json.loads(out), {"accountNumber": "1654", "imei": ["709312034493371"],
+                                           "deviceLabel": ""})
+        self.assertEqual(problems(err), want)
+        rc, out, err = run(args + ["--warnings-as-errors"])
+        self.assertEqual((rc, out, problems(err)), (1, "", want))
+        rc, out, err = run(args + ["--no-warnings"])
+        self.assertEqual((rc, err), (0, ""))
+        self.assertEqual(json.loads(out)["accountNumber"], "1654")
+        rc, out, err = run(args + ["--max-problems", "1"])
+        self.assertEqual(rc, 0)
+        self.assertEqual(err.splitlines()[1],
+                         "<command-line>: 2 more problems not shown (--max-problems 1)")
+        self.assert_usage_error(["new", "--account", ACCOUNT, "--max-problems", "many"],
+                                "--max-problems must be a whole number")
 
     def test_setter_rejects_invalid_utf8(self):
         rc, out, err = run(["new", "--account", ACCOUNT, "--device-label", "\udcff"])
@@ -424,9 +569,11 @@ class New(CliCase):
 
     def test_imei_file_problems_name_the_index(self):
         path = self.write("imeis.txt", "709312034493372\n709312034493372\n")
-        rc, out, err = run(["new", "--account", ACCOUNT, "--imei-file", path])
+        rc, out, err = run(["new", "--account", ACCOUNT, "--imei-file", path,
+                            "--warnings-as-errors"])
         self.assertEqual((rc, out), (1, ""))
-        self.assertEqual(problems(err), [("<command-line>", "SR_ERR_DUPLICATE", "/imei/1")])
+        self.assertEqual(problems(err),
+                         [("<command-line>", warn("SR_ERR_DUPLICATE"), "/imei/1")])
         path = self.write("nul.txt", b"709312034493372\n7093120\x0034493372\n")
         rc, out, err = run(["new", "--account", ACCOUNT, "--imei-file", path])
         self.assertEqual((rc, out), (1, ""))
@@ -450,11 +597,120 @@ class New(CliCase):
                                  os.path.join(self.tmp.name, "nope")], "cannot read")
 
 
+    def test_last_days(self):
+        before = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+        rc, out, err = run(["new", "--account", ACCOUNT, "--last-days", "30"])
+        after = datetime.datetime.now(datetime.timezone.utc)
+        self.assertEqual((rc, err), (0, ""))
+        doc = json.loads(out)
+        for key in ("startDate", "endDate"):
+            self.assertRegex(doc[key], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+        start = datetime.datetime.strptime(doc["startDate"], "%Y-%m-%dT%H:%M:%SZ").replace(
+            tzinfo=datetime.timezone.utc)
+        end = datetime.datetime.strptime(doc["endDate"], "%Y-%m-%dT%H:%M:%SZ").replace(
+            tzinfo=datetime.timezone.utc)
+        self.assertTrue(before <= end <= after, (before, end, after))
+        self.assertEqual(end - start, datetime.timedelta(days=30))
+        rc, out, _ = run(["new", "--account", ACCOUNT, "--last-days=0"])
+        doc = json.loads(out)
+        self.assertEqual((rc, doc["startDate"]), (0, doc["endDate"]))
+        # over the 180-day span: the request is built, validation refuses it
+        rc, out, err = run(["new", "--account", ACCOUNT, "--last-days", "181"])
+        self.assertEqual((rc, out, problems(err)),
+                         (1, "", [("<command-line>", "SR_ERR_RANGE", "/endDate")]))
+        self.assertIn("181 days 00:00:00", err)
+        for value in ("", "-1", "x", "1.5", "100001"):
+            self.assert_usage_error(["new", "--account", ACCOUNT, "--last-days", value],
+                                    "--last-days must be a whole number")
+        self.assert_usage_error(["new", "--account", ACCOUNT, "--last-days", "1", "--start",
+                                 "2022-01-01"], "without --start and --end")
+        self.assert_usage_error(["new", "--account", ACCOUNT, "--end", "2022-01-01",
+                                 "--last-days", "1"], "without --start and --end")
+
+
+class Split(CliCase):
+    def split(self, imeis, *extra, **fields):
+        doc = json.loads(self.doc(imei=imeis))
+        doc.update(fields)  # None stays as an explicit null
+        path = self.write("in.json", json.dumps(doc))
+        out_dir = os.path.join(self.tmp.name, "parts")
+        rc, out, err = run(["split", "--out-dir", out_dir] + list(extra) + [path])
+        return rc, out, err, out_dir
+
+    def parts(self, out):
+        docs = []
+        for name in out.splitlines():
+            with open(name, "rb") as f:
+                data = f.read()
+            self.assertTrue(data.endswith(b"}\n"), data[-20:])
+            self.assertNotIn(b" ", data.strip())  # compact
+            docs.append(json.loads(data))
+        return docs
+
+    def test_sizes_order_and_fields(self):
+        imeis = make_imeis(25)
+        rc, out, err, out_dir = self.split(imeis, "--endpoint", "sync", deviceGroup=None,
+                                           dataPlan=None, extra={"k": [1, 2]})
+        self.assertEqual((rc, err), (0, ""))
+        names = out.splitlines()
+        self.assertEqual(names, [os.path.join(out_dir, "part-%04d.json" % k) for k in (1, 2, 3)])
+        docs = self.parts(out)
+        self.assertEqual([len(d["imei"]) for d in docs], [10, 10, 5])
+        self.assertEqual(sum((d["imei"] for d in docs), []), imeis)
+        want = dict(json.loads(SEED_PRETTY), imei=[], deviceGroup=None, dataPlan=None,
+                    extra={"k": [1, 2]})
+        for d in docs:
+            d["imei"] = []
+            self.assertEqual(d, want)
+        # explicit nulls and unknown members are written back, in place
+        with open(names[0], "rb") as f:
+            text = f.read().decode()
+        self.assertIn('"dataPlan":null', text)
+        self.assertTrue(text.rstrip().endswith('"extra":{"k":[1,2]}}'), text)
+        # each part passes the endpoint's limit
+        for name in names:
+            self.assertEqual(run(["validate", "--endpoint", "sync", name]), (0, "", ""))
+
+    def test_boundaries(self):
+        for count, endpoint, want in ((0, "sync", [0]), (1, "sync", [1]), (10, "sync", [10]),
+                                      (11, "sync", [10, 1]), (10001, "async", [10000, 1]),
+                                      (10001, "sync", [10] * 1000 + [1])):
+            with self.subTest(count=count, endpoint=endpoint):
+                rc, out, err, out_dir = self.split(make_imeis(count), "--endpoint", endpoint)
+                self.assertEqual((rc, err), (0, ""))
+                self.assertEqual([len(d["imei"]) for d in self.parts(out)], want)
+                for name in out.splitlines():
+                    os.unlink(name)
+        # the default is async
+        rc, out, err, _ = self.split(make_imeis(11))
+        self.assertEqual((rc, len(out.splitlines())), (0, 1))
+
+    def test_never_overwrites_and_errors(self):
+        rc, out, _, out_dir = self.split(make_imeis(3))
+        self.assertEqual(rc, 0)
+        rc, out2, err, _ = self.split(make_imeis(3))
+        self.assertEqual((rc, out2), (2, ""))
+        self.assertIn("exists; split never overwrites", err)
+        bad = self.write("bad.json", '{"accountNumber": 5, "imei": []}')
+        rc, out, err = run(["split", "--out-dir", self.tmp.name, bad])
+        self.assertEqual((rc, out, problems(err)), (1, "", [(bad, "SR_ERR_TYPE", "/accountNumber")]))
+        self.assert_usage_error(["split", bad], "--out-dir DIR is required")
+        self.assert_usage_error(["split", "--out-dir", self.tmp.name], "no FILE given")
+        self.assert_usage_error(["split", "--out-dir", self.tmp.name, "--endpoint", "x", bad],
+                                "'sync' or 'async'")
+        good = self.write("good.json", SEED_PRETTY)
+        self.assert_usage_error(["split", "--out-dir", good, good], "is not a directory")
+        rc, out, _ = run(["split", "--help"])
+        self.assertEqual(rc, 0)
+        self.assertIn("--out-dir DIR", out)
+
+
 class WriteFailure(CliCase):
     @unittest.skipUnless(os.path.exists("/dev/full"), "needs /dev/full")
     def test_full_disk_is_not_success(self):
         path = self.write("seed.json", SEED_PRETTY)
-        for args in (["demo"], ["format", path], ["new", "--account", ACCOUNT], ["--version"]):
+        for args in (["demo"], ["format", path], ["new", "--account", ACCOUNT], ["--version"],
+                     ["split", "--out-dir", os.path.join(self.tmp.name, "p"), path]):
             with open("/dev/full", "wb") as full:
                 p = subprocess.run([BIN] + args, stdout=full, stderr=subprocess.PIPE, timeout=60)
             err = p.stderr.decode()
@@ -466,8 +722,11 @@ class Demo(CliCase):
     def test_demo_prints_the_seed(self):
         rc, out, err = run(["demo"])
         self.assertEqual((rc, out), (0, SEED_PRETTY + "\n"))
+        # one summary line: no error, no warning
         self.assertEqual(len(err.splitlines()), 1, err)
         self.assertTrue(err.startswith("demo: "), err)
+        self.assertNotIn("SR_ERR_", err)
+        self.assertIn("no errors and no warnings", err)
         self.assert_usage_error(["demo", "extra"], "unexpected argument 'extra'")
 
 

@@ -281,12 +281,12 @@ class SendCli(CliTest):
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertEqual(len(s.requests()), 1)
         # every problem is listed, nothing sent
-        bad = dict(REQUEST, accountNumber="12", imei=["709312034493371"])
+        bad = dict(REQUEST, accountNumber="", noSessionFlag="maybe")
         self.request_file = self.write("bad.json", json.dumps(bad))
         p = self.send("async", s.url)
         self.assertEqual(p.returncode, 1)
         self.assertIn("bad.json: SR_ERR_FORMAT: /accountNumber: ", p.stderr)
-        self.assertIn("bad.json: SR_ERR_FORMAT: /imei/0: ", p.stderr)
+        self.assertIn("bad.json: SR_ERR_FORMAT: /noSessionFlag: ", p.stderr)
         self.assertEqual(len(s.requests()), 1)
 
     def test_tokens_never_printed(self):
