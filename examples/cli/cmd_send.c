@@ -16,10 +16,11 @@ static const char send_help[] =
     "Usage: sessreport send --endpoint sync|async [--base-url URL | --sandbox]\n"
     "                       [--oauth-url URL] [--login-url URL]\n"
     "                       [--portal-initiated true|false] [--retry-unsafe]\n"
-    "                       [--timeout S] FILE\n"
+    "                       [--timeout S] [VALIDATION OPTIONS] FILE\n"
     "\n"
-    "Validates the request in FILE ('-' = standard input) with the endpoint's\n"
-    "IMEI limit (sync 10, async 10000), POSTs it to BASE/report/aggregate (sync)\n"
+    "Checks the request in FILE ('-' = standard input) as validate does, with\n"
+    "the endpoint's IMEI limit (sync 10, async 10000): errors refuse to send,\n"
+    "warnings are printed. Then POSTs it to BASE/report/aggregate (sync)\n"
     "or BASE/report/async/aggregate (async) and prints the decoded answer as JSON\n"
     "on stdout. A line on stderr gives the HTTP status, the number of attempts\n"
     "and the Idempotency-Key.\n"
@@ -56,6 +57,9 @@ static const char send_help[] =
     "request went out (DNS, connect, TLS handshake). TLS verification is always\n"
     "on.\n"
     "\n"
+    "The validation options of validate apply (--strict, --no-luhn, --rfc3339,\n"
+    "--date-constant, --warnings-as-errors, --no-warnings, --max-problems).\n"
+    "\n"
     "Exit status: 0 on a 2xx answer that decodes as the endpoint's response; 1\n"
     "on an invalid request, another status (printed with the error body's\n"
     "message), no answer, a failed token request, or an answer that does not\n"
@@ -66,8 +70,9 @@ static const char send_help[] =
     "  THINGSPACE_USERNAME=... THINGSPACE_PASSWORD=... \\\n"
     "      sessreport send --endpoint sync request.json\n";
 
-/* Validation problems printed before "... and N more". */
-#define MAX_PRINTED_PROBLEMS 50
+/* Problems the library reports when it refuses a request the check
+ * passed (it validates again before sending). */
+#define MAX_LIBRARY_PROBLEMS 8
 /* Longest accepted --timeout, in seconds (one day). */
 #define MAX_TIMEOUT_S 86400u
 /* Room for one escaped server text or message in a printf "%s". */
@@ -83,6 +88,7 @@ typedef struct send_options {
     int retry_unsafe;
     unsigned timeout_s;
     const char *file;
+    cli_check_options check; /* the validation options validate has */
 } send_options;
 
 static int parse_endpoint(const char *v, send_options *o)
@@ -138,15 +144,22 @@ static int parse_option(send_options *o, int argc, char **argv, int *i)
         return m < 0 ? CLI_EXIT_USAGE : parse_portal(value, o);
     if ((m = cli_match_value(argc, argv, i, "--timeout", &value, "send")) != 0)
         return m < 0 ? CLI_EXIT_USAGE : parse_timeout(value, o);
+    if ((m = cli_check_options_parse(&o->check, argc, argv, i, "send")) != 0)
+        return m < 0 ? CLI_EXIT_USAGE : CLI_EXIT_OK;
     return cli_usage_error("send", "unknown option '%s'", argv[*i]);
 }
 
-/* Returns -1 after printing help, CLI_EXIT_OK or CLI_EXIT_USAGE. */
+/* Returns -1 after printing help, CLI_EXIT_OK or CLI_EXIT_USAGE; o->check
+ * is initialised (to free) unless it returns CLI_EXIT_USAGE before. */
 static int parse_args(send_options *o, int argc, char **argv)
 {
     int only_files = 0;
     memset(o, 0, sizeof *o);
     o->endpoint = -1;
+    if (cli_check_options_init(&o->check, argc) != 0) {
+        fputs("sessreport send: out of memory\n", stderr);
+        return CLI_EXIT_USAGE;
+    }
     for (int i = 1; i < argc; i++) {
         int rc;
         if (!only_files && strcmp(argv[i], "--") == 0) {
@@ -155,6 +168,8 @@ static int parse_args(send_options *o, int argc, char **argv)
         }
         if (!only_files && cli_match_flag(argv[i], "--help")) {
             fputs(send_help, stdout);
+            fputs("\n", stdout);
+            fputs(cli_check_options_help, stdout);
             return -1;
         }
         if (only_files || !cli_is_option(argv[i])) {
@@ -174,6 +189,8 @@ static int parse_args(send_options *o, int argc, char **argv)
         return cli_usage_error("send", "--sandbox and --base-url exclude each other");
     if (o->file == NULL)
         return cli_usage_error("send", "no FILE given ('-' reads standard input)");
+    o->check.validate.max_imeis =
+        o->endpoint == SR_HTTP_SYNC ? SR_MAX_IMEIS_SYNC : SR_MAX_IMEIS_ASYNC;
     return CLI_EXIT_OK;
 }
 
@@ -382,11 +399,11 @@ static int report_result(const sr_http_result *res)
 
 static void print_problems(const char *name, const sr_error *errors, size_t count)
 {
-    for (size_t i = 0; i < count && i < MAX_PRINTED_PROBLEMS; i++)
+    for (size_t i = 0; i < count && i < MAX_LIBRARY_PROBLEMS; i++)
         cli_print_error(name, &errors[i]);
-    if (count > MAX_PRINTED_PROBLEMS)
+    if (count > MAX_LIBRARY_PROBLEMS)
         fprintf(stderr, "%s: ... and %zu more problems\n", name,
-                count - (size_t)MAX_PRINTED_PROBLEMS);
+                count - (size_t)MAX_LIBRARY_PROBLEMS);
 }
 
 int sr_cli_send(int argc, char **argv)
@@ -397,20 +414,22 @@ int sr_cli_send(int argc, char **argv)
     sr_http_result *res = NULL;
     session_report_request *req = NULL;
     cli_buffer in = {NULL, 0};
-    sr_error errors[MAX_PRINTED_PROBLEMS];
+    sr_error errors[MAX_LIBRARY_PROBLEMS];
     size_t count = 0;
     const char *name;
     char buf[SAFE_TEXT];
     int rc;
 
     rc = parse_args(&o, argc, argv);
-    if (rc != CLI_EXIT_OK)
+    if (rc == CLI_EXIT_OK)
+        rc = http_options(&o, &ho);
+    if (rc != CLI_EXIT_OK) {
+        cli_check_options_free(&o.check);
         return rc < 0 ? CLI_EXIT_OK : rc;
-    rc = http_options(&o, &ho);
-    if (rc != CLI_EXIT_OK)
-        return rc;
+    }
     if (sr_http_client_new(&ho, &client, &errors[0]) != SR_OK) {
         fprintf(stderr, "sessreport send: %s\n", cli_safe(errors[0].message, buf, sizeof buf));
+        cli_check_options_free(&o.check);
         return CLI_EXIT_USAGE;
     }
 
@@ -421,11 +440,16 @@ int sr_cli_send(int argc, char **argv)
         goto cleanup;
     }
     rc = CLI_EXIT_INVALID;
-    if (session_report_request_from_json(in.data, in.len, NULL, &req, &errors[0]) != SR_OK) {
+    if (session_report_request_from_json(in.data, in.len, &o.check.parse, &req, &errors[0]) !=
+        SR_OK) {
         cli_print_error(name, &errors[0]);
         goto cleanup;
     }
-    if (sr_http_send(client, (sr_http_endpoint)o.endpoint, req, &res, errors, MAX_PRINTED_PROBLEMS,
+    /* errors refuse to send; warnings are printed (and fail under
+     * --warnings-as-errors) */
+    if (cli_check_request(name, req, &o.check) != CLI_EXIT_OK)
+        goto cleanup;
+    if (sr_http_send(client, (sr_http_endpoint)o.endpoint, req, &res, errors, MAX_LIBRARY_PROBLEMS,
                      &count) != SR_OK) {
         print_problems(name, errors, count);
         goto cleanup;
@@ -436,5 +460,6 @@ cleanup:
     session_report_request_free(req);
     sr_http_client_free(client);
     cli_buffer_free(&in);
+    cli_check_options_free(&o.check);
     return rc;
 }

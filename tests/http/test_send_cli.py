@@ -478,6 +478,23 @@ class SendPolicyCli(CliTest):
         self.assertNotIn("no error message", p.stderr)
         self.assertIn('body: {"teapot": true}', p.stderr)
 
+    def test_warnings_are_printed_not_fatal(self):
+        s = self.server([{"status": 202, "body": ASYNC_BODY}])
+        self.request_file = self.write("warn.json", json.dumps(
+            dict(REQUEST, accountNumber="12", imei=["709312034493371"])))
+        p = self.send("async", s.url)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("warn.json: warning: SR_ERR_FORMAT: /accountNumber: ", p.stderr)
+        self.assertIn("warn.json: warning: SR_ERR_FORMAT: /imei/0: ", p.stderr)
+        self.assertEqual(len(s.requests()), 1)
+        p = self.send("async", s.url, "--warnings-as-errors")
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(len(s.requests()), 1)  # not sent
+        p = self.send("async", s.url, "--no-warnings")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertNotIn("warning", p.stderr)
+        self.assertEqual(len(s.requests()), 2)
+
     def test_urls_are_shown_as_sent(self):
         sock = socket.socket()
         sock.bind(("127.0.0.1", 0))
