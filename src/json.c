@@ -1,342 +1,391 @@
 /* SPDX-License-Identifier: MIT */
-/* session_report_request <-> JSON: the strict scanner gates the input, cJSON
- * decodes the known values, json_write encodes; one field table drives both. */
+/* session_report_request <-> JSON on cJSON trees: sr__json_parse and
+ * sr__json_print (json_tree.h) handle the text; one field table maps a
+ * tree into the model and builds a tree from the model. */
+#include <stdint.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
 #include "internal.h"
-#include "json_scan.h"
-#include "json_write.h"
+#include "json_check.h"
+#include "json_tree.h"
+#include "json_walk.h"
 #include "model.h"
-#include "sessreport/json.h"
+#include "sessreport/cjson.h"
 
-#define KIND(k) (1u << (k))
+#define STRING_OR_NULL (cJSON_String | cJSON_NULL)
+#define BOOLEAN        (cJSON_True | cJSON_False)
 
 /* State of one decode. */
 typedef struct decoder {
     session_report_request *r;
+    cJSON *parent; /* the document, when its items may be moved out */
     unsigned flags;
-    unsigned seen; /* one bit per sr__field */
+    unsigned seen;   /* one bit per sr__field */
+    const char *key; /* of the member being decoded */
+    char path[SR_ERROR_PATH_SIZE];
 } decoder;
 
+/* State of one encode: borrowed trees point into the model and live no
+ * longer than it (printing); owned ones are copies (to_cjson). */
+typedef struct encoder {
+    const session_report_request *r;
+    cJSON *object;
+    int copy;
+} encoder;
+
 typedef struct field_spec field_spec;
-typedef sr_status (*decode_fn)(decoder *d, const field_spec *f, const sr__json_value *v,
-                               sr_error *err);
-typedef void (*encode_fn)(sr__jw *w, const session_report_request *r, const field_spec *f);
+typedef sr_status (*decode_fn)(decoder *d, const field_spec *f, const cJSON *v, sr_error *err);
+typedef sr_status (*encode_fn)(encoder *e, const field_spec *f);
 
 struct field_spec {
     const char *key;
-    size_t key_len;
     sr__field field;
-    unsigned kinds;       /* JSON kinds accepted in every mode */
-    unsigned lax_kinds;   /* accepted too, except under SR_PARSE_STRICT */
+    int kinds;            /* cJSON types accepted in every mode */
+    int lax_kinds;        /* accepted too, except under SR_PARSE_STRICT */
     const char *expected; /* for messages, strict mode's view */
     decode_fn decode;
     encode_fn encode;
 };
 
-static sr_status decode_plain(decoder *d, const field_spec *f, const sr__json_value *v,
-                              sr_error *err);
-static sr_status decode_nullable(decoder *d, const field_spec *f, const sr__json_value *v,
-                                 sr_error *err);
-static sr_status decode_imei(decoder *d, const field_spec *f, const sr__json_value *v,
-                             sr_error *err);
-static void encode_plain(sr__jw *w, const session_report_request *r, const field_spec *f);
-static void encode_nullable(sr__jw *w, const session_report_request *r, const field_spec *f);
-static void encode_imei(sr__jw *w, const session_report_request *r, const field_spec *f);
-
-#define KEY(s)         (s), sizeof(s) - 1
-#define STRING_OR_NULL (KIND(SR__KIND_STRING) | KIND(SR__KIND_NULL))
-#define BOOLEAN        (KIND(SR__KIND_TRUE) | KIND(SR__KIND_FALSE))
+static sr_status decode_plain(decoder *d, const field_spec *f, const cJSON *v, sr_error *err);
+static sr_status decode_nullable(decoder *d, const field_spec *f, const cJSON *v, sr_error *err);
+static sr_status decode_imei(decoder *d, const field_spec *f, const cJSON *v, sr_error *err);
+static sr_status encode_plain(encoder *e, const field_spec *f);
+static sr_status encode_nullable(encoder *e, const field_spec *f);
+static sr_status encode_imei(encoder *e, const field_spec *f);
 
 /* The known fields in serializer order (DESIGN section 1). */
 static const field_spec fields[] = {
-    {KEY("accountNumber"), SR__FIELD_ACCOUNT_NUMBER, KIND(SR__KIND_STRING), 0, "string",
-     decode_plain, encode_plain},
-    {KEY("startDate"), SR__FIELD_START_DATE, STRING_OR_NULL, 0, "string or null", decode_plain,
+    {"accountNumber", SR__FIELD_ACCOUNT_NUMBER, cJSON_String, 0, "string", decode_plain,
      encode_plain},
-    {KEY("endDate"), SR__FIELD_END_DATE, STRING_OR_NULL, 0, "string or null", decode_plain,
+    {"startDate", SR__FIELD_START_DATE, STRING_OR_NULL, 0, "string or null", decode_plain,
      encode_plain},
-    {KEY("imei"), SR__FIELD_IMEI, KIND(SR__KIND_ARRAY), 0, "array of strings", decode_imei,
-     encode_imei},
-    {KEY("deviceGroup"), SR__FIELD_DEVICE_GROUP, STRING_OR_NULL, 0, "string or null",
-     decode_nullable, encode_nullable},
-    {KEY("dataPlan"), SR__FIELD_DATA_PLAN, STRING_OR_NULL, 0, "string or null", decode_nullable,
+    {"endDate", SR__FIELD_END_DATE, STRING_OR_NULL, 0, "string or null", decode_plain,
+     encode_plain},
+    {"imei", SR__FIELD_IMEI, cJSON_Array, 0, "array of strings", decode_imei, encode_imei},
+    {"deviceGroup", SR__FIELD_DEVICE_GROUP, STRING_OR_NULL, 0, "string or null", decode_nullable,
      encode_nullable},
-    {KEY("noSessionFlag"), SR__FIELD_NO_SESSION_FLAG, STRING_OR_NULL, BOOLEAN, "string or null",
+    {"dataPlan", SR__FIELD_DATA_PLAN, STRING_OR_NULL, 0, "string or null", decode_nullable,
+     encode_nullable},
+    {"noSessionFlag", SR__FIELD_NO_SESSION_FLAG, STRING_OR_NULL, BOOLEAN, "string or null",
      decode_plain, encode_plain},
-    {KEY("deviceLabel"), SR__FIELD_DEVICE_LABEL, STRING_OR_NULL, 0, "string or null",
-     decode_nullable, encode_nullable},
+    {"deviceLabel", SR__FIELD_DEVICE_LABEL, STRING_OR_NULL, 0, "string or null", decode_nullable,
+     encode_nullable},
 };
 #define FIELD_COUNT (sizeof fields / sizeof fields[0])
 
 /* ---- decoding ---- */
 
-static const field_spec *find_field(const char *key, size_t key_len)
+static const field_spec *find_field(const char *key)
 {
     for (size_t i = 0; i < FIELD_COUNT; i++) {
-        if (fields[i].key_len == key_len && memcmp(fields[i].key, key, key_len) == 0)
+        /* the first byte rules out all fields but one or two */
+        if (fields[i].key[0] == key[0] && strcmp(fields[i].key, key) == 0)
             return &fields[i];
     }
     return NULL;
 }
 
-/* A scanned string value decoded by cJSON into *slot. */
-static sr_status store_string(char **slot, const sr__json_value *v, sr_error *err)
+/* The pointer of the member being decoded, built only for errors. */
+static char *member_path(decoder *d)
 {
-    cJSON *item = cJSON_ParseWithLength(v->raw, v->raw_len);
-    sr_status st;
-    /* The scanner accepted this span, so cJSON can only fail for memory. */
-    if (item == NULL || !cJSON_IsString(item)) {
-        st = sr__error_set(err, SR_ERR_NOMEM, v->path, "out of memory decoding a string");
-        goto cleanup;
-    }
-    st = sr__replace_string(slot, item->valuestring, strlen(item->valuestring));
-    if (st != SR_OK)
-        sr__error_set(err, st, v->path, "out of memory storing a string");
-cleanup:
-    cJSON_Delete(item);
-    return st;
+    d->path[0] = '\0';
+    sr__pointer_append_key(d->path, sizeof d->path, d->key, strlen(d->key));
+    return d->path;
 }
 
-static sr_status decode_plain(decoder *d, const field_spec *f, const sr__json_value *v,
-                              sr_error *err)
+static sr_status nomem(decoder *d, sr_error *err, const char *what)
 {
-    char **slot = sr__plain_slot(d->r, f->field);
-    const char *flag;
-    (void)d;
-    switch (v->kind) {
-    case SR__KIND_NULL:
+    return sr__error_set(err, SR_ERR_NOMEM, member_path(d), "out of memory storing %s", what);
+}
+
+static sr_status decode_plain(decoder *d, const field_spec *f, const cJSON *v, sr_error *err)
+{
+    const char *text = cJSON_IsString(v) ? v->valuestring : cJSON_IsTrue(v) ? "true" : "false";
+    if (cJSON_IsNull(v))
         return SR_OK; /* null means absent */
-    case SR__KIND_TRUE:
-    case SR__KIND_FALSE:
-        flag = v->kind == SR__KIND_TRUE ? "true" : "false";
-        if (sr__replace_string(slot, flag, strlen(flag)) != SR_OK)
-            return sr__error_set(err, SR_ERR_NOMEM, v->path, "out of memory storing a string");
-        return SR_OK;
-    default:
-        return store_string(slot, v, err);
-    }
+    if (sr__replace_string(sr__plain_slot(d->r, f->field), text, strlen(text)) != SR_OK)
+        return nomem(d, err, "a string");
+    return SR_OK;
 }
 
-static sr_status decode_nullable(decoder *d, const field_spec *f, const sr__json_value *v,
-                                 sr_error *err)
+static sr_status decode_nullable(decoder *d, const field_spec *f, const cJSON *v, sr_error *err)
 {
     sr__nullable *slot = sr__nullable_slot(d->r, f->field);
-    if (v->kind == SR__KIND_NULL) {
+    if (cJSON_IsNull(v)) {
         sr__free(slot->value);
         slot->value = NULL;
         slot->state = SR__NULL;
         return SR_OK;
     }
-    sr_status st = store_string(&slot->value, v, err);
-    if (st == SR_OK)
-        slot->state = SR__SET;
-    return st;
+    if (sr__replace_string(&slot->value, v->valuestring, strlen(v->valuestring)) != SR_OK)
+        return nomem(d, err, "a string");
+    slot->state = SR__SET;
+    return SR_OK;
 }
 
-/* The IMEIs are read straight from the scanned span rather than through a
- * cJSON tree: a 10000-item list would otherwise be parsed twice, and the
- * whole decode must stay within 1.5x of one cJSON parse. One pass: the
- * scanner counted the items, and the span bounds their bytes (each item's
- * decoded bytes plus terminator fit in its quotes and separator). */
-static sr_status decode_imei(decoder *d, const field_spec *f, const sr__json_value *v,
-                             sr_error *err)
+/* One pass checks the items and counts them; the second copies them. The
+ * characters are reserved for IMEIs of 15 digits: longer items only make
+ * the buffer grow. */
+static sr_status decode_imei(decoder *d, const field_spec *f, const cJSON *v, sr_error *err)
 {
-    sr__json_cursor c;
-    const char *item;
-    size_t item_len, index = 0, scratch_cap = 0;
-    sr__kind kind;
-    char *scratch = NULL;
-    sr_status st;
+    size_t count = 0;
     (void)f;
-
-    st = sr__imei_reserve(&d->r->imei, v->items, v->raw_len - v->items);
-    sr__json_array_begin(&c, v->raw, v->raw_len);
-    while (st == SR_OK && sr__json_array_next(&c, &item, &item_len, &kind)) {
-        if (kind != SR__KIND_STRING) {
-            char path[SR_ERROR_PATH_SIZE];
-            memcpy(path, v->path, strlen(v->path) + 1);
-            sr__pointer_append_index(path, sizeof path, index);
-            st = sr__error_set(err, SR_ERR_TYPE, path, "expected string, found %s",
-                               sr__kind_name(kind));
-            goto cleanup;
+    for (const cJSON *item = v->child; item != NULL; item = item->next, count++) {
+        if (!cJSON_IsString(item)) {
+            sr__pointer_append_index(member_path(d), sizeof d->path, count);
+            return sr__error_set(err, SR_ERR_TYPE, d->path, "expected string, found %s",
+                                 sr__json_kind_name(item));
         }
-        index++;
-        if (!sr__json_string_has_escape(item, item_len)) {
-            st = sr__imei_push(&d->r->imei, item + 1, item_len - 2);
-            continue;
-        }
-        if (scratch_cap < item_len) {
-            sr__free(scratch);
-            scratch = sr__malloc(item_len);
-            scratch_cap = scratch == NULL ? 0 : item_len;
-            if (scratch == NULL) {
-                st = SR_ERR_NOMEM;
-                break;
-            }
-        }
-        st = sr__imei_push(&d->r->imei, scratch, sr__json_string_decode(item, item_len, scratch));
     }
-    if (st != SR_OK)
-        sr__error_set(err, st, v->path, "out of memory storing the IMEI list");
-cleanup:
-    sr__free(scratch);
-    return st;
+    sr_status st = count == 0 ? SR_OK : sr__imei_reserve(&d->r->imei, count, count * 16);
+    for (const cJSON *item = v->child; item != NULL && st == SR_OK; item = item->next)
+        st = sr__imei_push(&d->r->imei, item->valuestring, strlen(item->valuestring));
+    return st == SR_OK ? SR_OK : nomem(d, err, "the IMEI list");
 }
 
-static int is_container(sr__kind k)
+/* A caller's member is copied, with its cJSON numbers turned into raw
+ * items as parsed trees hold them. */
+static sr_status number_to_raw(void *ctx, const sr__json_walk *w, cJSON *item, int first)
 {
-    return k == SR__KIND_ARRAY || k == SR__KIND_OBJECT;
+    (void)ctx;
+    (void)w;
+    (void)first;
+    if (!cJSON_IsNumber(item))
+        return SR_OK;
+    /* cJSON's own text for its double, allocated by cJSON as cJSON_Delete
+     * expects a raw item's text (see put_digits in json_tree.c). */
+    char *text = cJSON_PrintUnformatted(item);
+    if (text == NULL)
+        return SR_ERR_NOMEM;
+    item->valuestring = text;
+    item->type = cJSON_Raw;
+    return SR_OK;
 }
 
-static sr_status keep_unknown(decoder *d, const sr__json_value *v, sr_error *err)
+static sr_status keep_unknown(decoder *d, cJSON *v, sr_error *err)
 {
-    char *compact = NULL;
-    size_t compact_len = 0;
+    cJSON *item = NULL;
     sr_status st;
-
     if (d->flags & SR_PARSE_STRICT)
-        return sr__error_set(err, SR_ERR_UNKNOWN_FIELD, v->path,
+        return sr__error_set(err, SR_ERR_UNKNOWN_FIELD, member_path(d),
                              "unknown field (not allowed under SR_PARSE_STRICT)");
-    /* Scalars have no insignificant whitespace: keep their bytes as they are. */
-    if (!is_container(v->kind)) {
-        st = sr__member_push(&d->r->unknown, v->key, v->key_len, v->raw, v->raw_len);
+    if (d->parent != NULL) {
+        item = cJSON_DetachItemViaPointer(d->parent, v);
+        st = SR_OK;
     } else {
-        st = sr__json_compact(v->raw, v->raw_len, &compact, &compact_len);
-        if (st == SR_OK)
-            st = sr__member_push(&d->r->unknown, v->key, v->key_len, compact, compact_len);
+        item = cJSON_Duplicate(v, 1);
+        st = item == NULL ? SR_ERR_NOMEM : sr__json_walk_tree(item, number_to_raw, NULL);
     }
-    if (st != SR_OK)
-        sr__error_set(err, st, v->path, "out of memory keeping an unknown field");
-    sr__free(compact);
-    return st;
+    if (st == SR_OK)
+        st = sr__member_push(&d->r->unknown, item);
+    if (st != SR_OK) {
+        cJSON_Delete(item);
+        return nomem(d, err, "an unknown field");
+    }
+    return SR_OK;
 }
 
-static sr_status on_member(void *ctx, const sr__json_value *v, sr_error *err)
+static sr_status decode_member(decoder *d, cJSON *v, sr_error *err)
 {
-    decoder *d = ctx;
-    const field_spec *f = find_field(v->key, v->key_len);
-    unsigned accepted;
-
+    const field_spec *f = find_field(v->string);
+    d->key = v->string;
     if (f == NULL)
         return keep_unknown(d, v, err);
-    accepted = f->kinds | ((d->flags & SR_PARSE_STRICT) ? 0u : f->lax_kinds);
-    if (!(accepted & KIND(v->kind))) {
-        return sr__error_set(err, SR_ERR_TYPE, v->path, "expected %s, found %s%s", f->expected,
-                             sr__kind_name(v->kind),
-                             (f->lax_kinds & KIND(v->kind)) ? " (not allowed under SR_PARSE_STRICT)"
-                                                            : "");
+    int accepted = f->kinds | ((d->flags & SR_PARSE_STRICT) ? 0 : f->lax_kinds);
+    int kind = v->type & 0xFF;
+    if (!(accepted & kind)) {
+        return sr__error_set(err, SR_ERR_TYPE, member_path(d), "expected %s, found %s%s",
+                             f->expected, sr__json_kind_name(v),
+                             (f->lax_kinds & kind) ? " (not allowed under SR_PARSE_STRICT)" : "");
     }
     d->seen |= 1u << f->field;
     return f->decode(d, f, v, err);
 }
 
-static int has_bom(const char *json, size_t len)
+/* Maps the checked document into a new request. With movable, unknown
+ * members are moved out of doc, else copied. */
+static sr_status decode_tree(const cJSON *doc, int movable, const sr_parse_options *opts,
+                             session_report_request **out, sr_error *err)
 {
-    return len >= 3 && (unsigned char)json[0] == 0xEF && (unsigned char)json[1] == 0xBB &&
-           (unsigned char)json[2] == 0xBF;
+    decoder d;
+    sr_status st = SR_OK;
+    if (!cJSON_IsObject(doc))
+        return sr__error_set(err, SR_ERR_TYPE, "", "expected object, found %s",
+                             sr__json_kind_name(doc));
+    d.r = session_report_request_new();
+    if (d.r == NULL)
+        return sr__error_set(err, SR_ERR_NOMEM, "", "out of memory creating the request");
+    d.parent = movable ? (cJSON *)(uintptr_t)doc : NULL;
+    d.flags = opts != NULL ? opts->flags : 0;
+    d.seen = 0;
+    for (cJSON *v = doc->child, *next; v != NULL && st == SR_OK; v = next) {
+        next = v->next; /* v may move into the request */
+        st = decode_member(&d, v, err);
+    }
+    if (st == SR_OK && d.r->account_number == NULL)
+        st = sr__error_set(err, SR_ERR_MISSING, "/accountNumber",
+                           "missing required field accountNumber (string)");
+    if (st == SR_OK && !(d.seen & (1u << SR__FIELD_IMEI)))
+        st = sr__error_set(err, SR_ERR_MISSING, "/imei",
+                           "missing required field imei (array of strings, may be empty)");
+    if (st != SR_OK) {
+        session_report_request_free(d.r);
+        return st;
+    }
+    *out = d.r;
+    return SR_OK;
 }
 
 sr_status session_report_request_from_json(const char *json, size_t len,
                                            const sr_parse_options *opts,
                                            session_report_request **out, sr_error *err)
 {
-    decoder d;
-    sr__json_doc doc;
-    size_t max_bytes =
-        opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : SR_DEFAULT_MAX_BYTES;
-    sr_status st;
-
+    cJSON *tree = NULL;
     if (out == NULL)
         return sr__error_set(err, SR_ERR_ARG, "", "out must not be NULL");
     *out = NULL;
-    if (json == NULL && len != 0)
-        return sr__error_set(err, SR_ERR_ARG, "", "json is NULL but len is %zu", len);
-    if (len > max_bytes)
-        return sr__error_set(err, SR_ERR_LIMIT, "",
-                             "input of %zu bytes exceeds the limit of %zu bytes", len, max_bytes);
-
-    d.r = session_report_request_new();
-    d.flags = opts != NULL ? opts->flags : 0;
-    d.seen = 0;
-    if (d.r == NULL)
-        return sr__error_set(err, SR_ERR_NOMEM, "", "out of memory creating the request");
-    doc.buf = json != NULL ? json : "";
-    doc.len = len;
-    st = sr__json_scan_object(&doc, has_bom(json, len) ? 3 : 0, len, "", on_member, &d, err);
-    if (st != SR_OK)
-        goto cleanup;
-    if (d.r->account_number == NULL) {
-        st = sr__error_set(err, SR_ERR_MISSING, "/accountNumber",
-                           "missing required field accountNumber (string)");
-        goto cleanup;
-    }
-    if (!(d.seen & (1u << SR__FIELD_IMEI))) {
-        st = sr__error_set(err, SR_ERR_MISSING, "/imei",
-                           "missing required field imei (array of strings, may be empty)");
-        goto cleanup;
-    }
-    *out = d.r;
-    d.r = NULL;
-cleanup:
-    session_report_request_free(d.r);
+    sr_status st = sr__json_parse(json, len, opts, &tree, err);
+    if (st == SR_OK)
+        st = decode_tree(tree, 1, opts, out, err);
+    cJSON_Delete(tree);
     return st;
+}
+
+sr_status session_report_request_from_cjson(const cJSON *object, const sr_parse_options *opts,
+                                            session_report_request **out, sr_error *err)
+{
+    if (out == NULL)
+        return sr__error_set(err, SR_ERR_ARG, "", "out must not be NULL");
+    *out = NULL;
+    if (object == NULL)
+        return sr__error_set(err, SR_ERR_ARG, "", "object must not be NULL");
+    sr_status st = sr__json_check_tree(object, err);
+    return st != SR_OK ? st : decode_tree(object, 0, opts, out, err);
 }
 
 /* ---- encoding ---- */
 
-static void encode_plain(sr__jw *w, const session_report_request *r, const field_spec *f)
+/* A string item: a copy, or borrowing the model's bytes (never freed by
+ * cJSON: a reference). */
+static cJSON *string_item(const encoder *e, const char *s)
 {
-    const char *v = sr__plain_value(r, f->field);
-    if (v == NULL)
-        return;
-    sr__jw_key(w, f->key, f->key_len);
-    sr__jw_string(w, v, strlen(v));
+    return e->copy ? cJSON_CreateString(s) : cJSON_CreateStringReference(s);
 }
 
-static void encode_nullable(sr__jw *w, const session_report_request *r, const field_spec *f)
+/* Adds item under a known key (a string literal, which outlives any tree)
+ * or, when item is NULL, fails for memory. */
+static sr_status add_field(encoder *e, const field_spec *f, cJSON *item)
 {
-    const sr__nullable *n = sr__nullable_slot_const(r, f->field);
+    if (item == NULL)
+        return SR_ERR_NOMEM;
+    if (!(e->copy ? cJSON_AddItemToObject(e->object, f->key, item)
+                  : cJSON_AddItemToObjectCS(e->object, f->key, item))) {
+        cJSON_Delete(item);
+        return SR_ERR_NOMEM;
+    }
+    return SR_OK;
+}
+
+static sr_status encode_plain(encoder *e, const field_spec *f)
+{
+    const char *v = sr__plain_value(e->r, f->field);
+    return v == NULL ? SR_OK : add_field(e, f, string_item(e, v));
+}
+
+static sr_status encode_nullable(encoder *e, const field_spec *f)
+{
+    const sr__nullable *n = sr__nullable_slot_const(e->r, f->field);
     if (n->state == SR__ABSENT)
-        return;
-    sr__jw_key(w, f->key, f->key_len);
-    if (n->state == SR__NULL)
-        sr__jw_raw(w, "null", 4);
-    else
-        sr__jw_string(w, n->value, strlen(n->value));
+        return SR_OK;
+    return add_field(e, f, n->state == SR__NULL ? cJSON_CreateNull() : string_item(e, n->value));
 }
 
-static void encode_imei(sr__jw *w, const session_report_request *r, const field_spec *f)
+static sr_status encode_imei(encoder *e, const field_spec *f)
 {
-    const sr__imei_list *l = &r->imei;
-    sr__jw_key(w, f->key, f->key_len);
-    sr__jw_open(w, '[');
-    for (size_t i = 0; i < l->count; i++) {
-        sr__jw_item(w);
-        sr__jw_string(w, l->chars + l->offsets[i], sr__imei_len(l, i));
+    const sr__imei_list *l = &e->r->imei;
+    cJSON *array = cJSON_CreateArray();
+    sr_status st = add_field(e, f, array);
+    for (size_t i = 0; i < l->count && st == SR_OK; i++) {
+        cJSON *item = string_item(e, l->chars + l->offsets[i]);
+        if (item == NULL || !cJSON_AddItemToArray(array, item))
+            st = SR_ERR_NOMEM;
     }
-    sr__jw_close(w, ']');
+    return st;
 }
 
-static void emit_request(sr__jw *w, const void *obj)
+/* An item that prints as m's value without copying it: a reference to its
+ * children or text (references never free what they point to). */
+static cJSON *borrow(const cJSON *item)
 {
-    const session_report_request *r = obj;
-    sr__jw_open(w, '{');
-    for (size_t i = 0; i < FIELD_COUNT; i++)
-        fields[i].encode(w, r, &fields[i]);
-    for (size_t i = 0; i < r->unknown.count; i++) {
-        const sr__member *m = &r->unknown.items[i];
-        sr__jw_key(w, m->key, m->key_len);
-        sr__jw_json(w, m->value, m->value_len);
+    cJSON *ref;
+    switch (item->type & 0xFF) {
+    case cJSON_Array:
+        return cJSON_CreateArrayReference(item->child);
+    case cJSON_Object:
+        return cJSON_CreateObjectReference(item->child);
+    case cJSON_String:
+        return cJSON_CreateStringReference(item->valuestring);
+    case cJSON_Raw:
+        /* cJSON has no raw reference constructor: a string reference
+         * retyped, which cJSON_Delete treats the same (it frees neither). */
+        ref = cJSON_CreateStringReference(item->valuestring);
+        if (ref != NULL)
+            ref->type = cJSON_Raw | cJSON_IsReference;
+        return ref;
+    case cJSON_NULL:
+        return cJSON_CreateNull();
+    default:
+        return cJSON_CreateBool(cJSON_IsTrue(item));
     }
-    sr__jw_close(w, '}');
+}
+
+static sr_status encode_unknown(encoder *e, const sr__member *m)
+{
+    cJSON *item = e->copy ? cJSON_Duplicate(m->item, 1) : borrow(m->item);
+    if (item == NULL)
+        return SR_ERR_NOMEM;
+    /* The key is the model's; a borrowed tree never frees it. */
+    if (!(e->copy ? cJSON_AddItemToObject(e->object, m->item->string, item)
+                  : cJSON_AddItemToObjectCS(e->object, m->item->string, item))) {
+        cJSON_Delete(item);
+        return SR_ERR_NOMEM;
+    }
+    return SR_OK;
+}
+
+static sr_status build_tree(const session_report_request *r, int copy, cJSON **out)
+{
+    encoder e = {r, cJSON_CreateObject(), copy};
+    sr_status st = e.object == NULL ? SR_ERR_NOMEM : SR_OK;
+    for (size_t i = 0; i < FIELD_COUNT && st == SR_OK; i++)
+        st = fields[i].encode(&e, &fields[i]);
+    for (size_t i = 0; i < r->unknown.count && st == SR_OK; i++)
+        st = encode_unknown(&e, &r->unknown.items[i]);
+    if (st != SR_OK) {
+        cJSON_Delete(e.object);
+        return st;
+    }
+    *out = e.object;
+    return SR_OK;
+}
+
+sr_status session_report_request_to_cjson(const session_report_request *r, cJSON **out)
+{
+    if (out == NULL)
+        return SR_ERR_ARG;
+    *out = NULL;
+    if (r == NULL)
+        return SR_ERR_ARG;
+    if (r->account_number == NULL)
+        return SR_ERR_MISSING;
+    return build_tree(r, 1, out);
 }
 
 sr_status session_report_request_to_json(const session_report_request *r, unsigned flags,
                                          char **out, size_t *out_len)
 {
+    cJSON *tree = NULL;
     if (out_len != NULL)
         *out_len = 0;
     if (out == NULL)
@@ -346,5 +395,9 @@ sr_status session_report_request_to_json(const session_report_request *r, unsign
         return SR_ERR_ARG;
     if (r->account_number == NULL)
         return SR_ERR_MISSING;
-    return sr__jw_render(emit_request, r, (flags & SR_JSON_PRETTY) != 0, out, out_len);
+    sr_status st = build_tree(r, 0, &tree);
+    if (st == SR_OK)
+        st = sr__json_print(tree, flags, out, out_len);
+    cJSON_Delete(tree);
+    return st;
 }

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* The strict JSON scanner: checks RFC 8259 syntax, UTF-8, NUL and surrogate
- * rules, duplicate keys in every object and the nesting bound, and reports
- * the members of one object as spans of the input. It builds no tree: the
- * decoders (json.c, response*.c) hand the spans of the values they know to
- * cJSON or read them directly. Shared by every decoder of the library. */
+/* The 0.1 scanner, kept only for the response decoders (response*.c) until
+ * they move onto the JSON core (json_tree.h); the request codec no longer
+ * uses it. Checks RFC 8259 syntax, UTF-8, NUL and surrogate rules,
+ * duplicate keys and the nesting bound, and reports the members of one
+ * object as spans of the input. */
 #ifndef SESSREPORT_JSON_SCAN_H
 #define SESSREPORT_JSON_SCAN_H
 
@@ -67,29 +67,9 @@ sr_status sr__json_scan_object(const sr__json_doc *doc, size_t begin, size_t end
 sr_status sr__json_scan_array(const sr__json_doc *doc, size_t begin, size_t end, const char *path,
                               sr__json_value_fn fn, void *ctx, sr_error *err);
 
-/* Walks the items of an already scanned array without a callback or any
- * allocation (for hot lists such as the IMEIs). */
-typedef struct sr__json_cursor {
-    const char *p, *end;
-} sr__json_cursor;
-
-/* Positions c before the first item of the scanned array raw[0..raw_len). */
-void sr__json_array_begin(sr__json_cursor *c, const char *raw, size_t raw_len);
-/* The next item: 1 with *item (no surrounding whitespace), *item_len and
- * *kind set, or 0 after the last one. */
-int sr__json_array_next(sr__json_cursor *c, const char **item, size_t *item_len, sr__kind *kind);
-
 /* Decodes an already scanned string literal raw[0..raw_len) (quotes
  * included) into out, which must have room for raw_len - 2 bytes (escapes
  * never grow); returns the decoded length. No NUL is appended. */
 size_t sr__json_string_decode(const char *raw, size_t raw_len, char *out);
-
-/* 1 when the scanned string literal raw[0..raw_len) holds an escape, i.e.
- * its bytes between the quotes are not already its value. */
-int sr__json_string_has_escape(const char *raw, size_t raw_len);
-
-/* Copies an already scanned value without insignificant whitespace (strings
- * and numbers byte for byte). *out is NUL-terminated, freed with sr__free. */
-sr_status sr__json_compact(const char *raw, size_t raw_len, char **out, size_t *out_len);
 
 #endif /* SESSREPORT_JSON_SCAN_H */

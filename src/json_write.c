@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* The exact-size JSON writer shared by the encoders: escaping, compact and
- * pretty layout, re-indentation of kept JSON text. */
+/* The 0.1 exact-size JSON writer, left for the response encoders:
+ * escaping, compact and pretty layout. */
 #include "json_write.h"
 
 #include <string.h>
@@ -138,78 +138,6 @@ void sr__jw_key(sr__jw *w, const char *key, size_t n)
         sr__jw_raw(w, ": ", 2);
     else
         put_char(w, ':');
-}
-
-/* Index just past the string whose opening quote is at text[i]. */
-static size_t string_end(const char *text, size_t n, size_t i)
-{
-    for (i++; i < n; i++) {
-        if (text[i] == '\\')
-            i++;
-        else if (text[i] == '"')
-            return i + 1;
-    }
-    return n;
-}
-
-void sr__jw_json(sr__jw *w, const char *text, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        char c = text[i];
-        switch (c) {
-        case ' ':
-        case '\t':
-        case '\n':
-        case '\r':
-            i++;
-            break;
-        case '"': {
-            size_t e = string_end(text, n, i);
-            sr__jw_raw(w, text + i, e - i);
-            i = e;
-            break;
-        }
-        case '{':
-        case '[':
-            sr__jw_open(w, c);
-            i++;
-            /* The first item of a non-empty container starts on its own line. */
-            while (i < n &&
-                   (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
-                i++;
-            if (i < n && text[i] != '}' && text[i] != ']')
-                sr__jw_item(w);
-            break;
-        case '}':
-        case ']':
-            sr__jw_close(w, c);
-            i++;
-            break;
-        case ',':
-            /* w->first is 0 here: a value was written */
-            sr__jw_item(w);
-            i++;
-            break;
-        case ':':
-            if (w->pretty)
-                sr__jw_raw(w, ": ", 2);
-            else
-                put_char(w, ':');
-            i++;
-            break;
-        default: {
-            /* Numbers and literals: copy up to the next delimiter. */
-            size_t e = i + 1;
-            while (e < n && text[e] != ',' && text[e] != '}' && text[e] != ']' && text[e] != ' ' &&
-                   text[e] != '\t' && text[e] != '\n' && text[e] != '\r' && text[e] != ':')
-                e++;
-            sr__jw_raw(w, text + i, e - i);
-            i = e;
-            break;
-        }
-        }
-    }
 }
 
 sr_status sr__jw_render(sr__jw_emit_fn emit, const void *obj, int pretty, char **out,

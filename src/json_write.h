@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* JSON output for every encoder of the library: an exact-size writer that
- * runs an emitter twice (measure, then write into one allocation), string
- * escaping, and compact or pretty (2-space) layout, including the
- * re-indentation of compact JSON text kept from the input. */
+/* The 0.1 writer, kept only for the response encoders (response*.c) until
+ * they print through the JSON core (sr__json_print); the request codec no
+ * longer uses it. An exact-size writer that runs an emitter twice (measure,
+ * then write into one allocation), string escaping, compact or pretty. */
 #ifndef SESSREPORT_JSON_WRITE_H
 #define SESSREPORT_JSON_WRITE_H
 
@@ -45,9 +45,4 @@ void sr__jw_close(sr__jw *w, char bracket);
 void sr__jw_key(sr__jw *w, const char *key, size_t n);
 /* Starts an array item: separator and layout. The value follows. */
 void sr__jw_item(sr__jw *w);
-/* A value given as well-formed JSON text: whitespace outside strings is
- * dropped, and when pretty it is re-indented at the current level. Strings
- * and numbers are copied byte for byte. */
-void sr__jw_json(sr__jw *w, const char *text, size_t n);
-
 #endif /* SESSREPORT_JSON_WRITE_H */

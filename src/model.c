@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "json_tree.h"
 #include "model.h"
 
 /* ---- internal mutators ---- */
@@ -129,9 +130,9 @@ void sr__imei_list_free(sr__imei_list *l)
     memset(l, 0, sizeof *l);
 }
 
-sr_status sr__member_push(sr__member_list *l, const char *key, size_t key_len, const char *value,
-                          size_t value_len)
+sr_status sr__member_push(sr__member_list *l, cJSON *item)
 {
+    char *text = NULL;
     if (l->count == l->cap) {
         size_t cap = sr__grow_capacity(l->cap, l->count + 1);
         if (cap == 0 || cap > (size_t)-1 / sizeof *l->items)
@@ -142,26 +143,32 @@ sr_status sr__member_push(sr__member_list *l, const char *key, size_t key_len, c
         l->items = items;
         l->cap = cap;
     }
-    char *k = sr__strndup(key, key_len);
-    char *v = sr__strndup(value, value_len);
-    if (k == NULL || v == NULL) {
-        sr__free(k);
-        sr__free(v);
-        return SR_ERR_NOMEM;
+    /* Printed once here, so that the getters stay read-only (several
+     * threads may read one request). */
+    if (cJSON_IsString(item) || cJSON_IsArray(item) || cJSON_IsObject(item)) {
+        sr_status st = sr__json_print(item, 0, &text, NULL);
+        if (st != SR_OK)
+            return st;
     }
-    sr__member *m = &l->items[l->count++];
-    m->key = k;
-    m->key_len = key_len;
-    m->value = v;
-    m->value_len = value_len;
+    l->items[l->count].item = item;
+    l->items[l->count++].text = text;
     return SR_OK;
+}
+
+const char *sr__member_text(const sr__member *m)
+{
+    if (m->text != NULL)
+        return m->text;
+    if (cJSON_IsRaw(m->item))
+        return m->item->valuestring;
+    return cJSON_IsNull(m->item) ? "null" : cJSON_IsTrue(m->item) ? "true" : "false";
 }
 
 void sr__member_list_free(sr__member_list *l)
 {
     for (size_t i = 0; i < l->count; i++) {
-        sr__free(l->items[i].key);
-        sr__free(l->items[i].value);
+        cJSON_Delete(l->items[i].item);
+        sr__free(l->items[i].text);
     }
     sr__free(l->items);
     memset(l, 0, sizeof *l);
@@ -228,8 +235,10 @@ sr_status session_report_request_clone(const session_report_request *r,
         }
     }
     for (size_t i = 0; i < r->unknown.count && st == SR_OK; i++) {
-        const sr__member *m = &r->unknown.items[i];
-        st = sr__member_push(&c->unknown, m->key, m->key_len, m->value, m->value_len);
+        cJSON *copy = cJSON_Duplicate(r->unknown.items[i].item, 1);
+        st = copy == NULL ? SR_ERR_NOMEM : sr__member_push(&c->unknown, copy);
+        if (st != SR_OK)
+            cJSON_Delete(copy);
     }
     if (st != SR_OK) {
         session_report_request_free(c);
@@ -268,9 +277,8 @@ int session_report_request_equal(const session_report_request *a, const session_
         return 0;
     for (size_t i = 0; i < a->unknown.count; i++) {
         const sr__member *ma = &a->unknown.items[i], *mb = &b->unknown.items[i];
-        if (ma->key_len != mb->key_len || ma->value_len != mb->value_len ||
-            memcmp(ma->key, mb->key, ma->key_len) != 0 ||
-            memcmp(ma->value, mb->value, ma->value_len) != 0)
+        if (strcmp(ma->item->string, mb->item->string) != 0 ||
+            strcmp(sr__member_text(ma), sr__member_text(mb)) != 0)
             return 0;
     }
     return 1;
@@ -459,12 +467,12 @@ size_t session_report_request_unknown_count(const session_report_request *r)
 
 const char *session_report_request_unknown_key_at(const session_report_request *r, size_t i)
 {
-    return r == NULL || i >= r->unknown.count ? NULL : r->unknown.items[i].key;
+    return r == NULL || i >= r->unknown.count ? NULL : r->unknown.items[i].item->string;
 }
 
 const char *session_report_request_unknown_value_at(const session_report_request *r, size_t i)
 {
-    return r == NULL || i >= r->unknown.count ? NULL : r->unknown.items[i].value;
+    return r == NULL || i >= r->unknown.count ? NULL : sr__member_text(&r->unknown.items[i]);
 }
 
 void session_report_request_clear_unknown(session_report_request *r)

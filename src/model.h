@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include <cjson/cJSON.h>
+
 #include "sessreport/request.h"
 
 /* The known fields, in the order the serializer writes them (DESIGN 1). */
@@ -39,12 +41,13 @@ typedef struct sr__imei_list {
     size_t count, cap;
 } sr__imei_list;
 
-/* An unknown top-level member: decoded key, compact JSON text of the value. */
+/* An unknown top-level member: a cJSON item moved out of a parsed tree
+ * (its key in item->string, every number a raw item holding its digits),
+ * and its value as compact JSON text when that text is not already at hand
+ * (strings and containers; NULL for literals and numbers). */
 typedef struct sr__member {
-    char *key;
-    size_t key_len;
-    char *value;
-    size_t value_len;
+    cJSON *item;
+    char *text;
 } sr__member;
 
 typedef struct sr__member_list {
@@ -80,9 +83,11 @@ sr_status sr__imei_push(sr__imei_list *l, const char *s, size_t len);
 size_t sr__imei_len(const sr__imei_list *l, size_t i);
 void sr__imei_list_free(sr__imei_list *l);
 
-/* Appends copies of an unknown member. SR_OK or SR_ERR_NOMEM, unchanged. */
-sr_status sr__member_push(sr__member_list *l, const char *key, size_t key_len, const char *value,
-                          size_t value_len);
+/* Appends an unknown member, taking item (freed with the list) on SR_OK;
+ * SR_ERR_NOMEM leaves item to the caller and the list unchanged. */
+sr_status sr__member_push(sr__member_list *l, cJSON *item);
+/* The member's value as compact JSON text. */
+const char *sr__member_text(const sr__member *m);
 void sr__member_list_free(sr__member_list *l);
 
 #endif /* SESSREPORT_MODEL_H */

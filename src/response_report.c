@@ -229,3 +229,29 @@ sr_status sr_aggregate_report_add_usage(sr_aggregate_report *r, const char *imei
     row->bytes = bytes;
     return SR_OK;
 }
+
+sr_status sr_aggregate_report_merge(sr_aggregate_report *dst, const sr_aggregate_report *src)
+{
+    size_t n, i;
+    if (dst == NULL || src == NULL)
+        return SR_ERR_ARG;
+    n = src->count; /* src may be dst: copy only the rows it had at the start */
+    if (n == 0)
+        return SR_OK;
+    if (dst->count > (size_t)-1 - n)
+        return SR_ERR_NOMEM;
+    for (i = 0; i < n; i++) {
+        char *copy = sr__strndup(src->rows[i].imei, strlen(src->rows[i].imei));
+        usage_row *row = copy != NULL ? push_row(dst) : NULL;
+        if (row == NULL) {
+            sr__free(copy);
+            for (; i > 0; i--)
+                sr__free(dst->rows[--dst->count].imei);
+            return SR_ERR_NOMEM;
+        }
+        row->imei = copy;
+        row->sessions = src->rows[i].sessions;
+        row->bytes = src->rows[i].bytes;
+    }
+    return SR_OK;
+}

@@ -367,6 +367,34 @@ static void builds_and_round_trips(void **state)
     sr_aggregate_report_free(NULL);
 }
 
+static void merge_appends_copies_in_order(void **state)
+{
+    (void)state;
+    sr_aggregate_report *a = decode_ok("{\"txid\":\"a\",\"usage\":[{\"imei\":\"1\","
+                                       "\"numberOfSessions\":1,\"bytesTransferred\":10}]}");
+    sr_aggregate_report *b = decode_ok("{\"txid\":\"b\",\"usage\":[{\"imei\":\"2\","
+                                       "\"numberOfSessions\":2,\"bytesTransferred\":20},"
+                                       "{\"imei\":\"3\",\"numberOfSessions\":3,"
+                                       "\"bytesTransferred\":30}]}");
+    assert_int_equal(sr_aggregate_report_merge(a, b), SR_OK);
+    sr_aggregate_report_free(b); /* the rows were copied */
+    assert_string_equal(sr_aggregate_report_txid(a), "a");
+    assert_int_equal(sr_aggregate_report_usage_count(a), 3);
+    for (size_t i = 0; i < 3; i++) {
+        char want[2] = {(char)('1' + i), '\0'};
+        assert_string_equal(sr_aggregate_report_usage_imei(a, i), want);
+        assert_int_equal(row_sessions(a, i), (int64_t)i + 1);
+        assert_int_equal(row_bytes(a, i), 10 * ((int64_t)i + 1));
+    }
+    /* self-merge repeats the rows once */
+    assert_int_equal(sr_aggregate_report_merge(a, a), SR_OK);
+    assert_int_equal(sr_aggregate_report_usage_count(a), 6);
+    assert_string_equal(sr_aggregate_report_usage_imei(a, 5), "3");
+    assert_int_equal(sr_aggregate_report_merge(NULL, a), SR_ERR_ARG);
+    assert_int_equal(sr_aggregate_report_merge(a, NULL), SR_ERR_ARG);
+    sr_aggregate_report_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -383,6 +411,7 @@ int main(void)
         cmocka_unit_test(limits_bom_and_arguments),
         cmocka_unit_test(strings_are_unescaped_and_escaped),
         cmocka_unit_test(builds_and_round_trips),
+        cmocka_unit_test(merge_appends_copies_in_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,7 +22,10 @@ static const char format_help[] =
     "                     (YYYY-MM-DDThh:mm:ss[.f]Z); constants stay\n"
     "  --strict           unknown members and a boolean noSessionFlag are errors\n"
     "\n"
-    "A decoding error is printed like 'sessreport validate' prints it.\n"
+    "A decoding error is printed like 'sessreport validate' prints it. Output\n"
+    "longer than 64 MiB (a pretty form of deeply nested unknown members can\n"
+    "grow that far) is refused with SR_ERR_LIMIT; --compact stays near the\n"
+    "input's size.\n"
     "Exit status: 0 printed, 1 FILE invalid, 2 usage error or unreadable FILE.\n"
     "\n"
     "Examples:\n"
@@ -109,6 +112,12 @@ int sr_cli_format(int argc, char **argv)
         goto cleanup;
     }
     st = session_report_request_to_json(r, o.json_flags, &json, &json_len);
+    if (st == SR_ERR_LIMIT) {
+        cli_print_problem(name, st, "",
+                          "the output would be longer than 64 MiB (SR_JSON_MAX_OUTPUT); "
+                          "try --compact");
+        goto cleanup;
+    }
     if (st != SR_OK) {
         cli_print_problem(name, st, "", "cannot encode the request");
         goto cleanup;

@@ -20,6 +20,14 @@ SR_BEGIN_DECLS
 /** Default for ::sr_parse_options::max_bytes: 16 MiB. */
 #define SR_DEFAULT_MAX_BYTES ((size_t)16 * 1024 * 1024)
 
+/**
+ * Longest JSON text an encoder writes: 64 MiB. The size of the output is
+ * computed before anything is allocated; a longer one is ::SR_ERR_LIMIT.
+ * Only a request whose unknown members are huge or very deeply nested
+ * (the pretty form indents every level) comes near it.
+ */
+#define SR_JSON_MAX_OUTPUT ((size_t)64 * 1024 * 1024)
+
 /** Deepest nesting of arrays and objects accepted anywhere in a document. */
 #define SR_MAX_DEPTH 512
 

@@ -287,9 +287,9 @@ SR_API sr_status session_report_request_remove_imei(session_report_request *r, s
 /**
  * @name Unknown members
  * Top-level members the model does not know, kept from parsing in input
- * order and written back after the known fields. Each value is kept as
- * compact JSON text exactly as written (numbers keep their digits, strings
- * their escapes); only insignificant whitespace is dropped.
+ * order and written back after the known fields. Each value reads as
+ * compact JSON text: numbers keep their digits exactly as written, strings
+ * come back in cJSON's escaping ("\u0041" as "A").
  * @{
  */
 /** @brief Number of unknown members (0 for NULL r). */

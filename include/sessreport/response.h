@@ -180,6 +180,15 @@ SR_API sr_status sr_aggregate_report_usage_bytes(const sr_aggregate_report *r, s
  */
 SR_API sr_status sr_aggregate_report_add_usage(sr_aggregate_report *r, const char *imei,
                                                int64_t sessions, int64_t bytes);
+
+/**
+ * @brief Appends copies of @p src's rows, in order, after @p dst's; dst's
+ *        txid is kept. @p src may be @p dst (its rows are then repeated once).
+ * @return ::SR_OK, ::SR_ERR_ARG (NULL argument) or ::SR_ERR_NOMEM; on
+ *         failure dst is unchanged (all or nothing).
+ */
+SR_API sr_status sr_aggregate_report_merge(sr_aggregate_report *dst,
+                                           const sr_aggregate_report *src);
 /** @} */
 
 /* ------------------------------------------------------------------------ */

@@ -458,8 +458,9 @@ class Format(CliCase):
         doc = ('{ "zeta" : [1.50, 1e400, {"k":null}], "imei": [], '
                '"accountNumber": "%s", "alpha": "\\u00e9" }' % ACCOUNT)
         path = self.write("unknown.json", doc)
+        # numbers keep their digits; strings come back in cJSON's escaping
         want = ('{"accountNumber":"%s","imei":[],"zeta":[1.50,1e400,{"k":null}],'
-                '"alpha":"\\u00e9"}\n' % ACCOUNT)
+                '"alpha":"\u00e9"}\n' % ACCOUNT)
         self.assertEqual(run(["format", path]), (0, want, ""))
         rc, out, err = run(["format", "--strict", path])
         self.assertEqual((rc, out), (1, ""))
@@ -477,6 +478,19 @@ class Format(CliCase):
         rc, out, err = run(["format", "--normalize-dates", bad])
         self.assertEqual((rc, out), (1, ""))
         self.assertEqual(problems(err), [(bad, "SR_ERR_FORMAT", "/startDate")])
+
+    def test_pretty_amplification_is_refused(self):
+        # issue 15 item 4: 1000 arrays nested 510 deep would print 524 MB pretty
+        deep = "[" * 510 + "]" * 510
+        doc = '{"accountNumber": "%s", "imei": [], "x": [%s]}' % (
+            ACCOUNT, ",".join([deep] * 1000))
+        path = self.write("deep.json", doc)
+        rc, out, err = run(["format", "--pretty", path])
+        self.assertEqual((rc, out), (1, ""))
+        self.assertEqual(problems(err), [(path, "SR_ERR_LIMIT", "")])
+        rc, out, err = run(["format", "--compact", path])
+        self.assertEqual((rc, err), (0, ""))
+        self.assertEqual(len(out), len(doc) - 5 + 1)  # five spaces fewer, a newline more
 
     def test_parse_error(self):
         path = self.write("dup.json", '{"accountNumber":"a","accountNumber":"b","imei":[]}')

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* Consumer of an installed sessreport: decodes, validates and re-encodes the
- * seed request through the public API only, so that the link needs cJSON. */
+ * seed request through the public API only, so that the link needs cJSON;
+ * and hands it over as a cJSON tree (sessreport/cjson.h), so that the
+ * installed header and cJSON's own are found. */
 #include <stdio.h>
 #include <string.h>
 
 #include <sessreport.h>
+#include <sessreport/cjson.h>
 
 static const char seed[] = "{\n"
                            "  \"accountNumber\": \"0844021539-00001\",\n"
@@ -48,6 +51,14 @@ int main(void)
         fprintf(stderr, "consumer: round trip differs:\n%s\n", json);
         goto cleanup;
     }
+    cJSON *tree = NULL;
+    if (session_report_request_to_cjson(req, &tree) != SR_OK ||
+        !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(tree, "accountNumber"))) {
+        fprintf(stderr, "consumer: to_cjson failed\n");
+        cJSON_Delete(tree);
+        goto cleanup;
+    }
+    cJSON_Delete(tree);
     printf("consumer: sessreport %s round trip ok\n", sr_version());
     rc = 0;
 cleanup:

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <sessreport.h>
+#include <sessreport/cjson.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -125,6 +126,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         violated("compact output has no whitespace outside strings");
     if (pretty_len > 0 && (pretty[pretty_len - 1] == '\n' || pretty[pretty_len - 1] == ' '))
         violated("pretty output has no final newline");
+
+    /* to_cjson -> from_cjson gives an equal request, and the tree prints
+     * the compact bytes. */
+    cJSON *tree = NULL;
+    session_report_request *from_tree = NULL;
+    if (session_report_request_to_cjson(r, &tree) != SR_OK ||
+        session_report_request_from_cjson(tree, NULL, &from_tree, NULL) != SR_OK ||
+        !session_report_request_equal(r, from_tree))
+        violated("to_cjson output decodes back equal with from_cjson");
+    char *printed = cJSON_PrintUnformatted(tree);
+    if (printed == NULL || strcmp(printed, compact) != 0)
+        violated("the to_cjson tree prints the compact bytes");
+    cJSON_free(printed);
+    cJSON_Delete(tree);
+    session_report_request_free(from_tree);
 
     session_report_request *copy = NULL;
     if (session_report_request_clone(r, &copy) != SR_OK || !session_report_request_equal(copy, r))
