@@ -8,6 +8,7 @@
 
 #include <sessreport/http.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,7 @@
 static const char send_help[] =
     "Usage: sessreport send --endpoint sync|async [--base-url URL | --sandbox]\n"
     "                       [--oauth-url URL] [--login-url URL]\n"
-    "                       [--portal-initiated true|false] [--retry-unsafe]\n"
+    "                       [--portal-initiated true|false] [--retry-unsafe] [--split]\n"
     "                       [--timeout S] [VALIDATION OPTIONS] FILE\n"
     "\n"
     "Checks the request in FILE ('-' = standard input) as validate does, with\n"
@@ -50,6 +51,10 @@ static const char send_help[] =
     "                             request went out (may create a second report)\n"
     "  --timeout S                give up after S seconds, token requests and\n"
     "                             retries included (default 60)\n"
+    "  --split                    sync only: send a request of more than 10 IMEIs\n"
+    "                             in parts of 10, one after the other, and print\n"
+    "                             one merged report (a failed part fails the\n"
+    "                             command and names the parts already sent)\n"
     "\n"
     "Only what cannot have been processed is retried, up to 3 times with the\n"
     "same Idempotency-Key: 429 and 503 (Retry-After honoured, else exponential\n"
@@ -86,6 +91,7 @@ typedef struct send_options {
     const char *login_url;
     const char *portal_initiated;
     int retry_unsafe;
+    int split;
     unsigned timeout_s;
     const char *file;
     cli_check_options check; /* the validation options validate has */
@@ -132,6 +138,8 @@ static int parse_option(send_options *o, int argc, char **argv, int *i)
         return o->sandbox = 1, CLI_EXIT_OK;
     if (strcmp(argv[*i], "--retry-unsafe") == 0)
         return o->retry_unsafe = 1, CLI_EXIT_OK;
+    if (strcmp(argv[*i], "--split") == 0)
+        return o->split = 1, CLI_EXIT_OK;
     if ((m = cli_match_value(argc, argv, i, "--endpoint", &value, "send")) != 0)
         return m < 0 ? CLI_EXIT_USAGE : parse_endpoint(value, o);
     if ((m = cli_match_value(argc, argv, i, "--base-url", &value, "send")) != 0)
@@ -189,8 +197,13 @@ static int parse_args(send_options *o, int argc, char **argv)
         return cli_usage_error("send", "--sandbox and --base-url exclude each other");
     if (o->file == NULL)
         return cli_usage_error("send", "no FILE given ('-' reads standard input)");
-    o->check.validate.max_imeis =
-        o->endpoint == SR_HTTP_SYNC ? SR_MAX_IMEIS_SYNC : SR_MAX_IMEIS_ASYNC;
+    if (o->split && o->endpoint != SR_HTTP_SYNC)
+        return cli_usage_error("send", "--split applies to --endpoint sync");
+    /* Under --split the whole request may hold any number of IMEIs: each
+     * part is within the limit. */
+    o->check.validate.max_imeis = o->split                      ? SIZE_MAX
+                                  : o->endpoint == SR_HTTP_SYNC ? SR_MAX_IMEIS_SYNC
+                                                                : SR_MAX_IMEIS_ASYNC;
     return CLI_EXIT_OK;
 }
 
@@ -308,12 +321,12 @@ static void show_body(const sr_http_result *res)
 
 /* "HTTP 200 after 2 attempts (Idempotency-Key ...)" and why it ended when
  * that is not simply the answer. */
-static void status_line(const sr_http_result *res)
+static void status_line(const sr_http_result *res, const char *label)
 {
     unsigned attempts = sr_http_result_attempts(res);
     sr_http_end end = sr_http_result_end(res);
-    fprintf(stderr, "sessreport send: HTTP %ld after %u attempt%s", sr_http_result_status(res),
-            attempts, attempts == 1 ? "" : "s");
+    fprintf(stderr, "sessreport send: %sHTTP %ld after %u attempt%s", label,
+            sr_http_result_status(res), attempts, attempts == 1 ? "" : "s");
     if (end != SR_HTTP_END_ANSWER)
         fprintf(stderr, ", %s", sr_http_end_name(end));
     fprintf(stderr, " (Idempotency-Key %s)\n", sr_http_result_idempotency_key(res));
@@ -356,8 +369,9 @@ static int report_token_failure(const sr_http_result *res)
     return CLI_EXIT_INVALID;
 }
 
-/* Prints the outcome; returns the exit status. */
-static int report_result(const sr_http_result *res)
+/* Prints the outcome (label: "" or "part 2 of 3: "); the decoded answer
+ * of a success only when print_success. Returns the exit status. */
+static int report_result(const sr_http_result *res, const char *label, int print_success)
 {
     long status = sr_http_result_status(res);
     const sr_error *decode_error = sr_http_result_decode_error(res);
@@ -368,14 +382,14 @@ static int report_result(const sr_http_result *res)
     if (sr_http_result_stage(res) != SR_HTTP_STAGE_REPORT)
         return report_token_failure(res);
     if (status == 0) {
-        fputs("sessreport send: no answer from ", stderr);
+        fprintf(stderr, "sessreport send: %sno answer from ", label);
         cli_put_text(stderr, url, strlen(url));
         fprintf(stderr, " after %u attempt%s (%s): %s\n", attempts, attempts == 1 ? "" : "s",
                 sr_http_end_name(sr_http_result_end(res)),
                 cli_safe(sr_http_result_transport_error(res), buf, sizeof buf));
         return CLI_EXIT_INVALID;
     }
-    status_line(res);
+    status_line(res, label);
     if (status < 200 || status > 299) {
         const char *message = error_message(sr_http_result_error_body(res));
         if (print_decoded(res) && message != NULL) {
@@ -393,7 +407,8 @@ static int report_result(const sr_http_result *res)
         show_body(res);
         return CLI_EXIT_INVALID;
     }
-    (void)print_decoded(res);
+    if (print_success)
+        (void)print_decoded(res);
     return CLI_EXIT_OK;
 }
 
@@ -406,6 +421,112 @@ static void print_problems(const char *name, const sr_error *errors, size_t coun
                 count - (size_t)MAX_LIBRARY_PROBLEMS);
 }
 
+/* One send and its report; returns the exit status. *res is the result
+ * (the caller frees it; NULL when the library refused the request). */
+static int send_one(sr_http_client *client, sr_http_endpoint endpoint,
+                    const session_report_request *req, const char *name, const char *label,
+                    int print_success, sr_http_result **res)
+{
+    sr_error errors[MAX_LIBRARY_PROBLEMS];
+    size_t count = 0;
+    if (sr_http_send(client, endpoint, req, res, errors, MAX_LIBRARY_PROBLEMS, &count) != SR_OK) {
+        print_problems(name, errors, count);
+        return CLI_EXIT_INVALID;
+    }
+    return report_result(*res, label, print_success);
+}
+
+/* "parts sent: 1 (txid A), 2 (txid B)" after part `failed` (0-based) of n. */
+static void name_sent_parts(const sr_aggregate_report *const *reports, size_t failed, size_t n)
+{
+    char buf[SAFE_TEXT];
+    fprintf(stderr, "sessreport send: part %zu of %zu failed; ", failed + 1, n);
+    if (failed == 0) {
+        fputs("no part was sent before it\n", stderr);
+        return;
+    }
+    fputs("parts already sent:", stderr);
+    for (size_t i = 0; i < failed; i++)
+        fprintf(stderr, "%s %zu (txid %s)", i == 0 ? "" : ",", i + 1,
+                cli_safe(sr_aggregate_report_txid(reports[i]), buf, sizeof buf));
+    fputc('\n', stderr);
+}
+
+/* The merged report of the parts' reports: the first part's txid, every
+ * part's rows in order. NULL when out of memory. */
+static sr_aggregate_report *merge_reports(const sr_aggregate_report *const *reports, size_t n)
+{
+    sr_aggregate_report *merged = sr_aggregate_report_new();
+    const char *txid = n > 0 ? sr_aggregate_report_txid(reports[0]) : NULL;
+    if (merged == NULL)
+        return NULL;
+    if (txid != NULL && sr_aggregate_report_set_txid(merged, txid) != SR_OK) {
+        sr_aggregate_report_free(merged);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (sr_aggregate_report_merge(merged, reports[i]) != SR_OK) {
+            sr_aggregate_report_free(merged);
+            return NULL;
+        }
+    }
+    return merged;
+}
+
+static int print_report(const sr_aggregate_report *report)
+{
+    char *json = NULL;
+    size_t len = 0;
+    int rc = CLI_EXIT_USAGE;
+    if (sr_aggregate_report_to_json(report, SR_JSON_PRETTY, &json, &len) == SR_OK)
+        rc = cli_write_json(json, len);
+    else
+        fputs("sessreport send: out of memory\n", stderr);
+    sr_free(json);
+    return rc;
+}
+
+/* --split: the parts of split one after the other on the synchronous
+ * endpoint, one merged report. Returns the exit status. */
+static int send_parts(sr_http_client *client, const session_report_request *req, const char *name)
+{
+    session_report_request **parts = NULL;
+    sr_http_result **results = NULL;
+    const sr_aggregate_report **reports = NULL;
+    sr_aggregate_report *merged = NULL;
+    size_t n = 0, done = 0;
+    int rc = CLI_EXIT_USAGE;
+
+    if (session_report_request_split(req, SR_MAX_IMEIS_SYNC, &parts, &n) != SR_OK ||
+        (results = calloc(n, sizeof *results)) == NULL ||
+        (reports = calloc(n, sizeof *reports)) == NULL) {
+        fputs("sessreport send: out of memory\n", stderr);
+        goto cleanup;
+    }
+    for (; done < n; done++) {
+        char label[64];
+        snprintf(label, sizeof label, "part %zu of %zu: ", done + 1, n);
+        rc = send_one(client, SR_HTTP_SYNC, parts[done], name, label, 0, &results[done]);
+        if (rc != CLI_EXIT_OK) {
+            name_sent_parts(reports, done, n);
+            goto cleanup;
+        }
+        reports[done] = sr_http_result_report(results[done]);
+    }
+    merged = merge_reports(reports, n);
+    rc = merged != NULL ? print_report(merged) : CLI_EXIT_USAGE;
+    if (merged == NULL)
+        fputs("sessreport send: out of memory\n", stderr);
+cleanup:
+    for (size_t i = 0; results != NULL && i < n; i++)
+        sr_http_result_free(results[i]);
+    free(results);
+    free(reports);
+    sr_aggregate_report_free(merged);
+    session_report_request_free_all(parts, n);
+    return rc;
+}
+
 int sr_cli_send(int argc, char **argv)
 {
     send_options o;
@@ -414,8 +535,7 @@ int sr_cli_send(int argc, char **argv)
     sr_http_result *res = NULL;
     session_report_request *req = NULL;
     cli_buffer in = {NULL, 0};
-    sr_error errors[MAX_LIBRARY_PROBLEMS];
-    size_t count = 0;
+    sr_error error;
     const char *name;
     char buf[SAFE_TEXT];
     int rc;
@@ -427,8 +547,8 @@ int sr_cli_send(int argc, char **argv)
         cli_check_options_free(&o.check);
         return rc < 0 ? CLI_EXIT_OK : rc;
     }
-    if (sr_http_client_new(&ho, &client, &errors[0]) != SR_OK) {
-        fprintf(stderr, "sessreport send: %s\n", cli_safe(errors[0].message, buf, sizeof buf));
+    if (sr_http_client_new(&ho, &client, &error) != SR_OK) {
+        fprintf(stderr, "sessreport send: %s\n", cli_safe(error.message, buf, sizeof buf));
         cli_check_options_free(&o.check);
         return CLI_EXIT_USAGE;
     }
@@ -440,21 +560,18 @@ int sr_cli_send(int argc, char **argv)
         goto cleanup;
     }
     rc = CLI_EXIT_INVALID;
-    if (session_report_request_from_json(in.data, in.len, &o.check.parse, &req, &errors[0]) !=
-        SR_OK) {
-        cli_print_error(name, &errors[0]);
+    if (session_report_request_from_json(in.data, in.len, &o.check.parse, &req, &error) != SR_OK) {
+        cli_print_error(name, &error);
         goto cleanup;
     }
     /* errors refuse to send; warnings are printed (and fail under
      * --warnings-as-errors) */
     if (cli_check_request(name, req, &o.check) != CLI_EXIT_OK)
         goto cleanup;
-    if (sr_http_send(client, (sr_http_endpoint)o.endpoint, req, &res, errors, MAX_LIBRARY_PROBLEMS,
-                     &count) != SR_OK) {
-        print_problems(name, errors, count);
-        goto cleanup;
-    }
-    rc = report_result(res);
+    if (o.split)
+        rc = send_parts(client, req, name);
+    else
+        rc = send_one(client, (sr_http_endpoint)o.endpoint, req, name, "", 1, &res);
 cleanup:
     sr_http_result_free(res);
     session_report_request_free(req);

@@ -507,6 +507,57 @@ class SendPolicyCli(CliTest):
         self.assertIn(long_path + "/report/aggregate", p.stderr)  # not cut
 
 
+class SendSplitCli(CliTest):
+    """send --split: a sync request of 25 IMEIs in parts of 10, 10 and 5."""
+
+    IMEIS = [luhn_imei("3567890123%04d" % i) for i in range(25)]
+
+    def setUp(self):
+        super().setUp()
+        self.request_file = self.write("many.json", json.dumps(dict(REQUEST, imei=self.IMEIS)))
+
+    def answer(self, part, imeis):
+        rows = [{"imei": imei, "numberOfSessions": i, "bytesTransferred": 100 * i}
+                for i, imei in enumerate(imeis)]
+        return {"status": 200, "body": {"txid": "tx-%d" % part, "usage": rows}}
+
+    def test_three_parts_one_merged_report(self):
+        parts = [self.IMEIS[0:10], self.IMEIS[10:20], self.IMEIS[20:25]]
+        s = self.server([self.answer(i + 1, p) for i, p in enumerate(parts)])
+        p = self.send("sync", s.url, "--split")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        reqs = s.requests()
+        self.assertEqual([json.loads(r["body"])["imei"] for r in reqs], parts)
+        for r in reqs:  # every other field copied
+            self.assertEqual(json.loads(r["body"])["accountNumber"], REQUEST["accountNumber"])
+        self.assertEqual(len({r["headers"]["Idempotency-Key"] for r in reqs}), 3)
+        merged = json.loads(p.stdout)
+        self.assertEqual(len(merged["usage"]), 25)
+        self.assertEqual([row["imei"] for row in merged["usage"]], self.IMEIS)
+        self.assertEqual(merged["txid"], "tx-1")
+        for i in range(3):
+            self.assertIn("part %d of 3: HTTP 200 after 1 attempt" % (i + 1), p.stderr)
+
+    def test_a_failed_part_names_the_parts_sent(self):
+        s = self.server([self.answer(1, self.IMEIS[0:10]),
+                         {"status": 400, "body": {"message": "bad part"}}])
+        p = self.send("sync", s.url, "--split")
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("part 2 of 3: HTTP 400", p.stderr)
+        self.assertIn("part 2 of 3 failed; parts already sent: 1 (txid tx-1)", p.stderr)
+        self.assertEqual(len(s.requests()), 2)  # the third part is not sent
+        self.assertNotIn('"usage"', p.stdout)
+
+    def test_without_split_the_limit_holds(self):
+        s = self.server([self.answer(1, self.IMEIS)])
+        p = self.send("sync", s.url)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("SR_ERR_RANGE: /imei: ", p.stderr)
+        self.assertEqual(s.requests(), [])
+        p = self.send("async", s.url, "--split")
+        self.assertEqual(p.returncode, 2)
+
+
 class ReadmeSendExample(CliTest):
     """The README's send example, run as written with only the four
     credential variables set (the example starts the stand-in server)."""
