@@ -286,6 +286,19 @@ static void client_options_are_checked(void **state)
     assert_int_equal(sr_http_client_new(&o, &c, &err), SR_OK);
     sr_http_client_free(c);
 
+    /* a long host is cut visibly, never silently */
+    {
+        char url[600];
+        memset(url, 0, sizeof url);
+        memcpy(url, "http://", 7);
+        memset(url + 7, 'h', 500);
+        o.base_url = url;
+        assert_int_equal(sr_http_client_new(&o, &c, &err), SR_ERR_ARG);
+        assert_int_equal(strlen(err.message), sizeof err.message - 1);
+        assert_string_equal(err.message + sizeof err.message - 4, "...");
+        o.base_url = NULL;
+    }
+
     /* NULL options: *out is still set (issue 15 item 6) */
     c = (sr_http_client *)&o;
     assert_int_equal(sr_http_client_new(NULL, &c, &err), SR_ERR_ARG);
