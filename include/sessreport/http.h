@@ -255,7 +255,8 @@ SR_API void sr_http_result_free(sr_http_result *r);
 SR_API long sr_http_result_status(const sr_http_result *r);
 
 /** @brief How many report POSTs were made (1 + retries, + 1 after a 401 that
- *         fetched fresh tokens); 0 for NULL, or when a token request failed. */
+ *         fetched fresh tokens; token requests are not counted, so 0 when the
+ *         first one failed); 0 for NULL. */
 SR_API unsigned sr_http_result_attempts(const sr_http_result *r);
 
 /** @brief Why the last attempt ended the send; ::SR_HTTP_END_NONE for NULL. */
