@@ -843,7 +843,9 @@ static void echoed_secrets_are_masked(void **state)
     assert_int_equal(sr_http_result_status(res), 400);
     assert_null(strstr(sr_http_result_body(res, NULL), "tok-1"));
     assert_null(strstr(sr_http_result_body(res, NULL), CLIENT_SECRET));
-    assert_string_equal(sr_error_body_message(sr_http_result_error_body(res)), "bad: *** *** ***");
+    /* not assert_string_equal: a failure must not print the tokens */
+    assert_true(strcmp(sr_error_body_message(sr_http_result_error_body(res)), "bad: *** *** ***") ==
+                0);
     sr_http_result_free(res);
     sr_http_client_free(c);
     stub_stop(&s);

@@ -135,12 +135,16 @@ class CliTest(unittest.TestCase):
         return self.run_cli(["send", "--endpoint", endpoint, "--base-url", url, *extra,
                              self.request_file], **kw)
 
+    def assert_secret_equal(self, actual, expected, what):
+        """assertEqual that never prints the values: they are secrets."""
+        self.assertTrue(actual == expected, "%s differs from what was expected" % what)
+
     def assert_headers(self, req, path):
         h = req["headers"]
         self.assertEqual(req["method"], "POST")
         self.assertEqual(req["path"], path)
-        self.assertEqual(h["Authorization"], "Bearer " + ACCESS)
-        self.assertEqual(h["VZ-M2M-Token"], M2M)
+        self.assert_secret_equal(h["Authorization"], "Bearer " + ACCESS, "Authorization")
+        self.assert_secret_equal(h["VZ-M2M-Token"], M2M, "VZ-M2M-Token")
         self.assertEqual(h["Content-Type"], "application/json")
         self.assertEqual(h["Accept"], "application/json")
         self.assertRegex(h["Idempotency-Key"], UUID4)
@@ -298,7 +302,8 @@ class SendCli(CliTest):
             p = self.run_cli(["send", "--endpoint", "sync", *args, self.request_file])
             self.assertNotEqual(p.returncode, 0)
             self.assertTrue(p.stderr)
-        self.assertEqual(s.requests()[0]["headers"]["Authorization"], "Bearer " + ACCESS)
+        self.assert_secret_equal(s.requests()[0]["headers"]["Authorization"], "Bearer " + ACCESS,
+                                 "Authorization")
 
 
 class SendAuthCli(CliTest):
@@ -317,16 +322,19 @@ class SendAuthCli(CliTest):
         oauth, login = s.requests("/oauth2/token"), s.requests("/session/login")
         self.assertEqual((len(oauth), len(login)), (1, 1))
         basic = base64.b64encode(("%s:%s" % (CLIENT_ID, CLIENT_SECRET)).encode()).decode()
-        self.assertEqual(oauth[0]["headers"]["Authorization"], "Basic " + basic)
+        self.assert_secret_equal(oauth[0]["headers"]["Authorization"], "Basic " + basic,
+                                 "the Basic header")
         self.assertEqual(oauth[0]["body"], "grant_type=client_credentials")
         self.assertEqual(oauth[0]["headers"]["Content-Type"],
                          "application/x-www-form-urlencoded")
-        self.assertEqual(json.loads(login[0]["body"]),
-                         {"username": USERNAME, "password": PASSWORD})
+        self.assert_secret_equal(json.loads(login[0]["body"]),
+                                 {"username": USERNAME, "password": PASSWORD}, "the login body")
         report = s.requests("/report/aggregate")
         self.assertEqual(len(report), 1)
-        self.assertEqual(report[0]["headers"]["Authorization"], "Bearer oauth-tok-1")
-        self.assertEqual(report[0]["headers"]["VZ-M2M-Token"], "session-tok-1")
+        self.assert_secret_equal(report[0]["headers"]["Authorization"], "Bearer oauth-tok-1",
+                                 "Authorization")
+        self.assert_secret_equal(report[0]["headers"]["VZ-M2M-Token"], "session-tok-1",
+                                 "VZ-M2M-Token")
 
     def test_credentials_take_precedence(self):
         s = self.server([{"status": 200, "body": SYNC_BODY}])
@@ -335,8 +343,8 @@ class SendAuthCli(CliTest):
                           s.oauth_url, "--login-url", s.login_url, self.request_file],
                          env_tokens=False, env_extra=env)
         self.assertEqual(p.returncode, 0, p.stderr)
-        self.assertEqual(s.requests("/report/aggregate")[0]["headers"]["Authorization"],
-                         "Bearer oauth-tok-1")
+        self.assert_secret_equal(s.requests("/report/aggregate")[0]["headers"]["Authorization"],
+                                 "Bearer oauth-tok-1", "Authorization")
 
     def test_refresh_on_401_once(self):
         s = self.server([{"status": 401, "body": {"message": "expired"}},
@@ -346,8 +354,8 @@ class SendAuthCli(CliTest):
         self.assertIn("HTTP 200 after 2 attempts", p.stderr)
         self.assertEqual(len(s.requests("/oauth2/token")), 2)
         self.assertEqual(len(s.requests("/session/login")), 2)
-        self.assertEqual(s.requests("/report/aggregate")[1]["headers"]["Authorization"],
-                         "Bearer oauth-tok-2")
+        self.assert_secret_equal(s.requests("/report/aggregate")[1]["headers"]["Authorization"],
+                                 "Bearer oauth-tok-2", "Authorization")
         s = self.server([{"status": 401, "body": {"message": "still no"}}])
         p = self.send_creds(s)
         self.assertEqual(p.returncode, 1)
