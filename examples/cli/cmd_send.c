@@ -395,6 +395,8 @@ static int report_result(const sr_http_result *res, const char *label, int print
         if (print_decoded(res) && message != NULL) {
             fprintf(stderr, "sessreport send: HTTP %ld: %s\n", status,
                     cli_safe(message, buf, sizeof buf));
+        } else if (sr_http_result_body(res, NULL)[0] == '\0') {
+            fprintf(stderr, "sessreport send: HTTP %ld with an empty body\n", status);
         } else {
             fprintf(stderr, "sessreport send: HTTP %ld with a body that is not a known error\n",
                     status);
