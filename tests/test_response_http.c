@@ -323,28 +323,30 @@ static void credential_options_are_checked(void **state)
     assert_int_equal(sr_http_client_new(&o, &c, &err), SR_OK);
     sr_http_client_free(c);
 
-    o.client_secret = NULL;
-    expect_refused(&o, "client secret is missing");
-    o.client_secret = CLIENT_SECRET;
-    o.client_id = "id:with-colon";
-    expect_refused(&o, "client id holds ':'");
-    o.client_id = CLIENT_ID;
-    o.password = "pw\nX-Injected: 1";
-    expect_refused(&o, "password holds a control character");
-    o.password = "pw\r";
-    expect_refused(&o, "password holds a control character");
-    o.password = PASSWORD;
-    o.username = "";
-    expect_refused(&o, "username is missing");
-    o.username = USERNAME;
-    o.client_secret = "s\x7f";
-    expect_refused(&o, "client secret holds a control character");
-    o.client_secret = CLIENT_SECRET;
-    o.oauth_url = "http://auth.example.com/oauth2/token";
-    expect_refused(&o, "OAuth URL: refusing plain http:// to non-loopback host");
-    o.oauth_url = NULL;
-    o.login_url = "http://10.0.0.1/session/login";
-    expect_refused(&o, "login URL: refusing plain http://");
+    /* one member changed at a time */
+    static const struct {
+        size_t member; /* offset of a const char * in sr_http_options */
+        const char *value;
+        const char *phrase;
+    } refused[] = {
+        {offsetof(sr_http_options, client_secret), NULL, "client secret is missing"},
+        {offsetof(sr_http_options, client_id), "id:with-colon", "client id holds ':'"},
+        {offsetof(sr_http_options, password), "pw\nX-Injected: 1",
+         "password holds a control character"},
+        {offsetof(sr_http_options, password), "pw\r", "password holds a control character"},
+        {offsetof(sr_http_options, username), "", "username is missing"},
+        {offsetof(sr_http_options, client_secret), "s\x7f",
+         "client secret holds a control character"},
+        {offsetof(sr_http_options, oauth_url), "http://auth.example.com/oauth2/token",
+         "OAuth URL: refusing plain http:// to non-loopback host"},
+        {offsetof(sr_http_options, login_url), "http://10.0.0.1/session/login",
+         "login URL: refusing plain http://"},
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        sr_http_options bad = o;
+        memcpy((char *)&bad + refused[i].member, &refused[i].value, sizeof(const char *));
+        expect_refused(&bad, refused[i].phrase);
+    }
     o.login_url = "https://login.example.com/session/login";
     assert_int_equal(sr_http_client_new(&o, &c, &err), SR_OK);
     sr_http_client_free(c);
