@@ -1,89 +1,142 @@
 /* SPDX-License-Identifier: MIT */
-/* Helpers shared by the response decoders and encoders (response_*.c):
- * input preparation, string and count members, unknown members, setters. */
+/* What the three response types share: the slots their members live in
+ * (absent, null or a value), the field tables that map a cJSON tree into
+ * those slots and back, exact counts, and the from/to JSON drivers. */
 #ifndef SESSREPORT_RESPONSE_COMMON_H
 #define SESSREPORT_RESPONSE_COMMON_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include <cjson/cJSON.h>
+
 #include "sessreport/json.h"
-#include "json_scan.h"
-#include "json_write.h"
 
-/* Checks the arguments of a from_json call, applies max_bytes and skips a
- * leading BOM. On SR_OK doc covers the input and *begin is where the value
- * starts; *strict tells whether SR_PARSE_STRICT is set. */
-sr_status sr__response_prepare(const char *json, size_t len, const sr_parse_options *opts,
-                               sr__json_doc *doc, size_t *begin, int *strict, sr_error *err);
+/* What a member held in the document (or was set to). */
+enum {
+    SR__ABSENT = 0, /* not there: nothing is written back */
+    SR__NULL = 1,   /* JSON null: written back as null */
+    SR__VALUE = 2,  /* a value (a string for text slots) */
+    SR__DIGITS = 3  /* text slots only: a JSON number, kept as its digits */
+};
 
-/* Fills err with SR_ERR_TYPE at v's path: "expected EXPECTED, found KIND". */
-sr_status sr__response_type_error(const sr__json_value *v, const char *expected, sr_error *err);
+/* A string member. text is non-NULL exactly when state is SR__VALUE or
+ * SR__DIGITS. */
+typedef struct sr__text {
+    char *text;
+    unsigned char state;
+} sr__text;
 
-/* An unknown member: SR_OK (skipped) or, when strict, SR_ERR_UNKNOWN_FIELD. */
-sr_status sr__response_unknown(const sr__json_value *v, int strict, sr_error *err);
+/* An integer member: value is meaningful when state is SR__VALUE. */
+typedef struct sr__count {
+    int64_t value;
+    unsigned char state;
+} sr__count;
 
-/* A string member: *out becomes its decoded text (freed with sr__free).
- * SR_ERR_TYPE for any other kind (null included), SR_ERR_NOMEM.
- * A previous *out is freed when replaced. */
-sr_status sr__response_string(const sr__json_value *v, char **out, sr_error *err);
+/* An array of rows; rows holds count rows of the table's row_size bytes. */
+typedef struct sr__rows {
+    void *rows;
+    size_t count, cap;
+    unsigned char state;
+} sr__rows;
 
-/* A string or null member: null frees *out and sets it to NULL. */
-sr_status sr__response_nullable_string(const sr__json_value *v, char **out, sr_error *err);
+/* How a member's JSON value maps into its slot. */
+typedef enum sr__field_kind {
+    SR__FIELD_TEXT,           /* string or null -> sr__text */
+    SR__FIELD_TEXT_OR_DIGITS, /* string, number (kept as its digits) or null -> sr__text */
+    SR__FIELD_COUNT,          /* integer 0..INT64_MAX or null -> sr__count */
+    SR__FIELD_OBJECT,         /* object or null -> unsigned char state; its members (sub)
+                                 live in the same struct */
+    SR__FIELD_ROWS            /* array of objects (sub) or null -> sr__rows */
+} sr__field_kind;
 
-/* A count member: a number whose exact value is in 0..INT64_MAX
- * (SR_ERR_TYPE for other kinds, SR_ERR_RANGE otherwise). */
-sr_status sr__response_count(const sr__json_value *v, int64_t *out, sr_error *err);
+#define SR__FIELD_REQUIRED 1u /* absent -> SR_ERR_MISSING (decode and encode) */
+#define SR__FIELD_NOT_NULL 2u /* null -> SR_ERR_TYPE */
 
-/* ---- the shared decode and encode driver ---- */
+struct sr__table;
 
-/* The ctx every top-level member callback of a response decoder receives. */
-typedef struct sr__response_ctx {
-    void *obj;               /* the object being decoded */
-    const sr__json_doc *doc; /* the whole input, for nested scans */
-    int strict;              /* SR_PARSE_STRICT is set */
-} sr__response_ctx;
+typedef struct sr__field {
+    const char *key;
+    sr__field_kind kind;
+    size_t offset; /* of the slot in the struct */
+    unsigned flags;
+    const struct sr__table *sub; /* OBJECT, ROWS: the nested object's fields */
+} sr__field;
 
-/* One response type, as the driver below sees it. */
+/* One JSON object's known members, in the order the encoder writes them. */
+typedef struct sr__table {
+    const sr__field *fields;
+    size_t count;
+    size_t size;       /* of the struct the offsets are in */
+    const char *label; /* "a usage row": how type errors name the object */
+} sr__table;
+
+/* Maps the members of object obj (at JSON Pointer path) into base, which
+ * holds zeroed or earlier-decoded slots. Unknown members are skipped, or
+ * SR_ERR_UNKNOWN_FIELD when strict. A known key twice -> SR_ERR_DUPLICATE.
+ * On failure base may hold partial values: free it with sr__table_clear. */
+sr_status sr__table_decode(const sr__table *t, const cJSON *obj, void *base, const char *path,
+                           int strict, sr_error *err);
+/* Adds base's members that are not absent to obj, in table order. Counts are
+ * raw items of their digits when exact_raw is set, else cJSON numbers when a
+ * double holds them exactly. SR_OK or SR_ERR_NOMEM (obj then holds part). */
+sr_status sr__table_encode(const sr__table *t, const void *base, int exact_raw, cJSON *obj);
+/* Frees what base's slots own and sets them absent. */
+void sr__table_clear(const sr__table *t, void *base);
+/* Deep copy of src's slots into dst's (zeroed). SR_OK or SR_ERR_NOMEM (dst
+ * then cleared). src and dst must not overlap. */
+sr_status sr__table_copy(const sr__table *t, void *dst, const void *src);
+/* SR_OK, or SR_ERR_MISSING when a required member of base is absent. */
+sr_status sr__table_complete(const sr__table *t, const void *base);
+/* How many of obj's members the table knows (by key). */
+size_t sr__table_known_members(const sr__table *t, const cJSON *obj);
+
+/* Appends one zeroed row of row_size bytes to rows and marks the array
+ * present; NULL when out of memory (rows unchanged). */
+void *sr__rows_push(sr__rows *rows, size_t row_size);
+/* Room for at least need rows; 0 or SR_ERR_NOMEM. */
+sr_status sr__rows_reserve(sr__rows *rows, size_t row_size, size_t need);
+/* The i-th row, or NULL when i is out of range. */
+void *sr__rows_at(const sr__rows *rows, size_t row_size, size_t i);
+
+/* Sets a text slot to a checked copy of v (SR__VALUE), or absent for NULL.
+ * v may point into the slot's own text. On failure nothing changes. */
+sr_status sr__text_set(sr__text *slot, const char *v);
+/* The text of a slot: NULL when absent or null. */
+const char *sr__text_get(const sr__text *slot);
+
+/* ---- exact counts (response_count.c) ---- */
+/* The value of JSON number text s[0..n) when it is a whole number in
+ * 0..INT64_MAX (1e3 and 150e-1 included). SR_ERR_RANGE with *why ("is
+ * negative", ...) otherwise; SR_ERR_TYPE when s is not a JSON number. */
+sr_status sr__count_from_digits(const char *s, size_t n, int64_t *out, const char **why);
+/* The same for a double: whole, not negative, below 2^63. */
+sr_status sr__count_from_double(double d, int64_t *out, const char **why);
+
+/* ---- one response type and its drivers (response_common.c) ---- */
 typedef struct sr__response_type {
-    void *(*create)(void);            /* a new empty object; NULL when out of memory */
-    void (*destroy)(void *obj);       /* frees obj; accepts NULL */
-    sr__json_value_fn member;         /* one top-level member; ctx is a sr__response_ctx */
-    const char *const *required;      /* top-level keys that must appear, in the order they are
-                                         checked; NULL-terminated (at most 16), or NULL for none */
-    sr__jw_emit_fn emit;              /* writes a complete object */
-    int (*complete)(const void *obj); /* 0 when obj cannot be encoded (SR_ERR_MISSING);
-                                         NULL when every object can */
+    const sr__table *table;  /* the top-level object */
+    void (*init)(void *obj); /* what a new object holds, beyond zeroes; may be NULL */
 } sr__response_type;
 
-/* Scans the object doc->buf[begin..end) at `path` as sr__json_scan_object
- * does, calling fn(ctx, member) for each member, then reports the first key
- * of `required` (NULL-terminated, at most 16, or NULL) that did not appear:
- * SR_ERR_MISSING at path + "/" + key, "required member \"KEY\" is missing". */
-sr_status sr__response_scan_members(const sr__json_doc *doc, size_t begin, size_t end,
-                                    const char *path, const char *const *required,
-                                    sr__json_value_fn fn, void *ctx, sr_error *err);
+/* The three types (response_report.c, response_callback.c, response_error.c). */
+extern const sr__response_type sr__aggregate_report_type;
+extern const sr__response_type sr__callback_result_type;
+extern const sr__response_type sr__error_body_type;
 
-/* A from_json call of type t: SR_ERR_ARG when out is NULL, else *out = NULL
- * first; sr__response_prepare; a new object filled by t->member over the
- * top-level members; t->required checked. On SR_OK *out owns the object
- * (freed with t->destroy); on any failure everything is freed (SR_ERR_NOMEM
- * when an allocation fails). */
-sr_status sr__response_decode(const sr__response_type *t, const char *json, size_t len,
-                              const sr_parse_options *opts, void **out, sr_error *err);
-
-/* A to_json call of type t: SR_ERR_ARG when out is NULL, else *out = NULL
- * first; SR_ERR_ARG when obj is NULL; SR_ERR_MISSING when t->complete says
- * so; then the text, compact or pretty (SR_JSON_PRETTY), freed with sr_free. */
-sr_status sr__response_encode(const sr__response_type *t, const void *obj, unsigned flags,
-                              char **out, size_t *out_len);
-
-/* ---- encoding helpers over json_write.h ---- */
-/* A NUL-terminated string as a JSON string. */
-void sr__response_write_string(sr__jw *w, const char *s);
-/* A member "key": "value" (value non-NULL). */
-void sr__response_write_member(sr__jw *w, const char *key, const char *value);
-/* A member "key": <decimal digits of v>. */
-void sr__response_write_count(sr__jw *w, const char *key, int64_t v);
+/* A new object of type t; NULL when out of memory. */
+void *sr__response_new(const sr__response_type *t);
+void sr__response_free(const sr__response_type *t, void *obj);
+/* Text -> object: SR_ERR_ARG when out is NULL, else *out = NULL first. */
+sr_status sr__response_from_json(const sr__response_type *t, const char *json, size_t len,
+                                 const sr_parse_options *opts, void **out, sr_error *err);
+/* Tree -> object (obj not modified): the same rules without positions. */
+sr_status sr__response_from_cjson(const sr__response_type *t, const cJSON *obj,
+                                  const sr_parse_options *opts, void **out, sr_error *err);
+/* Object -> text (via a cJSON tree and sr__json_print). */
+sr_status sr__response_to_json(const sr__response_type *t, const void *obj, unsigned flags,
+                               char **out, size_t *out_len);
+/* Object -> a new tree the caller owns. */
+sr_status sr__response_to_cjson(const sr__response_type *t, const void *obj, cJSON **out);
 
 #endif /* SESSREPORT_RESPONSE_COMMON_H */

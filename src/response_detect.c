@@ -1,51 +1,60 @@
 /* SPDX-License-Identifier: MIT */
-/* Telling the three response bodies apart by the members they have. */
-#include <string.h>
+/* Guessing which response a document is, for tools that do not know the
+ * endpoint and status it came from. */
+#include <stddef.h>
 
 #include "internal.h"
+#include "json_tree.h"
 #include "response_common.h"
 #include "sessreport/response.h"
 
-/* Telling members seen at the top level. */
-enum { SEEN_USAGE = 1, SEEN_ERROR = 2, SEEN_CALLBACK = 4 };
-
-static sr_status note_member(void *vctx, const sr__json_value *v, sr_error *err)
+/* How many top-level members of tree type t knows, or 0 when the tree does
+ * not decode as t (leniently). */
+static size_t fit(const sr__response_type *t, const cJSON *tree)
 {
-    unsigned *seen = vctx;
-    (void)err;
-    if (strcmp(v->key, "usage") == 0)
-        *seen |= SEEN_USAGE;
-    else if (strcmp(v->key, "responseCode") == 0 || strcmp(v->key, "message") == 0 ||
-             strcmp(v->key, "fault") == 0)
-        *seen |= SEEN_ERROR;
-    else if (strcmp(v->key, "status") == 0 || strcmp(v->key, "txid") == 0)
-        *seen |= SEEN_CALLBACK;
-    return SR_OK;
+    void *obj = NULL;
+    size_t known = sr__table_known_members(t->table, tree);
+    if (known == 0 || sr__response_from_cjson(t, tree, NULL, &obj, NULL) != SR_OK)
+        return 0;
+    sr__response_free(t, obj);
+    return known;
 }
 
 sr_response_kind sr_response_detect(const char *json, size_t len)
 {
-    sr__json_doc doc;
-    size_t begin;
-    int strict;
-    unsigned seen = 0;
-    if (sr__response_prepare(json, len, NULL, &doc, &begin, &strict, NULL) != SR_OK)
+    static const struct {
+        const sr__response_type *type;
+        sr_response_kind kind;
+    } candidates[] = {
+        {&sr__aggregate_report_type, SR_RESPONSE_AGGREGATE_REPORT},
+        {&sr__callback_result_type, SR_RESPONSE_CALLBACK_RESULT},
+        {&sr__error_body_type, SR_RESPONSE_ERROR_BODY},
+    };
+    cJSON *tree = NULL;
+    sr_response_kind best = SR_RESPONSE_UNKNOWN;
+    size_t best_known = 0;
+    if ((json == NULL && len != 0) ||
+        sr__json_parse(json != NULL ? json : "", len, NULL, &tree, NULL) != SR_OK)
         return SR_RESPONSE_UNKNOWN;
-    if (sr__json_scan_object(&doc, begin, len, "", note_member, &seen, NULL) != SR_OK)
-        return SR_RESPONSE_UNKNOWN;
-    if (seen & SEEN_USAGE)
-        return SR_RESPONSE_AGGREGATE_REPORT;
-    if (seen & SEEN_ERROR)
-        return SR_RESPONSE_ERROR_BODY;
-    if (seen & SEEN_CALLBACK)
-        return SR_RESPONSE_CALLBACK_RESULT;
-    return SR_RESPONSE_UNKNOWN;
+    if (cJSON_IsObject(tree)) {
+        for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
+            size_t known = fit(candidates[i].type, tree);
+            if (known > best_known) {
+                best = candidates[i].kind;
+                best_known = known;
+            } else if (known != 0 && known == best_known) {
+                best = SR_RESPONSE_AMBIGUOUS;
+            }
+        }
+    }
+    cJSON_Delete(tree);
+    return best;
 }
 
 const char *sr_response_kind_name(sr_response_kind k)
 {
     static const char *const names[] = {"unknown", "aggregate report", "callback result",
-                                        "error body"};
+                                        "error body", "ambiguous"};
     size_t i = (size_t)k;
     return i < sizeof names / sizeof names[0] ? names[i] : names[0];
 }

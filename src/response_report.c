@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* AggregateSessionReport, the synchronous response: model, decoder, encoder. */
+/* AggregateSessionReport, the synchronous response: its field tables,
+ * getters, setters and merge. The field-table engine (response_table.c)
+ * decodes, encodes, frees and copies it. */
+#include <stddef.h>
 #include <string.h>
 
 #include "internal.h"
@@ -7,251 +10,305 @@
 #include "sessreport/response.h"
 
 typedef struct usage_row {
-    char *imei;
-    int64_t sessions;
-    int64_t bytes;
+    sr__text imei;
+    sr__count sessions, bytes;
 } usage_row;
 
+/* An errors row; the errorResponse object's members live in it too,
+ * indexed by sr_row_error_field. */
+typedef struct error_row {
+    sr__text member[SR_ROW_ERROR_FIELD_COUNT];
+    unsigned char response; /* errorResponse: absent, null or an object */
+} error_row;
+
 struct sr_aggregate_report {
-    char *txid; /* NULL = null */
-    usage_row *rows;
-    size_t count, cap;
+    sr__text txid;
+    sr__rows usage;  /* of usage_row */
+    sr__rows errors; /* of error_row */
 };
 
-typedef struct usage_ctx {
-    usage_row *row;
-    int strict;
-} usage_ctx;
+#define TEXT(key, type, member)                                                                    \
+    {                                                                                              \
+        key, SR__FIELD_TEXT, offsetof(type, member), 0, NULL                                       \
+    }
 
-/* Required members, in the order they are checked. */
-static const char *const report_required[] = {"usage", NULL};
-static const char *const usage_required[] = {"imei", "numberOfSessions", "bytesTransferred", NULL};
+static const sr__field usage_fields[] = {
+    TEXT("imei", usage_row, imei),
+    {"numberOfSessions", SR__FIELD_COUNT, offsetof(usage_row, sessions), 0, NULL},
+    {"bytesTransferred", SR__FIELD_COUNT, offsetof(usage_row, bytes), 0, NULL},
+};
+static const sr__table usage_table = {usage_fields, 3, sizeof(usage_row),
+                                      "an object (a usage row)"};
+
+static const sr__field error_response_fields[] = {
+    TEXT("errorCode", error_row, member[SR_ROW_ERROR_CODE]),
+    TEXT("errorMessage", error_row, member[SR_ROW_ERROR_RESPONSE_MESSAGE]),
+    {"httpStatusCode", SR__FIELD_TEXT_OR_DIGITS,
+     offsetof(error_row, member[SR_ROW_ERROR_HTTP_STATUS]), 0, NULL},
+    TEXT("detailErrorMessage", error_row, member[SR_ROW_ERROR_DETAIL]),
+};
+static const sr__table error_response_table = {error_response_fields, 4, sizeof(error_row),
+                                               "an object"};
+
+static const sr__field error_fields[] = {
+    TEXT("imei", error_row, member[SR_ROW_ERROR_IMEI]),
+    TEXT("errorMessage", error_row, member[SR_ROW_ERROR_MESSAGE]),
+    {"errorResponse", SR__FIELD_OBJECT, offsetof(error_row, response), 0, &error_response_table},
+};
+static const sr__table error_table = {error_fields, 3, sizeof(error_row),
+                                      "an object (an errors row)"};
+
+static const sr__field report_fields[] = {
+    TEXT("txid", sr_aggregate_report, txid),
+    {"usage", SR__FIELD_ROWS, offsetof(sr_aggregate_report, usage), 0, &usage_table},
+    {"errors", SR__FIELD_ROWS, offsetof(sr_aggregate_report, errors), 0, &error_table},
+};
+static const sr__table report_table = {report_fields, 3, sizeof(sr_aggregate_report), "an object"};
+
+/* A new report says txid null and an empty usage array. */
+static void init_report(void *obj)
+{
+    sr_aggregate_report *r = obj;
+    r->txid.state = SR__NULL;
+    r->usage.state = SR__VALUE;
+}
+
+const sr__response_type sr__aggregate_report_type = {&report_table, init_report};
 
 sr_aggregate_report *sr_aggregate_report_new(void)
 {
-    return sr__calloc(1, sizeof(sr_aggregate_report));
+    return sr__response_new(&sr__aggregate_report_type);
 }
 
 void sr_aggregate_report_free(sr_aggregate_report *r)
 {
-    if (r == NULL)
-        return;
-    for (size_t i = 0; i < r->count; i++)
-        sr__free(r->rows[i].imei);
-    sr__free(r->rows);
-    sr__free(r->txid);
-    sr__free(r);
+    sr__response_free(&sr__aggregate_report_type, r);
 }
-
-/* Appends a zeroed row; NULL when memory is exhausted (r unchanged). */
-static usage_row *push_row(sr_aggregate_report *r)
-{
-    if (r->count == r->cap) {
-        size_t cap = sr__grow_capacity(r->cap, r->count + 1);
-        usage_row *grown = NULL;
-        if (cap != 0 && cap <= (size_t)-1 / sizeof *grown)
-            grown = sr__realloc(r->rows, cap * sizeof *grown);
-        if (grown == NULL)
-            return NULL;
-        r->rows = grown;
-        r->cap = cap;
-    }
-    memset(&r->rows[r->count], 0, sizeof r->rows[0]);
-    return &r->rows[r->count++];
-}
-
-/* ---- decoding ---- */
-
-static sr_status usage_member(void *vctx, const sr__json_value *v, sr_error *err)
-{
-    usage_ctx *ctx = vctx;
-    if (strcmp(v->key, "imei") == 0)
-        return sr__response_string(v, &ctx->row->imei, err);
-    if (strcmp(v->key, "numberOfSessions") == 0)
-        return sr__response_count(v, &ctx->row->sessions, err);
-    if (strcmp(v->key, "bytesTransferred") == 0)
-        return sr__response_count(v, &ctx->row->bytes, err);
-    return sr__response_unknown(v, ctx->strict, err);
-}
-
-static sr_status usage_item(void *vctx, const sr__json_value *v, sr_error *err)
-{
-    sr__response_ctx *ctx = vctx;
-    usage_ctx row_ctx;
-    if (v->kind != SR__KIND_OBJECT)
-        return sr__response_type_error(v, "an object (a usage row)", err);
-    row_ctx.row = push_row(ctx->obj);
-    if (row_ctx.row == NULL)
-        return sr__error_set(err, SR_ERR_NOMEM, v->path, "out of memory");
-    row_ctx.strict = ctx->strict;
-    return sr__response_scan_members(ctx->doc, v->offset, v->offset + v->raw_len, v->path,
-                                     usage_required, usage_member, &row_ctx, err);
-}
-
-static sr_status report_member(void *vctx, const sr__json_value *v, sr_error *err)
-{
-    sr__response_ctx *ctx = vctx;
-    sr_aggregate_report *report = ctx->obj;
-    if (strcmp(v->key, "txid") == 0)
-        return sr__response_nullable_string(v, &report->txid, err);
-    if (strcmp(v->key, "usage") == 0) {
-        if (v->kind != SR__KIND_ARRAY)
-            return sr__response_type_error(v, "an array", err);
-        return sr__json_scan_array(ctx->doc, v->offset, v->offset + v->raw_len, v->path, usage_item,
-                                   ctx, err);
-    }
-    return sr__response_unknown(v, ctx->strict, err);
-}
-
-/* ---- encoding ---- */
-
-static void emit_report(sr__jw *w, const void *obj)
-{
-    const sr_aggregate_report *r = obj;
-    sr__jw_open(w, '{');
-    sr__jw_key(w, "txid", 4);
-    if (r->txid == NULL)
-        sr__jw_raw(w, "null", 4);
-    else
-        sr__response_write_string(w, r->txid);
-    sr__jw_key(w, "usage", 5);
-    sr__jw_open(w, '[');
-    for (size_t i = 0; i < r->count; i++) {
-        sr__jw_item(w);
-        sr__jw_open(w, '{');
-        sr__response_write_member(w, "imei", r->rows[i].imei);
-        sr__response_write_count(w, "numberOfSessions", r->rows[i].sessions);
-        sr__response_write_count(w, "bytesTransferred", r->rows[i].bytes);
-        sr__jw_close(w, '}');
-    }
-    sr__jw_close(w, ']');
-    sr__jw_close(w, '}');
-}
-
-/* ---- the codec ---- */
-
-static void *create_report(void)
-{
-    return sr_aggregate_report_new();
-}
-
-static void destroy_report(void *obj)
-{
-    sr_aggregate_report_free(obj);
-}
-
-static const sr__response_type report_type = {
-    create_report, destroy_report, report_member, report_required, emit_report, NULL,
-};
 
 sr_status sr_aggregate_report_from_json(const char *json, size_t len, const sr_parse_options *opts,
                                         sr_aggregate_report **out, sr_error *err)
 {
-    void *report = NULL;
-    sr_status st =
-        sr__response_decode(&report_type, json, len, opts, out != NULL ? &report : NULL, err);
+    void *obj = NULL;
+    sr_status st = sr__response_from_json(&sr__aggregate_report_type, json, len, opts,
+                                          out != NULL ? &obj : NULL, err);
     if (out != NULL)
-        *out = report;
+        *out = obj;
     return st;
 }
 
 sr_status sr_aggregate_report_to_json(const sr_aggregate_report *r, unsigned flags, char **out,
                                       size_t *out_len)
 {
-    return sr__response_encode(&report_type, r, flags, out, out_len);
+    return sr__response_to_json(&sr__aggregate_report_type, r, flags, out, out_len);
 }
 
-/* ---- accessors ---- */
+/* ---- txid ---- */
 
 const char *sr_aggregate_report_txid(const sr_aggregate_report *r)
 {
-    return r != NULL ? r->txid : NULL;
+    return r != NULL ? sr__text_get(&r->txid) : NULL;
 }
 
 int sr_aggregate_report_txid_is_null(const sr_aggregate_report *r)
 {
-    return r != NULL && r->txid == NULL;
+    return r != NULL && r->txid.text == NULL;
 }
 
 sr_status sr_aggregate_report_set_txid(sr_aggregate_report *r, const char *txid)
 {
+    sr_status st;
     if (r == NULL)
         return SR_ERR_ARG;
-    return sr__utf8_set_text(&r->txid, txid);
+    st = sr__text_set(&r->txid, txid);
+    if (st == SR_OK && txid == NULL)
+        r->txid.state = SR__NULL;
+    return st;
+}
+
+/* ---- usage rows ---- */
+
+static const usage_row *usage_at(const sr_aggregate_report *r, size_t i)
+{
+    return r != NULL ? sr__rows_at(&r->usage, sizeof(usage_row), i) : NULL;
 }
 
 size_t sr_aggregate_report_usage_count(const sr_aggregate_report *r)
 {
-    return r != NULL ? r->count : 0;
+    return r != NULL ? r->usage.count : 0;
 }
 
 const char *sr_aggregate_report_usage_imei(const sr_aggregate_report *r, size_t i)
 {
-    return (r != NULL && i < r->count) ? r->rows[i].imei : NULL;
+    const usage_row *row = usage_at(r, i);
+    return row != NULL ? sr__text_get(&row->imei) : NULL;
+}
+
+static sr_status get_count(const usage_row *row, size_t which, int64_t *out)
+{
+    const sr__count *c;
+    if (out == NULL)
+        return SR_ERR_ARG;
+    if (row == NULL) {
+        *out = 0;
+        return SR_ERR_ARG;
+    }
+    c = which == 0 ? &row->sessions : &row->bytes;
+    if (c->state != SR__VALUE)
+        return SR_ERR_MISSING; /* *out keeps the caller's default */
+    *out = c->value;
+    return SR_OK;
 }
 
 sr_status sr_aggregate_report_usage_sessions(const sr_aggregate_report *r, size_t i, int64_t *out)
 {
-    if (r == NULL || out == NULL || i >= r->count)
-        return SR_ERR_ARG;
-    *out = r->rows[i].sessions;
-    return SR_OK;
+    return get_count(usage_at(r, i), 0, out);
 }
 
 sr_status sr_aggregate_report_usage_bytes(const sr_aggregate_report *r, size_t i, int64_t *out)
 {
-    if (r == NULL || out == NULL || i >= r->count)
-        return SR_ERR_ARG;
-    *out = r->rows[i].bytes;
-    return SR_OK;
+    return get_count(usage_at(r, i), 1, out);
 }
 
 sr_status sr_aggregate_report_add_usage(sr_aggregate_report *r, const char *imei, int64_t sessions,
                                         int64_t bytes)
 {
-    char *copy = NULL;
+    sr__text copy = {NULL, SR__ABSENT};
     usage_row *row;
     sr_status st;
     if (r == NULL || imei == NULL)
         return SR_ERR_ARG;
     if (sessions < 0 || bytes < 0)
         return SR_ERR_RANGE;
-    st = sr__utf8_set_text(&copy, imei);
+    st = sr__text_set(&copy, imei); /* before the rows move: imei may point into them */
     if (st != SR_OK)
         return st;
-    row = push_row(r);
+    row = sr__rows_push(&r->usage, sizeof(usage_row));
     if (row == NULL) {
-        sr__free(copy);
+        sr__free(copy.text);
         return SR_ERR_NOMEM;
     }
     row->imei = copy;
-    row->sessions = sessions;
-    row->bytes = bytes;
+    row->sessions.value = sessions;
+    row->sessions.state = SR__VALUE;
+    row->bytes.value = bytes;
+    row->bytes.state = SR__VALUE;
     return SR_OK;
+}
+
+/* ---- errors rows ---- */
+
+static error_row *error_at(const sr_aggregate_report *r, size_t i)
+{
+    return r != NULL ? sr__rows_at(&r->errors, sizeof(error_row), i) : NULL;
+}
+
+static int is_row_error_field(sr_row_error_field f)
+{
+    return (int)f >= 0 && (int)f < SR_ROW_ERROR_FIELD_COUNT;
+}
+
+size_t sr_aggregate_report_error_count(const sr_aggregate_report *r)
+{
+    return r != NULL ? r->errors.count : 0;
+}
+
+const char *sr_aggregate_report_error_get(const sr_aggregate_report *r, size_t i,
+                                          sr_row_error_field f)
+{
+    const error_row *row = error_at(r, i);
+    return row != NULL && is_row_error_field(f) ? sr__text_get(&row->member[f]) : NULL;
+}
+
+sr_status sr_aggregate_report_add_error(sr_aggregate_report *r, const char *imei,
+                                        const char *message)
+{
+    sr__text imei_copy = {NULL, SR__ABSENT}, message_copy = {NULL, SR__ABSENT};
+    error_row *row = NULL;
+    sr_status st;
+    if (r == NULL)
+        return SR_ERR_ARG;
+    /* copies first: imei and message may point into the rows that move */
+    st = sr__text_set(&imei_copy, imei);
+    if (st == SR_OK)
+        st = sr__text_set(&message_copy, message);
+    if (st == SR_OK && (row = sr__rows_push(&r->errors, sizeof(error_row))) == NULL)
+        st = SR_ERR_NOMEM;
+    if (st != SR_OK) {
+        sr__free(imei_copy.text);
+        sr__free(message_copy.text);
+        return st;
+    }
+    row->member[SR_ROW_ERROR_IMEI] = imei_copy;
+    row->member[SR_ROW_ERROR_MESSAGE] = message_copy;
+    return SR_OK;
+}
+
+sr_status sr_aggregate_report_error_set(sr_aggregate_report *r, size_t i, sr_row_error_field f,
+                                        const char *v)
+{
+    error_row *row = error_at(r, i);
+    sr_status st;
+    if (row == NULL || !is_row_error_field(f))
+        return SR_ERR_ARG;
+    st = sr__text_set(&row->member[f], v);
+    if (st == SR_OK && f >= SR_ROW_ERROR_CODE) { /* errorResponse is there while a member is */
+        row->response = SR__ABSENT;
+        for (int m = SR_ROW_ERROR_CODE; m < SR_ROW_ERROR_FIELD_COUNT; m++)
+            if (row->member[m].text != NULL)
+                row->response = SR__VALUE;
+    }
+    return st;
+}
+
+/* ---- merge ---- */
+
+/* Appends copies of the first n rows of src to dst (src may be dst). On
+ * failure the rows appended so far are removed again. */
+static sr_status append_rows(sr__rows *dst, const sr__rows *src, size_t n, const sr__table *row)
+{
+    size_t before = dst->count;
+    sr_status st = sr__rows_reserve(dst, row->size, before + n);
+    for (size_t i = 0; st == SR_OK && i < n; i++) {
+        void *copy = sr__rows_push(dst, row->size); /* reserved: cannot fail */
+        st = sr__table_copy(row, copy, sr__rows_at(src, row->size, i));
+    }
+    if (st != SR_OK) {
+        while (dst->count > before)
+            sr__table_clear(row, sr__rows_at(dst, row->size, --dst->count));
+    }
+    return st;
 }
 
 sr_status sr_aggregate_report_merge(sr_aggregate_report *dst, const sr_aggregate_report *src)
 {
-    size_t n, i;
+    size_t usage_n, errors_n, usage_before;
+    unsigned char usage_state, errors_state;
+    sr_status st;
     if (dst == NULL || src == NULL)
         return SR_ERR_ARG;
-    n = src->count; /* src may be dst: copy only the rows it had at the start */
-    if (n == 0)
-        return SR_OK;
-    if (dst->count > (size_t)-1 - n)
+    if (dst->usage.count > (size_t)-1 - src->usage.count ||
+        dst->errors.count > (size_t)-1 - src->errors.count)
         return SR_ERR_NOMEM;
-    for (i = 0; i < n; i++) {
-        char *copy = sr__strndup(src->rows[i].imei, strlen(src->rows[i].imei));
-        usage_row *row = copy != NULL ? push_row(dst) : NULL;
-        if (row == NULL) {
-            sr__free(copy);
-            for (; i > 0; i--)
-                sr__free(dst->rows[--dst->count].imei);
-            return SR_ERR_NOMEM;
-        }
-        row->imei = copy;
-        row->sessions = src->rows[i].sessions;
-        row->bytes = src->rows[i].bytes;
+    /* src may be dst: take its sizes and states before anything grows */
+    usage_n = src->usage.count;
+    errors_n = src->errors.count;
+    usage_before = dst->usage.count;
+    usage_state = dst->usage.state;
+    errors_state = dst->errors.state;
+    st = append_rows(&dst->usage, &src->usage, usage_n, &usage_table);
+    if (st == SR_OK)
+        st = append_rows(&dst->errors, &src->errors, errors_n, &error_table);
+    if (st != SR_OK) {
+        while (dst->usage.count > usage_before)
+            sr__table_clear(&usage_table,
+                            sr__rows_at(&dst->usage, sizeof(usage_row), --dst->usage.count));
+        dst->usage.state = usage_state;
+        dst->errors.state = errors_state;
+        return st;
     }
+    if (usage_n == 0)
+        dst->usage.state = usage_state;
+    if (errors_n == 0)
+        dst->errors.state = errors_state;
     return SR_OK;
 }

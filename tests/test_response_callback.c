@@ -57,9 +57,11 @@ static void errors_with_paths(void **state)
     sr_parse_options strict = {SR_PARSE_STRICT, 0};
     expect_error("{}", NULL, SR_ERR_MISSING, "/txid");
     expect_error("{\"status\":\"OK\"}", NULL, SR_ERR_MISSING, "/txid");
-    expect_error("{\"txid\":\"t\"}", NULL, SR_ERR_MISSING, "/status");
+    expect_error("{\"status\":null}", NULL, SR_ERR_MISSING, "/txid");
     expect_error("{\"txid\":null,\"status\":\"OK\"}", NULL, SR_ERR_TYPE, "/txid");
     expect_error("{\"txid\":\"t\",\"status\":1}", NULL, SR_ERR_TYPE, "/status");
+    expect_error("{\"txid\":5}", NULL, SR_ERR_TYPE, "/txid");
+    expect_error("{\"txid\":\"t\",\"status\":[]}", NULL, SR_ERR_TYPE, "/status");
     expect_error("[1]", NULL, SR_ERR_TYPE, "");
     expect_error("{\"txid\":\"t\",\"txid\":\"u\",\"status\":\"s\"}", NULL, SR_ERR_DUPLICATE,
                  "/txid");
@@ -76,8 +78,15 @@ static void setters_and_missing_on_encode(void **state)
     char *out = (char *)"x";
     assert_int_equal(sr_callback_result_to_json(r, 0, &out, NULL), SR_ERR_MISSING);
     assert_null(out);
-    assert_int_equal(sr_callback_result_set_txid(r, "t\x01"), SR_OK);
+    assert_int_equal(sr_callback_result_set_status(r, "DONE"), SR_OK);
     assert_int_equal(sr_callback_result_to_json(r, 0, &out, NULL), SR_ERR_MISSING);
+    assert_null(out);
+    assert_int_equal(sr_callback_result_set_status(r, NULL), SR_OK);
+    assert_int_equal(sr_callback_result_set_txid(r, "t\x01"), SR_OK);
+    /* status is optional: absent stays absent */
+    assert_int_equal(sr_callback_result_to_json(r, 0, &out, NULL), SR_OK);
+    assert_string_equal(out, "{\"txid\":\"t\\u0001\"}");
+    sr_free(out);
     assert_int_equal(sr_callback_result_set_status(r, "\xED\xA0\x80"), SR_ERR_ENCODING);
     assert_null(sr_callback_result_status(r));
     assert_int_equal(sr_callback_result_set_status(r, "DONE"), SR_OK);
@@ -92,12 +101,55 @@ static void setters_and_missing_on_encode(void **state)
     sr_callback_result_free(NULL);
 }
 
+static void status_is_optional(void **state)
+{
+    (void)state;
+    static const char *const kept[] = {
+        "{\"txid\":\"t\"}",
+        "{\"txid\":\"t\",\"status\":null}",
+        "{\"txid\":\"t\",\"status\":\"COMPLETED\"}",
+        "{\"txid\":\"t\",\"status\":\"SOMETHING_NEW\"}",
+    };
+    static const char *const status[] = {NULL, NULL, "COMPLETED", "SOMETHING_NEW"};
+    for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+        sr_callback_result *r = NULL;
+        char *out = NULL;
+        assert_int_equal(sr_callback_result_from_json(kept[i], strlen(kept[i]), NULL, &r, NULL),
+                         SR_OK);
+        assert_string_equal(sr_callback_result_txid(r), "t");
+        if (status[i] == NULL)
+            assert_null(sr_callback_result_status(r));
+        else
+            assert_string_equal(sr_callback_result_status(r), status[i]);
+        /* written back as read: absent stays absent, null stays null */
+        assert_int_equal(sr_callback_result_to_json(r, 0, &out, NULL), SR_OK);
+        assert_string_equal(out, kept[i]);
+        sr_free(out);
+        sr_callback_result_free(r);
+    }
+}
+
+static void setters_accept_their_own_strings(void **state)
+{
+    (void)state;
+    sr_callback_result *r = sr_callback_result_new();
+    assert_non_null(r);
+    assert_int_equal(sr_callback_result_set_txid(r, "tx"), SR_OK);
+    assert_int_equal(sr_callback_result_set_status(r, "QUEUED"), SR_OK);
+    assert_int_equal(sr_callback_result_set_txid(r, sr_callback_result_txid(r)), SR_OK);
+    assert_int_equal(sr_callback_result_set_status(r, sr_callback_result_status(r)), SR_OK);
+    assert_int_equal(sr_callback_result_set_status(r, sr_callback_result_txid(r)), SR_OK);
+    assert_string_equal(sr_callback_result_txid(r), "tx");
+    assert_string_equal(sr_callback_result_status(r), "tx");
+    sr_callback_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(decodes_txid_and_status),
-        cmocka_unit_test(errors_with_paths),
-        cmocka_unit_test(setters_and_missing_on_encode),
+        cmocka_unit_test(decodes_txid_and_status),          cmocka_unit_test(errors_with_paths),
+        cmocka_unit_test(setters_and_missing_on_encode),    cmocka_unit_test(status_is_optional),
+        cmocka_unit_test(setters_accept_their_own_strings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -94,13 +95,40 @@ static void everything_is_optional(void **state)
     assert_null(sr_error_body_message(b));
     assert_int_equal(sr_error_body_has_fault(b), 1);
     assert_int_equal(sr_error_body_to_json(b, 0, &out, NULL), SR_OK);
-    assert_string_equal(out, "{\"fault\":{}}");
+    assert_string_equal(out, "{\"message\":null,\"fault\":{}}"); /* null stays null */
     sr_free(out);
     sr_error_body_free(b);
 
     b = decode_ok("{\"fault\":null}");
     assert_int_equal(sr_error_body_has_fault(b), 0);
+    assert_int_equal(sr_error_body_to_json(b, 0, &out, NULL), SR_OK);
+    assert_string_equal(out, "{\"fault\":null}");
+    sr_free(out);
     sr_error_body_free(b);
+
+    /* each member present, null and absent */
+    static const char *const keys[SR_ERROR_BODY_FIELD_COUNT] = {
+        "responseCode", "message", "code", "message", "description", "errorCode", "errorMessage"};
+    for (int f = 0; f < SR_ERROR_BODY_FIELD_COUNT; f++) {
+        int in_fault = f >= SR_ERROR_BODY_FAULT_CODE && f <= SR_ERROR_BODY_FAULT_DESCRIPTION;
+        char json[128];
+        for (int form = 0; form < 2; form++) {
+            snprintf(json, sizeof json, in_fault ? "{\"fault\":{\"%s\":%s}}" : "{\"%s\":%s}",
+                     keys[f], form == 0 ? "\"v\"" : "null");
+            b = decode_ok(json);
+            for (int g = 0; g < SR_ERROR_BODY_FIELD_COUNT; g++) {
+                const char *got = sr_error_body_get(b, (sr_error_body_field)g);
+                if (g == f && form == 0)
+                    assert_string_equal(got, "v");
+                else
+                    assert_null(got);
+            }
+            assert_int_equal(sr_error_body_to_json(b, 0, &out, NULL), SR_OK);
+            assert_string_equal(out, json);
+            sr_free(out);
+            sr_error_body_free(b);
+        }
+    }
 }
 
 static void errors_with_paths(void **state)
@@ -115,6 +143,9 @@ static void errors_with_paths(void **state)
     expect_error("{\"fault\":{\"extra\":1}}", &strict, SR_ERR_UNKNOWN_FIELD, "/fault/extra");
     expect_error("{\"error\":1}", &strict, SR_ERR_UNKNOWN_FIELD, "/error");
     expect_error("null", NULL, SR_ERR_TYPE, "");
+    expect_error("{\"errorCode\":400}", NULL, SR_ERR_TYPE, "/errorCode");
+    expect_error("{\"errorCode\":\"E\",\"errorMessage\":{}}", NULL, SR_ERR_TYPE, "/errorMessage");
+    expect_error("{\"errorCode\":\"E\",\"extra\":{}}", &strict, SR_ERR_UNKNOWN_FIELD, "/extra");
     expect_error("<html>Bad Gateway</html>", NULL, SR_ERR_SYNTAX, "");
 }
 
@@ -149,7 +180,16 @@ static void detector(void **state)
     assert_int_equal(detect("{\"txid\":null,\"usage\":[]}"), SR_RESPONSE_AGGREGATE_REPORT);
     assert_int_equal(detect("\xEF\xBB\xBF{\"usage\":[]}"), SR_RESPONSE_AGGREGATE_REPORT);
     assert_int_equal(detect("{\"txid\":\"t\",\"status\":\"QUEUED\"}"), SR_RESPONSE_CALLBACK_RESULT);
-    assert_int_equal(detect("{\"txid\":\"t\"}"), SR_RESPONSE_CALLBACK_RESULT);
+    assert_int_equal(detect("{\"txid\":\"t\"}"), SR_RESPONSE_AMBIGUOUS);
+    assert_int_equal(detect("{\"message\":\"m\",\"txid\":\"t\"}"), SR_RESPONSE_AMBIGUOUS);
+    assert_int_equal(detect("{\"txid\":null}"), SR_RESPONSE_AGGREGATE_REPORT);
+    assert_int_equal(detect("{\"txid\":\"t\",\"errors\":[{\"imei\":\"1\"}]}"),
+                     SR_RESPONSE_AGGREGATE_REPORT);
+    assert_int_equal(detect("{\"errorCode\":\"INVALID_PARAMETER\",\"errorMessage\":\"No\"}"),
+                     SR_RESPONSE_ERROR_BODY);
+    assert_int_equal(detect("{\"txid\":5}"), SR_RESPONSE_UNKNOWN);
+    assert_int_equal(detect("{\"other\":1}"), SR_RESPONSE_UNKNOWN);
+    assert_string_equal(sr_response_kind_name(SR_RESPONSE_AMBIGUOUS), "ambiguous");
     assert_int_equal(detect(full_body), SR_RESPONSE_ERROR_BODY);
     assert_int_equal(detect("{\"message\":\"x\",\"status\":\"y\"}"), SR_RESPONSE_ERROR_BODY);
     assert_int_equal(detect("{}"), SR_RESPONSE_UNKNOWN);
@@ -160,6 +200,51 @@ static void detector(void **state)
     assert_string_equal(sr_response_kind_name((sr_response_kind)99), "unknown");
 }
 
+static void short_form(void **state)
+{
+    (void)state;
+    /* issue 12's example */
+    const char *json = "{\"errorCode\":\"INVALID_PARAMETER\",\"errorMessage\":\"Service Not "
+                       "Purchased\"}";
+    sr_error_body *b = decode_ok(json);
+    assert_string_equal(sr_error_body_error_code(b), "INVALID_PARAMETER");
+    assert_string_equal(sr_error_body_error_message(b), "Service Not Purchased");
+    assert_string_equal(sr_error_body_get(b, SR_ERROR_BODY_ERROR_CODE), "INVALID_PARAMETER");
+    assert_string_equal(sr_error_body_best_message(b), "Service Not Purchased");
+    assert_null(sr_error_body_message(b));
+    assert_int_equal(sr_error_body_has_fault(b), 0);
+    char *out = NULL;
+    assert_int_equal(sr_error_body_to_json(b, 0, &out, NULL), SR_OK);
+    assert_string_equal(out, json);
+    sr_free(out);
+    sr_error_body_free(b);
+
+    b = decode_ok(full_body);
+    assert_string_equal(sr_error_body_best_message(b), "Invalid imei");
+    sr_error_body_free(b);
+    b = decode_ok("{\"fault\":{\"description\":\"d\"}}");
+    assert_string_equal(sr_error_body_best_message(b), "d");
+    sr_error_body_free(b);
+    assert_null(sr_error_body_best_message(NULL));
+}
+
+static void setters_accept_their_own_strings(void **state)
+{
+    (void)state;
+    sr_error_body *b = decode_ok(full_body);
+    for (int f = 0; f < SR_ERROR_BODY_FIELD_COUNT; f++) {
+        assert_int_equal(sr_error_body_set(b, (sr_error_body_field)f, "v"), SR_OK);
+        assert_int_equal(sr_error_body_set(b, (sr_error_body_field)f,
+                                           sr_error_body_get(b, (sr_error_body_field)f)),
+                         SR_OK);
+        assert_string_equal(sr_error_body_get(b, (sr_error_body_field)f), "v");
+        assert_int_equal(sr_error_body_set(b, (sr_error_body_field)f,
+                                           sr_error_body_get(b, SR_ERROR_BODY_MESSAGE)),
+                         SR_OK);
+    }
+    sr_error_body_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -168,6 +253,8 @@ int main(void)
         cmocka_unit_test(errors_with_paths),
         cmocka_unit_test(setters),
         cmocka_unit_test(detector),
+        cmocka_unit_test(short_form),
+        cmocka_unit_test(setters_accept_their_own_strings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

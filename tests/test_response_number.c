@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Exact integers from JSON number text (src/json_number.c), white-box. */
+/* Exact counts from JSON number text and from doubles (src/response_count.c), white-box. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "json_number.h"
+#include "response_common.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -41,9 +41,9 @@ static void accepted(void **state)
     for (size_t i = 0; i < COUNT(cases); i++) {
         int64_t v = -42;
         const char *why = NULL;
-        sr_status st = sr__json_number_to_int64(cases[i].text, strlen(cases[i].text), &v, &why);
+        sr_status st = sr__count_from_digits(cases[i].text, strlen(cases[i].text), &v, &why);
         if (cases[i].value < 0) {
-            assert_int_equal(st, SR_ERR_RANGE);
+            assert_int_equal(st, SR_ERR_TYPE);
             assert_string_equal(why, "is not a number");
             assert_true(v == -42);
             continue;
@@ -83,14 +83,18 @@ static void rejected(void **state)
         {"1e", "is not a number"},
         {"+1", "is not a number"},
         {"1 ", "is not a number"},
+        {"01", "is not a number"},
+        {"1.", "is not a number"},
     };
     for (size_t i = 0; i < COUNT(cases); i++) {
         int64_t v = -42;
         const char *why = NULL;
-        sr_status st = sr__json_number_to_int64(cases[i].text, strlen(cases[i].text), &v, &why);
-        if (st != SR_ERR_RANGE || why == NULL || strcmp(why, cases[i].why) != 0)
+        sr_status st = sr__count_from_digits(cases[i].text, strlen(cases[i].text), &v, &why);
+        if (why == NULL || strcmp(why, cases[i].why) != 0)
             print_error("%s: %s, %s\n", cases[i].text, sr_status_name(st), why ? why : "-");
-        assert_int_equal(st, SR_ERR_RANGE);
+        /* text that is not a JSON number at all is a type error */
+        assert_int_equal(st, strcmp(cases[i].why, "is not a number") == 0 ? SR_ERR_TYPE
+                                                                           : SR_ERR_RANGE);
         assert_string_equal(why, cases[i].why);
         assert_true(v == -42);
     }
@@ -101,8 +105,34 @@ static void length_is_respected(void **state)
     (void)state;
     int64_t v = 0;
     const char *why = NULL;
-    assert_int_equal(sr__json_number_to_int64("12345", 3, &v, &why), SR_OK);
+    assert_int_equal(sr__count_from_digits("12345", 3, &v, &why), SR_OK);
     assert_true(v == 123);
+}
+
+/* Ordinary cJSON numbers (from_cjson): whole doubles in range only. */
+static void doubles(void **state)
+{
+    (void)state;
+    int64_t v = -1;
+    const char *why = NULL;
+    assert_int_equal(sr__count_from_double(0.0, &v, &why), SR_OK);
+    assert_true(v == 0);
+    assert_int_equal(sr__count_from_double(-0.0, &v, &why), SR_OK);
+    assert_true(v == 0);
+    assert_int_equal(sr__count_from_double(9007199254740992.0, &v, &why), SR_OK);
+    assert_true(v == INT64_C(9007199254740992));
+    assert_int_equal(sr__count_from_double(9223372036854774784.0, &v, &why), SR_OK);
+    assert_true(v == INT64_C(9223372036854774784)); /* the largest double below 2^63 */
+    v = -42;
+    assert_int_equal(sr__count_from_double(9223372036854775808.0, &v, &why), SR_ERR_RANGE);
+    assert_string_equal(why, "exceeds 9223372036854775807");
+    assert_int_equal(sr__count_from_double(1.5, &v, &why), SR_ERR_RANGE);
+    assert_string_equal(why, "is not a whole number");
+    assert_int_equal(sr__count_from_double(-1.0, &v, &why), SR_ERR_RANGE);
+    assert_string_equal(why, "is negative");
+    assert_int_equal(sr__count_from_double(1.0 / 0.0, &v, &why), SR_ERR_RANGE);
+    assert_int_equal(sr__count_from_double(0.0 / 0.0, &v, &why), SR_ERR_RANGE);
+    assert_true(v == -42);
 }
 
 int main(void)
@@ -111,6 +141,7 @@ int main(void)
         cmocka_unit_test(accepted),
         cmocka_unit_test(rejected),
         cmocka_unit_test(length_is_respected),
+        cmocka_unit_test(doubles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -30,6 +30,7 @@
 #include "sessreport/error.h"
 #include "sessreport/json.h"
 #include "sessreport/request.h"
+#include "sessreport/response.h"
 
 SR_BEGIN_DECLS
 
@@ -71,8 +72,53 @@ SR_API sr_status session_report_request_from_cjson(const cJSON *object,
 SR_API sr_status session_report_request_to_cjson(const session_report_request *r,
                                                  cJSON **out) SR_WARN_UNUSED;
 
-/* ---- Responses: the same pairs for sr_aggregate_report, sr_callback_result
- * and sr_error_body (section owned by the responses codec) ---- */
+/** @name Responses from and to cJSON trees
+ *  Counts may be ordinary cJSON numbers (cJSON_Number): a whole double in
+ *  0..INT64_MAX is taken as it is; a fraction, a negative value, NaN or a
+ *  value of 2^63 or more is ::SR_ERR_RANGE. A raw item (cJSON_Raw) holding
+ *  a JSON number is read exactly from its digits. The tree is checked first
+ *  as session_report_request_from_cjson() checks it (UTF-8, repeated keys,
+ *  nesting, numbers), then the field rules of the text decoders apply, with
+ *  the same paths.
+ *
+ *  `*_to_cjson` writes counts up to 2^53 as cJSON numbers and larger ones as
+ *  raw items of their digits, so that no value changes.
+ *  @{ */
+
+/**
+ * @brief Decodes a report from the cJSON tree @p object (not modified).
+ * @return As sr_aggregate_report_from_json(), plus ::SR_ERR_ARG when
+ *         @p object or @p out is NULL; ::SR_ERR_TYPE (path "") when
+ *         @p object is not an object. *out is NULL on failure.
+ */
+SR_API sr_status sr_aggregate_report_from_cjson(const cJSON *object, const sr_parse_options *opts,
+                                                sr_aggregate_report **out,
+                                                sr_error *err) SR_WARN_UNUSED;
+/**
+ * @brief A new cJSON tree holding @p r, as sr_aggregate_report_to_json() writes it.
+ * @return ::SR_OK, ::SR_ERR_ARG or ::SR_ERR_NOMEM; *out is NULL on failure.
+ *         Ownership: the caller frees *out with cJSON_Delete().
+ */
+SR_API sr_status sr_aggregate_report_to_cjson(const sr_aggregate_report *r,
+                                              cJSON **out) SR_WARN_UNUSED;
+
+/** @brief As sr_aggregate_report_from_cjson(), for a callback result. */
+SR_API sr_status sr_callback_result_from_cjson(const cJSON *object, const sr_parse_options *opts,
+                                               sr_callback_result **out,
+                                               sr_error *err) SR_WARN_UNUSED;
+/**
+ * @brief As sr_aggregate_report_to_cjson(), for a callback result;
+ *        ::SR_ERR_MISSING when its txid is unset.
+ */
+SR_API sr_status sr_callback_result_to_cjson(const sr_callback_result *r,
+                                             cJSON **out) SR_WARN_UNUSED;
+
+/** @brief As sr_aggregate_report_from_cjson(), for an error body. */
+SR_API sr_status sr_error_body_from_cjson(const cJSON *object, const sr_parse_options *opts,
+                                          sr_error_body **out, sr_error *err) SR_WARN_UNUSED;
+/** @brief As sr_aggregate_report_to_cjson(), for an error body. */
+SR_API sr_status sr_error_body_to_cjson(const sr_error_body *b, cJSON **out) SR_WARN_UNUSED;
+/** @} */
 
 SR_END_DECLS
 
