@@ -308,6 +308,38 @@ static int print_decoded(const sr_http_result *res)
     return st == SR_OK;
 }
 
+/* The first of a row's messages that is there. */
+static const char *row_error_message(const sr_aggregate_report *report, size_t i)
+{
+    static const sr_row_error_field order[] = {SR_ROW_ERROR_MESSAGE, SR_ROW_ERROR_RESPONSE_MESSAGE,
+                                               SR_ROW_ERROR_DETAIL, SR_ROW_ERROR_CODE,
+                                               SR_ROW_ERROR_HTTP_STATUS};
+    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+        const char *m = sr_aggregate_report_error_get(report, i, order[k]);
+        if (m != NULL)
+            return m;
+    }
+    return "(no message)";
+}
+
+/* The report's errors rows on stderr, one a line, then how many devices
+ * failed ("2 of 12 devices failed"). The command still succeeds: the
+ * report itself was answered. */
+static void print_error_rows(const sr_aggregate_report *report)
+{
+    size_t errors = sr_aggregate_report_error_count(report);
+    size_t total = sr_aggregate_report_usage_count(report) + errors;
+    char imei[128], message[SAFE_TEXT];
+    for (size_t i = 0; i < errors; i++)
+        fprintf(stderr, "sessreport send: device %s: %s\n",
+                cli_safe(sr_aggregate_report_error_get(report, i, SR_ROW_ERROR_IMEI), imei,
+                         sizeof imei),
+                cli_safe(row_error_message(report, i), message, sizeof message));
+    if (errors > 0)
+        fprintf(stderr, "sessreport send: %zu of %zu device%s failed\n", errors, total,
+                total == 1 ? "" : "s");
+}
+
 /* The raw body, escaped, on stderr (a body that decoded to nothing known). */
 static void show_body(const sr_http_result *res)
 {
@@ -409,8 +441,11 @@ static int report_result(const sr_http_result *res, const char *label, int print
         show_body(res);
         return CLI_EXIT_INVALID;
     }
-    if (print_success)
+    if (print_success) {
         (void)print_decoded(res);
+        if (sr_http_result_report(res) != NULL)
+            print_error_rows(sr_http_result_report(res));
+    }
     return CLI_EXIT_OK;
 }
 
@@ -485,6 +520,7 @@ static int print_report(const sr_aggregate_report *report)
     else
         fputs("sessreport send: out of memory\n", stderr);
     sr_free(json);
+    print_error_rows(report);
     return rc;
 }
 

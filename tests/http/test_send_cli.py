@@ -503,6 +503,22 @@ class SendPolicyCli(CliTest):
         self.assertNotIn("warning", p.stderr)
         self.assertEqual(len(s.requests()), 2)
 
+    def test_errors_rows_are_shown(self):
+        body = dict(SYNC_BODY, errors=[
+            {"imei": "490154203237518", "errorMessage": None,
+             "errorResponse": {"errorCode": "DEV-404", "errorMessage": "unknown device\x07"}},
+            {"imei": "353456789012347", "errorMessage": "not on this account"}])
+        s = self.server([{"status": 200, "body": body}])
+        p = self.send("sync", s.url)
+        self.assertEqual(p.returncode, 0, p.stderr)  # the report itself was answered
+        self.assertEqual(len(json.loads(p.stdout)["errors"]), 2)
+        self.assertIn("sessreport send: device 490154203237518: unknown device\\x07\n",
+                      p.stderr)
+        self.assertIn("sessreport send: device 353456789012347: not on this account\n",
+                      p.stderr)
+        self.assertIn("sessreport send: 2 of 3 devices failed\n", p.stderr)
+        self.assertNotIn("\x07", p.stderr)
+
     def test_urls_are_shown_as_sent(self):
         sock = socket.socket()
         sock.bind(("127.0.0.1", 0))
@@ -531,7 +547,13 @@ class SendSplitCli(CliTest):
 
     def test_three_parts_one_merged_report(self):
         parts = [self.IMEIS[0:10], self.IMEIS[10:20], self.IMEIS[20:25]]
-        s = self.server([self.answer(i + 1, p) for i, p in enumerate(parts)])
+        answers = [self.answer(i + 1, p) for i, p in enumerate(parts)]
+        # the last two devices of part 2 failed: errors rows instead of usage
+        answers[1]["body"]["usage"] = answers[1]["body"]["usage"][:8]
+        answers[1]["body"]["errors"] = [
+            {"imei": imei, "errorMessage": "device not found \x1b[2J"}
+            for imei in parts[1][8:]]
+        s = self.server(answers)
         p = self.send("sync", s.url, "--split")
         self.assertEqual(p.returncode, 0, p.stderr)
         reqs = s.requests()
@@ -540,8 +562,13 @@ class SendSplitCli(CliTest):
             self.assertEqual(json.loads(r["body"])["accountNumber"], REQUEST["accountNumber"])
         self.assertEqual(len({r["headers"]["Idempotency-Key"] for r in reqs}), 3)
         merged = json.loads(p.stdout)
-        self.assertEqual(len(merged["usage"]), 25)
-        self.assertEqual([row["imei"] for row in merged["usage"]], self.IMEIS)
+        self.assertEqual(len(merged["usage"]) + len(merged["errors"]), 25)
+        self.assertEqual([row["imei"] for row in merged["usage"]],
+                         self.IMEIS[:18] + self.IMEIS[20:])
+        self.assertEqual([row["imei"] for row in merged["errors"]], self.IMEIS[18:20])
+        self.assertIn("sessreport send: 2 of 25 devices failed", p.stderr)
+        self.assertIn("sessreport send: device %s: device not found \\x1b[2J"
+                      % self.IMEIS[18], p.stderr)
         self.assertEqual(merged["txid"], "tx-1")
         for i in range(3):
             self.assertIn("part %d of 3: HTTP 200 after 1 attempt" % (i + 1), p.stderr)
