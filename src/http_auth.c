@@ -184,12 +184,28 @@ static int is_refusal(long status)
     return status >= 400 && status <= 499 && status != 429;
 }
 
+/* A NUL in the reply (raw, or escaped as \u0000) would cut a string
+ * silently once cJSON hands it over as a C string: such a reply gives no
+ * token. */
+static int holds_nul(const char *body, size_t len)
+{
+    static const char escaped[] = "\\u0000";
+    if (memchr(body, '\0', len) != NULL)
+        return 1;
+    for (size_t i = 0; i + sizeof escaped - 1 <= len; i++) {
+        if (memcmp(body + i, escaped, sizeof escaped - 1) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Takes the token out of a 2xx reply held in r's body; the body is wiped
  * either way. Fills r's decode error when there is no usable token. */
 static sr_status take_token(sr__http_token *t, sr_http_result *r, const char *member, int is_oauth,
                             long long started_ms)
 {
-    cJSON *reply = cJSON_ParseWithLength(r->body, r->body_len);
+    int nul = holds_nul(r->body, r->body_len);
+    cJSON *reply = nul ? NULL : cJSON_ParseWithLength(r->body, r->body_len);
     const char *token = reply != NULL ? usable_token(reply, member) : NULL;
     long status = r->status;
     sr_status st = SR_OK;
@@ -197,11 +213,15 @@ static sr_status take_token(sr__http_token *t, sr_http_result *r, const char *me
     sr__http_result_clear_answer(r); /* the body holds the token: never kept */
     r->status = status;
     if (token == NULL) {
-        sr__http_error(&r->decode_error, reply == NULL ? SR_ERR_SYNTAX : SR_ERR_MISSING,
+        sr__http_error(&r->decode_error,
+                       nul             ? SR_ERR_ENCODING
+                       : reply == NULL ? SR_ERR_SYNTAX
+                                       : SR_ERR_MISSING,
                        "the %s reply %s", is_oauth ? "OAuth token" : "login",
-                       reply == NULL ? "is not JSON"
-                                     : (is_oauth ? "has no usable access_token"
-                                                 : "has no usable sessionToken"));
+                       nul             ? "holds a NUL"
+                       : reply == NULL ? "is not JSON"
+                                       : (is_oauth ? "has no usable access_token"
+                                                   : "has no usable sessionToken"));
         r->has_decode_error = 1;
     } else {
         t->value = sr__http_strdup(token);

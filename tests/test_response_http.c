@@ -831,6 +831,33 @@ static void a_token_reply_without_token_is_not_kept(void **state)
     session_report_request_free(r);
 }
 
+static void a_token_reply_with_nul_is_not_kept(void **state)
+{
+    (void)state;
+    stub s;
+    sr_http_options o;
+    char oauth_url[128], login_url[128];
+    session_report_request *r = seed_request(1);
+    sr_http_result *res = NULL;
+    size_t len = 1;
+    stub_start_routes(&s, REPORT_200,
+                      "[{\"status\":200,\"body\":{\"access_token\":\"tok\\u0000evil\"}}]", NULL);
+    credential_options(&o, &s, oauth_url, login_url);
+    sr_http_client *c = client_with(&o);
+    assert_int_equal(sr_http_send(c, SR_HTTP_SYNC, r, &res, NULL, 0, NULL), SR_OK);
+    assert_int_equal(sr_http_result_stage(res), SR_HTTP_STAGE_OAUTH);
+    assert_int_equal(sr_http_result_end(res), SR_HTTP_END_TOKEN);
+    assert_int_equal(sr_http_result_status(res), 200);
+    assert_string_equal(sr_http_result_body(res, &len), "");
+    assert_int_equal(len, 0);
+    assert_non_null(strstr(sr_http_result_decode_error(res)->message, "holds a NUL"));
+    assert_int_equal(requests_to(&s, "/report/aggregate"), 0);
+    sr_http_result_free(res);
+    sr_http_client_free(c);
+    stub_stop(&s);
+    session_report_request_free(r);
+}
+
 static void echoed_secrets_are_masked(void **state)
 {
     (void)state;
@@ -1029,6 +1056,7 @@ int main(void)
         cmocka_unit_test(a_401_fetches_fresh_tokens_once),
         cmocka_unit_test(a_failed_login_is_never_repeated),
         cmocka_unit_test(a_token_reply_without_token_is_not_kept),
+        cmocka_unit_test(a_token_reply_with_nul_is_not_kept),
         cmocka_unit_test(echoed_secrets_are_masked),
         cmocka_unit_test(portal_initiated_goes_to_async_only),
         cmocka_unit_test(retry_waits_saturate),
