@@ -25,6 +25,8 @@
 
 #include <cmocka.h>
 
+#include <curl/curl.h>
+
 #include <sessreport.h>
 #include <sessreport/http.h>
 
@@ -944,6 +946,36 @@ static void retry_waits_saturate(void **state)
     }
 }
 
+/* What may be retried: statuses, and libcurl failures before and after
+ * the request may have gone out. */
+static void the_retry_policy(void **state)
+{
+    (void)state;
+    assert_int_equal(sr__http_judge_status(429), SR__HTTP_RETRY);
+    assert_int_equal(sr__http_judge_status(503), SR__HTTP_RETRY);
+    assert_int_equal(sr__http_judge_status(500), SR__HTTP_UNSAFE);
+    assert_int_equal(sr__http_judge_status(502), SR__HTTP_UNSAFE);
+    assert_int_equal(sr__http_judge_status(504), SR__HTTP_UNSAFE);
+    static const long final_statuses[] = {200, 202, 204, 400, 401, 403, 404, 409, 501, 505};
+    for (size_t i = 0; i < sizeof final_statuses / sizeof final_statuses[0]; i++)
+        assert_int_equal(sr__http_judge_status(final_statuses[i]), SR__HTTP_FINAL);
+    static const int before[] = {CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY,
+                                 CURLE_COULDNT_CONNECT, CURLE_SSL_CONNECT_ERROR};
+    for (size_t i = 0; i < sizeof before / sizeof before[0]; i++) {
+        assert_int_equal(sr__http_judge_transport(before[i], 0), SR__HTTP_NOT_SENT);
+        assert_int_equal(sr__http_judge_transport(before[i], 1), SR__HTTP_NOT_SENT);
+    }
+    static const int maybe[] = {CURLE_OPERATION_TIMEDOUT, CURLE_SEND_ERROR, CURLE_RECV_ERROR,
+                                CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE};
+    for (size_t i = 0; i < sizeof maybe / sizeof maybe[0]; i++) {
+        assert_int_equal(sr__http_judge_transport(maybe[i], 0), SR__HTTP_NOT_SENT);
+        assert_int_equal(sr__http_judge_transport(maybe[i], 1), SR__HTTP_UNSAFE);
+    }
+    assert_int_equal(sr__http_judge_transport(CURLE_PEER_FAILED_VERIFICATION, 0),
+                     SR__HTTP_PERMANENT);
+    assert_int_equal(sr__http_judge_transport(CURLE_UNSUPPORTED_PROTOCOL, 0), SR__HTTP_PERMANENT);
+}
+
 /* The same through the public API: backoff UINT_MAX, a 503 answered with
  * Retry-After 0 then a 503 without it (the second retry's wait is the one
  * that divided by zero), with extreme timeouts. */
@@ -1060,6 +1092,7 @@ int main(void)
         cmocka_unit_test(echoed_secrets_are_masked),
         cmocka_unit_test(portal_initiated_goes_to_async_only),
         cmocka_unit_test(retry_waits_saturate),
+        cmocka_unit_test(the_retry_policy),
         cmocka_unit_test(extreme_options_do_not_crash),
         cmocka_unit_test(out_parameters_and_body_growth),
         cmocka_unit_test(uuids_are_version_4),
