@@ -8,18 +8,34 @@
 
 #include "http_internal.h"
 
+/* A message that did not fit ends in "..." (cut at a UTF-8 character
+ * boundary), so a long URL or host is never cut silently. */
+static void mark_cut(char *message, size_t size)
+{
+    size_t end = size - 4;
+    while (end > 0 && ((unsigned char)message[end] & 0xc0) == 0x80)
+        end--;
+    memcpy(message + end, "...", 4);
+}
+
 sr_status sr__http_error(sr_error *err, sr_status code, const char *fmt, ...)
 {
     va_list ap;
+    int n;
     if (err == NULL)
         return code;
     memset(err, 0, sizeof *err);
     err->code = code;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    n = vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof err->message)
+        mark_cut(err->message, sizeof err->message);
     return code;
 }
+
+/* First allocation of a body that grows: most answers fit. */
+#define BODY_FIRST_CAP 1024
 
 sr_http_result *sr__http_result_new(void)
 {
@@ -31,6 +47,9 @@ sr_http_result *sr__http_result_new(void)
         free(r);
         return NULL;
     }
+    r->body_cap = 1;
+    r->end = SR_HTTP_END_NONE;
+    r->stage = SR_HTTP_STAGE_REPORT;
     return r;
 }
 
@@ -50,23 +69,84 @@ void sr__http_result_clear_answer(sr_http_result *r)
 {
     drop_decoded(r);
     r->status = 0;
+    sr__http_wipe(r->body, r->body_len);
     r->body_len = 0;
     r->body[0] = '\0';
+    free(r->transport_error);
+    r->transport_error = NULL;
+}
+
+/* The capacity for `need` bytes: doubling from BODY_FIRST_CAP, at most the
+ * body limit plus its terminator. */
+static size_t grown_capacity(size_t cap, size_t need)
+{
+    size_t limit = SR_HTTP_MAX_BODY_BYTES + 1;
+    if (cap < BODY_FIRST_CAP)
+        cap = BODY_FIRST_CAP;
+    while (cap < need && cap < limit)
+        cap = cap > limit / 2 ? limit : cap * 2;
+    return cap < need ? need : cap;
 }
 
 sr_status sr__http_result_append_body(sr_http_result *r, const char *data, size_t n)
 {
-    char *grown;
     if (n > SR_HTTP_MAX_BODY_BYTES - r->body_len)
         return SR_ERR_LIMIT;
-    grown = realloc(r->body, r->body_len + n + 1);
-    if (grown == NULL)
-        return SR_ERR_NOMEM;
-    memcpy(grown + r->body_len, data, n);
-    r->body = grown;
+    if (r->body_len + n + 1 > r->body_cap) {
+        /* A new block rather than realloc: the old one is wiped first, as
+         * it may hold a token reply. */
+        size_t cap = grown_capacity(r->body_cap, r->body_len + n + 1);
+        char *grown = malloc(cap);
+        if (grown == NULL)
+            return SR_ERR_NOMEM;
+        memcpy(grown, r->body, r->body_len);
+        sr__http_wipe(r->body, r->body_len);
+        free(r->body);
+        r->body = grown;
+        r->body_cap = cap;
+    }
+    memcpy(r->body + r->body_len, data, n);
     r->body_len += n;
     r->body[r->body_len] = '\0';
     return SR_OK;
+}
+
+sr_status sr__http_result_set_url(sr_http_result *r, const char *url)
+{
+    char *copy = sr__http_strdup(url);
+    if (copy == NULL)
+        return SR_ERR_NOMEM;
+    free(r->url);
+    r->url = copy;
+    return SR_OK;
+}
+
+void sr__http_result_redact(sr_http_result *r, const char *secret)
+{
+    static const char mask[] = "***";
+    size_t n, in = 0, out = 0;
+    /* A secret shorter than this would match ordinary text of the body
+     * ("a" inside every key) and mangle the answer: real tokens and
+     * secrets are far longer. */
+    enum { shortest_redacted = 8 };
+    if (secret == NULL || strlen(secret) < shortest_redacted)
+        return;
+    n = strlen(secret);
+    /* The mask is cut to the secret's length when the secret is shorter,
+     * so the body never grows. */
+    while (in < r->body_len) {
+        if (r->body_len - in >= n && memcmp(r->body + in, secret, n) == 0) {
+            size_t m = n < sizeof mask - 1 ? n : sizeof mask - 1;
+            memcpy(r->body + out, mask, m);
+            out += m;
+            in += n;
+        } else {
+            r->body[out++] = r->body[in++];
+        }
+    }
+    sr__http_wipe(r->body + out, r->body_len - out);
+    r->body_len = out;
+    r->body[out] = '\0';
 }
 
 sr_status sr__http_result_set_transport_error(sr_http_result *r, const char *message)
@@ -95,8 +175,17 @@ sr_status sr__http_result_decode(sr_http_result *r, sr_http_endpoint endpoint)
 {
     sr_status st;
     drop_decoded(r);
-    if (r->body_len == 0)
+    if (r->body_len == 0) {
+        /* Both endpoints answer a success with a body: an empty one (a 204
+         * too) is not what was asked for. */
+        if (is_success(r->status)) {
+            sr__http_error(&r->decode_error, SR_ERR_MISSING,
+                           "HTTP %ld with an empty body: expected %s", r->status,
+                           endpoint == SR_HTTP_SYNC ? "an aggregate report" : "a callback result");
+            r->has_decode_error = 1;
+        }
         return SR_OK;
+    }
     if (!is_success(r->status)) {
         st = sr_error_body_from_json(r->body, r->body_len, NULL, &r->error_body, &r->decode_error);
         if (st == SR_OK)
@@ -124,6 +213,8 @@ void sr_http_result_free(sr_http_result *r)
         return;
     drop_decoded(r);
     free(r->transport_error);
+    free(r->url);
+    sr__http_wipe(r->body, r->body_len);
     free(r->body);
     free(r);
 }
@@ -148,8 +239,50 @@ const char *sr_http_result_transport_error(const sr_http_result *r)
     return r != NULL ? r->transport_error : NULL;
 }
 
+sr_http_end sr_http_result_end(const sr_http_result *r)
+{
+    return r != NULL ? r->end : SR_HTTP_END_NONE;
+}
+
+const char *sr_http_end_name(sr_http_end e)
+{
+    switch (e) {
+    case SR_HTTP_END_NONE:
+        return "no exchange";
+    case SR_HTTP_END_ANSWER:
+        return "final answer";
+    case SR_HTTP_END_RETRIES:
+        return "retries exhausted";
+    case SR_HTTP_END_DEADLINE:
+        return "total timeout";
+    case SR_HTTP_END_UNSAFE:
+        return "not retried: the request may have been processed";
+    case SR_HTTP_END_FAILED:
+        return "transport failure";
+    case SR_HTTP_END_BODY_LIMIT:
+        return "answer too large";
+    case SR_HTTP_END_TOKEN:
+        return "token request failed";
+    case SR_HTTP_END_TOKEN_REFUSED_BEFORE:
+        return "token request refused earlier, not made again";
+    }
+    return "unknown";
+}
+
+sr_http_stage sr_http_result_stage(const sr_http_result *r)
+{
+    return r != NULL ? r->stage : SR_HTTP_STAGE_REPORT;
+}
+
+const char *sr_http_result_url(const sr_http_result *r)
+{
+    return r != NULL ? r->url : NULL;
+}
+
 const char *sr_http_result_body(const sr_http_result *r, size_t *len)
 {
+    if (len != NULL)
+        *len = 0;
     if (r == NULL)
         return NULL;
     if (len != NULL)

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Base URL policy of the sender: https anywhere, plain http only to loopback,
+/* URL policy of the sender (base and token URLs): https anywhere, plain http only to loopback,
  * parsed by libcurl's own URL parser so that the check and the transfer
  * agree on the host. */
 #include <stdlib.h>
@@ -69,7 +69,7 @@ static int has_part(CURLU *u, CURLUPart part)
     return rc == CURLUE_OK;
 }
 
-sr_status sr__http_check_base_url(const char *url, sr_error *err)
+sr_status sr__http_check_url(const char *url, const char *what, sr_error *err)
 {
     CURLU *u = curl_url();
     char *scheme = NULL, *host = NULL;
@@ -81,29 +81,30 @@ sr_status sr__http_check_base_url(const char *url, sr_error *err)
         curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
         curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
         st = sr__http_error(err, SR_ERR_ARG,
-                            "base URL is not an absolute http(s) URL: expected "
-                            "https://HOST[:PORT]/PATH");
+                            "%s is not an absolute http(s) URL: expected "
+                            "https://HOST[:PORT]/PATH",
+                            what);
         goto cleanup;
     }
     if (!equals_ignore_case(scheme, "https") && !equals_ignore_case(scheme, "http")) {
-        st = sr__http_error(err, SR_ERR_ARG, "base URL scheme '%s' refused: expected https://",
+        st = sr__http_error(err, SR_ERR_ARG, "%s scheme '%s' refused: expected https://", what,
                             scheme);
         goto cleanup;
     }
     if (has_part(u, CURLUPART_USER) || has_part(u, CURLUPART_PASSWORD)) {
-        st = sr__http_error(err, SR_ERR_ARG, "base URL must not carry credentials");
+        st = sr__http_error(err, SR_ERR_ARG, "%s must not carry credentials", what);
         goto cleanup;
     }
     if (has_part(u, CURLUPART_QUERY) || has_part(u, CURLUPART_FRAGMENT)) {
-        st = sr__http_error(err, SR_ERR_ARG, "base URL must not have a query or a fragment");
+        st = sr__http_error(err, SR_ERR_ARG, "%s must not have a query or a fragment", what);
         goto cleanup;
     }
     if (equals_ignore_case(scheme, "http") && !is_loopback_host(host)) {
         st = sr__http_error(err, SR_ERR_ARG,
-                            "refusing plain http:// to non-loopback host '%s': the tokens would "
-                            "travel unencrypted; use https:// (http:// is allowed only for "
+                            "%s: refusing plain http:// to non-loopback host '%s': the tokens "
+                            "would travel unencrypted; use https:// (http:// is allowed only for "
                             "127.0.0.0/8, ::1 and localhost)",
-                            host);
+                            what, host);
         goto cleanup;
     }
 cleanup:

@@ -1,0 +1,382 @@
+/* SPDX-License-Identifier: MIT */
+/* The two tokens of a send: given ready-made, or fetched from credentials
+ * (the OAuth client credentials grant and the M2M session login), cached in
+ * the client until they expire, fetched again after a 401, and never
+ * requested again after a refusal (five failed logins lock a ThingSpace
+ * account). Token replies are parsed with cJSON; their bodies never reach a
+ * result. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "http_internal.h"
+
+/* Longest token accepted from a reply (a header line carries it). */
+#define MAX_TOKEN_BYTES 8192
+/* Longest expires_in honoured: a year, so that the arithmetic stays small. */
+#define MAX_EXPIRES_IN_S (366.0 * 24 * 3600)
+
+static const char BEARER[] = "Authorization: Bearer ";
+static const char M2M[] = "VZ-M2M-Token: ";
+
+/* ---- set-up ---- */
+
+/* One token's options: credentials (both or neither), else a static token. */
+static sr_status init_token(sr__http_token *t, const char *user, const char *secret,
+                            const char *url, const char *static_token, const char *const names[4],
+                            sr_error *err)
+{
+    /* names: user, secret, URL, token (for messages) */
+    sr_status st;
+    memset(t, 0, sizeof *t);
+    if (user == NULL && secret == NULL) {
+        st = sr__http_check_secret(static_token, names[3], err);
+        if (st != SR_OK)
+            return st;
+        t->value = sr__http_strdup(static_token);
+        return t->value != NULL ? SR_OK : sr__http_error(err, SR_ERR_NOMEM, "out of memory");
+    }
+    st = sr__http_check_secret(user, names[0], err);
+    if (st == SR_OK)
+        st = sr__http_check_secret(secret, names[1], err);
+    if (st == SR_OK)
+        st = sr__http_check_url(url, names[2], err);
+    if (st != SR_OK)
+        return st;
+    t->user = sr__http_strdup(user);
+    t->secret = sr__http_strdup(secret);
+    t->url = sr__http_strdup(url);
+    if (t->user == NULL || t->secret == NULL || t->url == NULL)
+        return sr__http_error(err, SR_ERR_NOMEM, "out of memory");
+    return SR_OK;
+}
+
+static void free_token(sr__http_token *t)
+{
+    sr__http_wipe_free(t->user);
+    sr__http_wipe_free(t->secret);
+    sr__http_wipe_free(t->value);
+    free(t->url);
+    memset(t, 0, sizeof *t);
+}
+
+sr_status sr__http_auth_init(sr_http_client *c, const sr_http_options *opts, sr_error *err)
+{
+    static const char *const oauth_names[4] = {"client id", "client secret", "OAuth URL",
+                                               "access token"};
+    static const char *const login_names[4] = {"username", "password", "login URL",
+                                               "M2M session token"};
+    sr_status st;
+    if (opts->client_id != NULL && strchr(opts->client_id, ':') != NULL)
+        return sr__http_error(err, SR_ERR_ARG,
+                              "client id holds ':' (Basic authentication cannot carry it)");
+    st = init_token(&c->oauth, opts->client_id, opts->client_secret,
+                    opts->oauth_url != NULL ? opts->oauth_url : SR_HTTP_DEFAULT_OAUTH_URL,
+                    opts->access_token, oauth_names, err);
+    if (st == SR_OK)
+        st = init_token(&c->session, opts->username, opts->password,
+                        opts->login_url != NULL ? opts->login_url : SR_HTTP_DEFAULT_LOGIN_URL,
+                        opts->m2m_token, login_names, err);
+    return st;
+}
+
+void sr__http_auth_free(sr_http_client *c)
+{
+    free_token(&c->oauth);
+    free_token(&c->session);
+}
+
+/* ---- token requests ---- */
+
+/* "Authorization: Basic base64(id:secret)", or NULL when out of memory. */
+static char *basic_header(const sr__http_token *t)
+{
+    static const char prefix[] = "Authorization: Basic ";
+    size_t nu = strlen(t->user), ns = strlen(t->secret), n = nu + 1 + ns;
+    unsigned char *plain = malloc(n);
+    char *line = plain != NULL ? malloc(sizeof prefix + 4 * ((n + 2) / 3)) : NULL;
+    if (line != NULL) {
+        memcpy(plain, t->user, nu);
+        plain[nu] = ':';
+        memcpy(plain + nu + 1, t->secret, ns);
+        memcpy(line, prefix, sizeof prefix - 1);
+        sr__http_base64(plain, n, line + sizeof prefix - 1);
+    }
+    if (plain != NULL) {
+        sr__http_wipe(plain, n);
+        free(plain);
+    }
+    return line;
+}
+
+/* {"username": ..., "password": ...} printed by cJSON, or NULL. The tree's
+ * copies of the password are wiped before it is deleted. */
+static char *login_body(const sr__http_token *t)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON *password = NULL;
+    char *json = NULL;
+    if (o != NULL && cJSON_AddStringToObject(o, "username", t->user) != NULL)
+        password = cJSON_AddStringToObject(o, "password", t->secret);
+    if (password != NULL)
+        json = cJSON_PrintUnformatted(o);
+    if (password != NULL && password->valuestring != NULL)
+        sr__http_wipe(password->valuestring, strlen(password->valuestring));
+    cJSON_Delete(o);
+    return json;
+}
+
+/* The lines of a token request; NULL when out of memory. */
+static void *token_headers(const char *auth_line, const char *content_type)
+{
+    void *list = NULL;
+    const char *lines[] = {content_type, "Accept: application/json", "Expect:", auth_line};
+    size_t n = auth_line != NULL ? 4 : 3;
+    for (size_t i = 0; i < n; i++) {
+        list = sr__http_headers_add(list, lines[i]);
+        if (list == NULL)
+            return NULL;
+    }
+    return list;
+}
+
+/* A usable token from the reply's member `name`: a non-empty string without
+ * control characters, not too long. NULL when absent or unusable. */
+static const char *usable_token(const cJSON *reply, const char *name)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(reply, name);
+    if (!cJSON_IsString(v) || v->valuestring == NULL || strlen(v->valuestring) > MAX_TOKEN_BYTES ||
+        sr__http_check_secret(v->valuestring, name, NULL) != SR_OK)
+        return NULL;
+    return v->valuestring;
+}
+
+/* expires_in in seconds (a number, or a string of digits); 0 when absent
+ * or not usable: the token then serves this send only. */
+static double expires_in(const cJSON *reply)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(reply, "expires_in");
+    double s = 0;
+    if (cJSON_IsNumber(v))
+        s = v->valuedouble;
+    else if (cJSON_IsString(v) && v->valuestring != NULL && v->valuestring[0] != '\0' &&
+             strspn(v->valuestring, "0123456789") == strlen(v->valuestring))
+        s = strtod(v->valuestring, NULL);
+    if (!(s > 0)) /* also NaN */
+        return 0;
+    return s < MAX_EXPIRES_IN_S ? s : MAX_EXPIRES_IN_S;
+}
+
+/* Wipes every string of a parsed reply before it is deleted. */
+static void wipe_tree(cJSON *item)
+{
+    for (; item != NULL; item = item->next) {
+        if (item->valuestring != NULL)
+            sr__http_wipe(item->valuestring, strlen(item->valuestring));
+        wipe_tree(item->child);
+    }
+}
+
+static int is_refusal(long status)
+{
+    return status >= 400 && status <= 499 && status != 429;
+}
+
+/* A NUL in the reply (raw, or escaped as \u0000) would cut a string
+ * silently once cJSON hands it over as a C string: such a reply gives no
+ * token. */
+static int holds_nul(const char *body, size_t len)
+{
+    static const char escaped[] = "\\u0000";
+    if (memchr(body, '\0', len) != NULL)
+        return 1;
+    for (size_t i = 0; i + sizeof escaped - 1 <= len; i++) {
+        if (memcmp(body + i, escaped, sizeof escaped - 1) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Takes the token out of a 2xx reply held in r's body; the body is wiped
+ * either way. Fills r's decode error when there is no usable token. */
+static sr_status take_token(sr__http_token *t, sr_http_result *r, const char *member, int is_oauth,
+                            long long started_ms)
+{
+    int nul = holds_nul(r->body, r->body_len);
+    cJSON *reply = nul ? NULL : cJSON_ParseWithLength(r->body, r->body_len);
+    const char *token = reply != NULL ? usable_token(reply, member) : NULL;
+    long status = r->status;
+    sr_status st = SR_OK;
+
+    sr__http_result_clear_answer(r); /* the body holds the token: never kept */
+    r->status = status;
+    if (token == NULL) {
+        sr__http_error(&r->decode_error,
+                       nul             ? SR_ERR_ENCODING
+                       : reply == NULL ? SR_ERR_SYNTAX
+                                       : SR_ERR_MISSING,
+                       "the %s reply %s", is_oauth ? "OAuth token" : "login",
+                       nul             ? "holds a NUL"
+                       : reply == NULL ? "is not JSON"
+                                       : (is_oauth ? "has no usable access_token"
+                                                   : "has no usable sessionToken"));
+        r->has_decode_error = 1;
+    } else {
+        t->value = sr__http_strdup(token);
+        if (t->value == NULL)
+            st = SR_ERR_NOMEM;
+        else if (is_oauth)
+            t->expires_ms = started_ms + (long long)(expires_in(reply) * 1000.0) -
+                            (long long)SR_HTTP_TOKEN_MARGIN_S * 1000;
+        else
+            t->expires_ms = sr__http_now_ms() + (long long)SR_HTTP_SESSION_IDLE_S * 1000;
+    }
+    wipe_tree(reply);
+    cJSON_Delete(reply);
+    return st;
+}
+
+/* One token request; on success t->value is set. */
+static sr_status fetch(sr_http_client *c, sr__http_token *t, int is_oauth, long long deadline_ms,
+                       sr_http_result *r)
+{
+    static const char form[] = "grant_type=client_credentials";
+    char *auth_line = NULL, *json = NULL;
+    void *headers = NULL;
+    sr__http_post post;
+    sr__http_verdict verdict;
+    long retry_after_s, status;
+    long long started_ms = sr__http_now_ms();
+    sr_status st = SR_ERR_NOMEM;
+
+    if (is_oauth) {
+        auth_line = basic_header(t);
+        if (auth_line != NULL)
+            headers = token_headers(auth_line, "Content-Type: application/x-www-form-urlencoded");
+        post.body = form;
+        post.body_len = sizeof form - 1;
+    } else {
+        json = login_body(t);
+        if (json != NULL)
+            headers = token_headers(NULL, "Content-Type: application/json");
+        post.body = json;
+        post.body_len = json != NULL ? strlen(json) : 0;
+    }
+    if (headers == NULL)
+        goto cleanup;
+    post.url = t->url;
+    post.headers = headers;
+    r->stage = is_oauth ? SR_HTTP_STAGE_OAUTH : SR_HTTP_STAGE_LOGIN;
+    st = sr__http_exchange(c, &post, deadline_ms, r, &verdict, &retry_after_s);
+    if (st != SR_OK)
+        goto cleanup;
+    status = r->status;
+    if (status >= 200 && status <= 299) {
+        st = take_token(t, r, is_oauth ? "access_token" : "sessionToken", is_oauth, started_ms);
+    } else if (status != 0) {
+        t->refused = is_refusal(status);
+        sr__http_auth_redact(c, r);
+        st = sr__http_result_decode(r, SR_HTTP_SYNC); /* a non-2xx: as an error body */
+    }
+    if (st == SR_OK && t->value == NULL && r->end != SR_HTTP_END_DEADLINE)
+        r->end = SR_HTTP_END_TOKEN;
+cleanup:
+    sr__http_headers_free(headers);
+    sr__http_wipe_free(auth_line);
+    if (json != NULL) {
+        sr__http_wipe(json, strlen(json));
+        cJSON_free(json);
+    }
+    return st;
+}
+
+/* The token is usable now: static, or fetched and not yet expired. */
+static int is_fresh(const sr__http_token *t, long long now_ms)
+{
+    return t->value != NULL && (t->user == NULL || now_ms < t->expires_ms);
+}
+
+static sr_status ensure_one(sr_http_client *c, sr__http_token *t, int is_oauth,
+                            long long deadline_ms, sr_http_result *r, int *ready)
+{
+    sr_status st;
+    if (is_fresh(t, sr__http_now_ms()))
+        return SR_OK;
+    sr__http_wipe_free(t->value);
+    t->value = NULL;
+    if (t->refused) {
+        sr__http_result_clear_answer(r);
+        r->stage = is_oauth ? SR_HTTP_STAGE_OAUTH : SR_HTTP_STAGE_LOGIN;
+        r->end = SR_HTTP_END_TOKEN_REFUSED_BEFORE;
+        *ready = 0;
+        return sr__http_result_set_url(r, t->url);
+    }
+    st = fetch(c, t, is_oauth, deadline_ms, r);
+    if (st == SR_OK && t->value == NULL)
+        *ready = 0;
+    return st;
+}
+
+sr_status sr__http_auth_ensure(sr_http_client *c, long long deadline_ms, sr_http_result *r,
+                               int *ready)
+{
+    sr_status st;
+    *ready = 1;
+    st = ensure_one(c, &c->oauth, 1, deadline_ms, r, ready);
+    if (st == SR_OK && *ready)
+        st = ensure_one(c, &c->session, 0, deadline_ms, r, ready);
+    if (st == SR_OK && *ready) {
+        sr__http_result_clear_answer(r);
+        r->stage = SR_HTTP_STAGE_REPORT;
+        r->end = SR_HTTP_END_NONE;
+    }
+    return st;
+}
+
+int sr__http_auth_forget(sr_http_client *c)
+{
+    int forgot = 0;
+    sr__http_token *tokens[2] = {&c->oauth, &c->session};
+    for (size_t i = 0; i < 2; i++) {
+        if (tokens[i]->user != NULL && tokens[i]->value != NULL) {
+            sr__http_wipe_free(tokens[i]->value);
+            tokens[i]->value = NULL;
+            forgot = 1;
+        }
+    }
+    return forgot;
+}
+
+void sr__http_auth_touch(sr_http_client *c)
+{
+    if (c->session.user != NULL && c->session.value != NULL)
+        c->session.expires_ms = sr__http_now_ms() + (long long)SR_HTTP_SESSION_IDLE_S * 1000;
+}
+
+void sr__http_auth_redact(const sr_http_client *c, sr_http_result *r)
+{
+    sr__http_result_redact(r, c->oauth.secret);
+    sr__http_result_redact(r, c->oauth.value);
+    sr__http_result_redact(r, c->session.secret);
+    sr__http_result_redact(r, c->session.value);
+}
+
+/* The report POST's token lines, or NULL when out of memory. */
+void *sr__http_auth_headers(const sr_http_client *c, void *list)
+{
+    char *bearer = sr__http_concat(BEARER, c->oauth.value);
+    char *m2m = sr__http_concat(M2M, c->session.value);
+    if (bearer != NULL && m2m != NULL) {
+        list = sr__http_headers_add(list, bearer);
+        if (list != NULL)
+            list = sr__http_headers_add(list, m2m);
+    } else {
+        sr__http_headers_free(list);
+        list = NULL;
+    }
+    sr__http_wipe_free(bearer);
+    sr__http_wipe_free(m2m);
+    return list;
+}

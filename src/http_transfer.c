@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: MIT */
+/* One POST with libcurl: the options every request gets (TLS verification
+ * on, no redirects, http and https only, timeouts), the body and header
+ * callbacks, and how a finished exchange is judged. */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
+
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <curl/curl.h>
+
+#include "http_internal.h"
+
+static const long long CONNECT_TIMEOUT_MS = (long long)SR_HTTP_CONNECT_TIMEOUT_S * 1000;
+
+/* What one exchange's callbacks learn besides the body. */
+typedef struct exchange_state {
+    sr_http_result *result;
+    sr_status body_status; /* why the body callback stopped the transfer */
+    long retry_after_s;    /* -1 = none given (or not in seconds) */
+} exchange_state;
+
+long long sr__http_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void *sr__http_headers_add(void *list, const char *line)
+{
+    struct curl_slist *next = curl_slist_append(list, line);
+    if (next == NULL)
+        sr__http_headers_free(list);
+    return next;
+}
+
+/* libcurl copied the lines, tokens included: wipe its copies too. */
+void sr__http_headers_free(void *list)
+{
+    for (struct curl_slist *p = list; p != NULL; p = p->next)
+        sr__http_wipe(p->data, strlen(p->data));
+    curl_slist_free_all(list);
+}
+
+/* ---- libcurl callbacks ---- */
+
+static size_t on_body(char *data, size_t size, size_t nmemb, void *user)
+{
+    exchange_state *x = user;
+    size_t n = size * nmemb;
+    x->body_status = sr__http_result_append_body(x->result, data, n);
+    return x->body_status == SR_OK ? n : 0; /* 0 aborts the transfer */
+}
+
+static int ascii_lower(int c)
+{
+    return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+}
+
+static int starts_with_ignore_case(const char *s, size_t n, const char *prefix)
+{
+    size_t i = 0;
+    for (; prefix[i] != '\0'; i++) {
+        if (i >= n || ascii_lower((unsigned char)s[i]) != prefix[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* Retry-After as delta-seconds (RFC 9110 10.2.3); an HTTP-date is ignored
+ * and the backoff applies instead. */
+static long parse_retry_after(const char *s, size_t n)
+{
+    size_t i = 0;
+    long v = 0;
+    int digits = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++) {
+        if (v < 1000000)
+            v = v * 10 + (s[i] - '0');
+    }
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+        i++;
+    return (digits > 0 && i == n) ? v : -1;
+}
+
+static size_t on_header(char *data, size_t size, size_t nmemb, void *user)
+{
+    exchange_state *x = user;
+    size_t n = size * nmemb;
+    static const char name[] = "retry-after:";
+    if (starts_with_ignore_case(data, n, "http/"))
+        x->retry_after_s = -1; /* a new response (after 100 Continue...) */
+    else if (starts_with_ignore_case(data, n, name))
+        x->retry_after_s = parse_retry_after(data + sizeof name - 1, n - (sizeof name - 1));
+    return n;
+}
+
+/* ---- one exchange ---- */
+
+static long clamp_long(long long v)
+{
+    return v > (long long)LONG_MAX ? LONG_MAX : (long)v;
+}
+
+static void set_options(CURL *curl, const sr__http_post *post, exchange_state *x, char *errbuf,
+                        long long remaining_ms)
+{
+    curl_easy_reset(curl);
+    curl_easy_setopt(curl, CURLOPT_URL, post->url);
+    curl_easy_setopt(curl, CURLOPT_POST, 1L);
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, post->body);
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)post->body_len);
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, post->headers);
+    curl_easy_setopt(curl, CURLOPT_USERAGENT, "sessreport-http");
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, x);
+    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, x);
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);       /* timeouts without SIGALRM: thread-safe */
+    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L); /* a redirect must not carry the tokens */
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+#if LIBCURL_VERSION_NUM >= 0x075500
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+#else
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, clamp_long(remaining_ms));
+    curl_easy_setopt(
+        curl, CURLOPT_CONNECTTIMEOUT_MS,
+        clamp_long(remaining_ms < CONNECT_TIMEOUT_MS ? remaining_ms : CONNECT_TIMEOUT_MS));
+}
+
+/* Whether any of the request may have left: libcurl counted request bytes,
+ * or got past the connection set-up. */
+static int request_may_have_left(CURL *curl)
+{
+    long request_size = 0;
+    curl_off_t pretransfer = 0;
+    curl_easy_getinfo(curl, CURLINFO_REQUEST_SIZE, &request_size);
+    curl_easy_getinfo(curl, CURLINFO_PRETRANSFER_TIME_T, &pretransfer);
+    return request_size > 0 || pretransfer > 0;
+}
+
+sr_status sr__http_exchange(sr_http_client *c, const sr__http_post *post, long long deadline_ms,
+                            sr_http_result *r, sr__http_verdict *verdict, long *retry_after_s)
+{
+    char errbuf[CURL_ERROR_SIZE];
+    exchange_state x;
+    CURLcode rc;
+    long long remaining = deadline_ms - sr__http_now_ms();
+
+    sr__http_result_clear_answer(r);
+    *retry_after_s = -1;
+    *verdict = SR__HTTP_PERMANENT;
+    r->end = SR_HTTP_END_NONE; /* the caller decides, unless set here */
+    if (sr__http_result_set_url(r, post->url) != SR_OK)
+        return SR_ERR_NOMEM;
+    if (remaining <= 0) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "total timeout of %u s reached", c->timeout_s);
+        r->end = SR_HTTP_END_DEADLINE;
+        return sr__http_result_set_transport_error(r, msg);
+    }
+    x.result = r;
+    x.body_status = SR_OK;
+    x.retry_after_s = -1;
+    errbuf[0] = '\0';
+    set_options(c->curl, post, &x, errbuf, remaining);
+    rc = curl_easy_perform(c->curl);
+    if (rc != CURLE_OK) {
+        char msg[CURL_ERROR_SIZE + 128];
+        int sent = request_may_have_left(c->curl);
+        curl_easy_reset(c->curl); /* drop its pointers to this call's buffers */
+        if (x.body_status == SR_ERR_NOMEM)
+            return SR_ERR_NOMEM;
+        r->status = 0;
+        if (x.body_status == SR_ERR_LIMIT) {
+            snprintf(msg, sizeof msg, "response body larger than %zu bytes",
+                     SR_HTTP_MAX_BODY_BYTES);
+            r->end = SR_HTTP_END_BODY_LIMIT;
+        } else {
+            snprintf(msg, sizeof msg, "%s%s%s", curl_easy_strerror(rc),
+                     errbuf[0] != '\0' ? ": " : "", errbuf);
+            *verdict = sr__http_judge_transport((int)rc, sent);
+            if (rc == CURLE_OPERATION_TIMEDOUT && sr__http_now_ms() >= deadline_ms)
+                r->end = SR_HTTP_END_DEADLINE;
+        }
+        return sr__http_result_set_transport_error(r, msg);
+    }
+    curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &r->status);
+    curl_easy_reset(c->curl);
+    *verdict = sr__http_judge_status(r->status);
+    *retry_after_s = x.retry_after_s;
+    return SR_OK;
+}
