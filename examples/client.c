@@ -52,15 +52,15 @@ static void print_rows(const sr_aggregate_report *report)
     size_t failed = sr_aggregate_report_error_count(report);
     char sessions[24], bytes[24];
     for (size_t i = 0; i < used; i++)
-        printf("%s: %s sessions, %s bytes\n", or_dash(sr_aggregate_report_usage_imei(report, i)),
-               count_text(sr_aggregate_report_usage_sessions, report, i, sessions, sizeof sessions),
-               count_text(sr_aggregate_report_usage_bytes, report, i, bytes, sizeof bytes));
+        printf("%s: %s sessions, %s bytes\n", or_dash(sr_aggregate_report_get_usage_imei(report, i)),
+               count_text(sr_aggregate_report_get_usage_sessions, report, i, sessions, sizeof sessions),
+               count_text(sr_aggregate_report_get_usage_bytes, report, i, bytes, sizeof bytes));
     for (size_t i = 0; i < failed; i++) {
-        const char *why = sr_aggregate_report_error_get(report, i, SR_ROW_ERROR_MESSAGE);
+        const char *why = sr_aggregate_report_get_error(report, i, SR_ROW_ERROR_MESSAGE);
         if (why == NULL)
-            why = sr_aggregate_report_error_get(report, i, SR_ROW_ERROR_RESPONSE_MESSAGE);
+            why = sr_aggregate_report_get_error(report, i, SR_ROW_ERROR_RESPONSE_MESSAGE);
         printf("%s: failed: %s\n",
-               or_dash(sr_aggregate_report_error_get(report, i, SR_ROW_ERROR_IMEI)), or_dash(why));
+               or_dash(sr_aggregate_report_get_error(report, i, SR_ROW_ERROR_IMEI)), or_dash(why));
     }
     if (failed != 0)
         fprintf(stderr, "%zu of %zu devices failed\n", failed, used + failed);
@@ -102,7 +102,7 @@ int main(int argc, char **argv)
         rc = 0;
     } else if (sr_http_result_kind(res) == SR_RESPONSE_ERROR_BODY) {
         /* message, or the short form's errorMessage, or the fault's text */
-        const char *message = sr_error_body_best_message(sr_http_result_error_body(res));
+        const char *message = sr_error_body_get_best_message(sr_http_result_error_body(res));
         fprintf(stderr, "client: HTTP %ld: %s\n", sr_http_result_status(res),
                 message != NULL ? message : "(no message)");
     } else {

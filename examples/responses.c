@@ -36,22 +36,22 @@ static int print_report(const char *body)
         printf("  not a report: %s at %s: %s\n", sr_status_name(err.code), err.path, err.message);
         return 1;
     }
-    printf("  report txid=%s\n", or_dash(sr_aggregate_report_txid(r)));
+    printf("  report txid=%s\n", or_dash(sr_aggregate_report_get_txid(r)));
     for (size_t i = 0; i < sr_aggregate_report_usage_count(r); i++) {
         int64_t sessions = 0, bytes = 0;
-        sr_status s = sr_aggregate_report_usage_sessions(r, i, &sessions);
-        sr_status b = sr_aggregate_report_usage_bytes(r, i, &bytes);
-        printf("  usage %s", or_dash(sr_aggregate_report_usage_imei(r, i)));
+        sr_status s = sr_aggregate_report_get_usage_sessions(r, i, &sessions);
+        sr_status b = sr_aggregate_report_get_usage_bytes(r, i, &bytes);
+        printf("  usage %s", or_dash(sr_aggregate_report_get_usage_imei(r, i)));
         print_count("sessions", s, sessions);
         print_count("bytes", b, bytes);
         printf("\n");
     }
     for (size_t i = 0; i < sr_aggregate_report_error_count(r); i++)
         printf("  error %s: %s (code %s, http %s)\n",
-               or_dash(sr_aggregate_report_error_get(r, i, SR_ROW_ERROR_IMEI)),
-               or_dash(sr_aggregate_report_error_get(r, i, SR_ROW_ERROR_MESSAGE)),
-               or_dash(sr_aggregate_report_error_get(r, i, SR_ROW_ERROR_CODE)),
-               or_dash(sr_aggregate_report_error_get(r, i, SR_ROW_ERROR_HTTP_STATUS)));
+               or_dash(sr_aggregate_report_get_error(r, i, SR_ROW_ERROR_IMEI)),
+               or_dash(sr_aggregate_report_get_error(r, i, SR_ROW_ERROR_MESSAGE)),
+               or_dash(sr_aggregate_report_get_error(r, i, SR_ROW_ERROR_CODE)),
+               or_dash(sr_aggregate_report_get_error(r, i, SR_ROW_ERROR_HTTP_STATUS)));
     sr_aggregate_report_free(r);
     return 0;
 }
@@ -65,8 +65,8 @@ static int print_callback(const char *body)
                err.message);
         return 1;
     }
-    printf("  accepted txid=%s status=%s\n", sr_callback_result_txid(r),
-           or_dash(sr_callback_result_status(r)));
+    printf("  accepted txid=%s status=%s\n", sr_callback_result_get_txid(r),
+           or_dash(sr_callback_result_get_status(r)));
     sr_callback_result_free(r);
     return 0;
 }
@@ -81,9 +81,9 @@ static int print_error_body(long status, const char *body)
     }
     /* Either form: responseCode/message/fault, or errorCode/errorMessage. */
     printf("  HTTP %ld code=%s message=%s\n", status,
-           or_dash(sr_error_body_response_code(b) != NULL ? sr_error_body_response_code(b)
-                                                          : sr_error_body_error_code(b)),
-           or_dash(sr_error_body_best_message(b)));
+           or_dash(sr_error_body_get_response_code(b) != NULL ? sr_error_body_get_response_code(b)
+                                                          : sr_error_body_get_error_code(b)),
+           or_dash(sr_error_body_get_best_message(b)));
     sr_error_body_free(b);
     return 0;
 }

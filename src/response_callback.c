@@ -49,12 +49,12 @@ sr_status sr_callback_result_to_json(const sr_callback_result *r, unsigned flags
     return sr__response_to_json(&sr__callback_result_type, r, flags, out, out_len);
 }
 
-const char *sr_callback_result_txid(const sr_callback_result *r)
+const char *sr_callback_result_get_txid(const sr_callback_result *r)
 {
     return r != NULL ? sr__text_get(&r->txid) : NULL;
 }
 
-const char *sr_callback_result_status(const sr_callback_result *r)
+const char *sr_callback_result_get_status(const sr_callback_result *r)
 {
     return r != NULL ? sr__text_get(&r->status) : NULL;
 }

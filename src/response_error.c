@@ -85,20 +85,20 @@ sr_status sr_error_body_set(sr_error_body *b, sr_error_body_field f, const char 
         return SR_ERR_ARG;
     st = sr__text_set(&b->member[f], v);
     if (st == SR_OK && is_fault_field(f)) /* fault is there while one of its members is */
-        b->fault = v != NULL || sr_error_body_fault_code(b) != NULL ||
-                           sr_error_body_fault_message(b) != NULL ||
-                           sr_error_body_fault_description(b) != NULL
+        b->fault = v != NULL || sr_error_body_get_fault_code(b) != NULL ||
+                           sr_error_body_get_fault_message(b) != NULL ||
+                           sr_error_body_get_fault_description(b) != NULL
                        ? SR__VALUE
                        : SR__ABSENT;
     return st;
 }
 
-const char *sr_error_body_response_code(const sr_error_body *b)
+const char *sr_error_body_get_response_code(const sr_error_body *b)
 {
     return sr_error_body_get(b, SR_ERROR_BODY_RESPONSE_CODE);
 }
 
-const char *sr_error_body_message(const sr_error_body *b)
+const char *sr_error_body_get_message(const sr_error_body *b)
 {
     return sr_error_body_get(b, SR_ERROR_BODY_MESSAGE);
 }
@@ -108,32 +108,32 @@ int sr_error_body_has_fault(const sr_error_body *b)
     return b != NULL && b->fault == SR__VALUE;
 }
 
-const char *sr_error_body_fault_code(const sr_error_body *b)
+const char *sr_error_body_get_fault_code(const sr_error_body *b)
 {
     return sr_error_body_get(b, SR_ERROR_BODY_FAULT_CODE);
 }
 
-const char *sr_error_body_fault_message(const sr_error_body *b)
+const char *sr_error_body_get_fault_message(const sr_error_body *b)
 {
     return sr_error_body_get(b, SR_ERROR_BODY_FAULT_MESSAGE);
 }
 
-const char *sr_error_body_fault_description(const sr_error_body *b)
+const char *sr_error_body_get_fault_description(const sr_error_body *b)
 {
     return sr_error_body_get(b, SR_ERROR_BODY_FAULT_DESCRIPTION);
 }
 
-const char *sr_error_body_error_code(const sr_error_body *b)
+const char *sr_error_body_get_error_code(const sr_error_body *b)
 {
     return sr_error_body_get(b, SR_ERROR_BODY_ERROR_CODE);
 }
 
-const char *sr_error_body_error_message(const sr_error_body *b)
+const char *sr_error_body_get_error_message(const sr_error_body *b)
 {
     return sr_error_body_get(b, SR_ERROR_BODY_ERROR_MESSAGE);
 }
 
-const char *sr_error_body_best_message(const sr_error_body *b)
+const char *sr_error_body_get_best_message(const sr_error_body *b)
 {
     static const sr_error_body_field order[] = {SR_ERROR_BODY_MESSAGE, SR_ERROR_BODY_ERROR_MESSAGE,
                                                 SR_ERROR_BODY_FAULT_MESSAGE,

@@ -104,7 +104,7 @@ sr_status sr_aggregate_report_to_json(const sr_aggregate_report *r, unsigned fla
 
 /* ---- txid ---- */
 
-const char *sr_aggregate_report_txid(const sr_aggregate_report *r)
+const char *sr_aggregate_report_get_txid(const sr_aggregate_report *r)
 {
     return r != NULL ? sr__text_get(&r->txid) : NULL;
 }
@@ -137,7 +137,7 @@ size_t sr_aggregate_report_usage_count(const sr_aggregate_report *r)
     return r != NULL ? r->usage.count : 0;
 }
 
-const char *sr_aggregate_report_usage_imei(const sr_aggregate_report *r, size_t i)
+const char *sr_aggregate_report_get_usage_imei(const sr_aggregate_report *r, size_t i)
 {
     const usage_row *row = usage_at(r, i);
     return row != NULL ? sr__text_get(&row->imei) : NULL;
@@ -159,12 +159,12 @@ static sr_status get_count(const usage_row *row, size_t which, int64_t *out)
     return SR_OK;
 }
 
-sr_status sr_aggregate_report_usage_sessions(const sr_aggregate_report *r, size_t i, int64_t *out)
+sr_status sr_aggregate_report_get_usage_sessions(const sr_aggregate_report *r, size_t i, int64_t *out)
 {
     return get_count(usage_at(r, i), 0, out);
 }
 
-sr_status sr_aggregate_report_usage_bytes(const sr_aggregate_report *r, size_t i, int64_t *out)
+sr_status sr_aggregate_report_get_usage_bytes(const sr_aggregate_report *r, size_t i, int64_t *out)
 {
     return get_count(usage_at(r, i), 1, out);
 }
@@ -212,7 +212,7 @@ size_t sr_aggregate_report_error_count(const sr_aggregate_report *r)
     return r != NULL ? r->errors.count : 0;
 }
 
-const char *sr_aggregate_report_error_get(const sr_aggregate_report *r, size_t i,
+const char *sr_aggregate_report_get_error(const sr_aggregate_report *r, size_t i,
                                           sr_row_error_field f)
 {
     const error_row *row = error_at(r, i);

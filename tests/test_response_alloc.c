@@ -44,13 +44,13 @@ static sr_status self_merge_op(sr_aggregate_report *dst, const sr_aggregate_repo
 static sr_status add_usage_op(sr_aggregate_report *dst, const sr_aggregate_report *src)
 {
     (void)src;
-    return sr_aggregate_report_add_usage(dst, sr_aggregate_report_usage_imei(dst, 0), 1, 2);
+    return sr_aggregate_report_add_usage(dst, sr_aggregate_report_get_usage_imei(dst, 0), 1, 2);
 }
 
 static sr_status add_error_op(sr_aggregate_report *dst, const sr_aggregate_report *src)
 {
     (void)src;
-    return sr_aggregate_report_add_error(dst, "1", sr_aggregate_report_error_get(dst, 0, 1));
+    return sr_aggregate_report_add_error(dst, "1", sr_aggregate_report_get_error(dst, 0, 1));
 }
 
 static sr_status error_set_op(sr_aggregate_report *dst, const sr_aggregate_report *src)

@@ -32,8 +32,8 @@ static void decodes_txid_and_status(void **state)
     sr_callback_result *r = NULL;
     sr_error err;
     assert_int_equal(sr_callback_result_from_json(json, strlen(json), NULL, &r, &err), SR_OK);
-    assert_string_equal(sr_callback_result_txid(r), "2c90f5e5-0001");
-    assert_string_equal(sr_callback_result_status(r), "QUEUED");
+    assert_string_equal(sr_callback_result_get_txid(r), "2c90f5e5-0001");
+    assert_string_equal(sr_callback_result_get_status(r), "QUEUED");
 
     char *out = NULL;
     size_t len = 0;
@@ -42,7 +42,7 @@ static void decodes_txid_and_status(void **state)
     assert_int_equal(len, strlen(out));
     sr_callback_result *back = NULL;
     assert_int_equal(sr_callback_result_from_json(out, len, NULL, &back, &err), SR_OK);
-    assert_string_equal(sr_callback_result_txid(back), "2c90f5e5-0001");
+    assert_string_equal(sr_callback_result_get_txid(back), "2c90f5e5-0001");
     sr_free(out);
     assert_int_equal(sr_callback_result_to_json(back, SR_JSON_PRETTY, &out, NULL), SR_OK);
     assert_string_equal(out, "{\n  \"txid\": \"2c90f5e5-0001\",\n  \"status\": \"QUEUED\"\n}");
@@ -90,15 +90,15 @@ static void setters_and_missing_on_encode(void **state)
     assert_string_equal(out, "{\"txid\":\"t\\u0001\"}");
     sr_free(out);
     assert_int_equal(sr_callback_result_set_status(r, "\xED\xA0\x80"), SR_ERR_ENCODING);
-    assert_null(sr_callback_result_status(r));
+    assert_null(sr_callback_result_get_status(r));
     assert_int_equal(sr_callback_result_set_status(r, "DONE"), SR_OK);
     assert_int_equal(sr_callback_result_to_json(r, 0, &out, NULL), SR_OK);
     assert_string_equal(out, "{\"txid\":\"t\\u0001\",\"status\":\"DONE\"}");
     sr_free(out);
     assert_int_equal(sr_callback_result_set_txid(r, NULL), SR_OK);
-    assert_null(sr_callback_result_txid(r));
+    assert_null(sr_callback_result_get_txid(r));
     assert_int_equal(sr_callback_result_set_txid(NULL, "x"), SR_ERR_ARG);
-    assert_null(sr_callback_result_txid(NULL));
+    assert_null(sr_callback_result_get_txid(NULL));
     sr_callback_result_free(r);
     sr_callback_result_free(NULL);
 }
@@ -118,11 +118,11 @@ static void status_is_optional(void **state)
         char *out = NULL;
         assert_int_equal(sr_callback_result_from_json(kept[i], strlen(kept[i]), NULL, &r, NULL),
                          SR_OK);
-        assert_string_equal(sr_callback_result_txid(r), "t");
+        assert_string_equal(sr_callback_result_get_txid(r), "t");
         if (status[i] == NULL)
-            assert_null(sr_callback_result_status(r));
+            assert_null(sr_callback_result_get_status(r));
         else
-            assert_string_equal(sr_callback_result_status(r), status[i]);
+            assert_string_equal(sr_callback_result_get_status(r), status[i]);
         /* written back as read: absent stays absent, null stays null */
         assert_int_equal(sr_callback_result_to_json(r, 0, &out, NULL), SR_OK);
         assert_string_equal(out, kept[i]);
@@ -138,11 +138,11 @@ static void setters_accept_their_own_strings(void **state)
     assert_non_null(r);
     assert_int_equal(sr_callback_result_set_txid(r, "tx"), SR_OK);
     assert_int_equal(sr_callback_result_set_status(r, "QUEUED"), SR_OK);
-    assert_int_equal(sr_callback_result_set_txid(r, sr_callback_result_txid(r)), SR_OK);
-    assert_int_equal(sr_callback_result_set_status(r, sr_callback_result_status(r)), SR_OK);
-    assert_int_equal(sr_callback_result_set_status(r, sr_callback_result_txid(r)), SR_OK);
-    assert_string_equal(sr_callback_result_txid(r), "tx");
-    assert_string_equal(sr_callback_result_status(r), "tx");
+    assert_int_equal(sr_callback_result_set_txid(r, sr_callback_result_get_txid(r)), SR_OK);
+    assert_int_equal(sr_callback_result_set_status(r, sr_callback_result_get_status(r)), SR_OK);
+    assert_int_equal(sr_callback_result_set_status(r, sr_callback_result_get_txid(r)), SR_OK);
+    assert_string_equal(sr_callback_result_get_txid(r), "tx");
+    assert_string_equal(sr_callback_result_get_status(r), "tx");
     sr_callback_result_free(r);
 }
 

@@ -57,20 +57,20 @@ static void ordinary_numbers(void **state)
     sr_aggregate_report *r = NULL;
     int64_t v = 0;
     assert_int_equal(sr_aggregate_report_from_cjson(tree, NULL, &r, NULL), SR_OK);
-    assert_int_equal(sr_aggregate_report_usage_sessions(r, 0, &v), SR_OK);
+    assert_int_equal(sr_aggregate_report_get_usage_sessions(r, 0, &v), SR_OK);
     assert_true(v == 12);
-    assert_int_equal(sr_aggregate_report_usage_bytes(r, 0, &v), SR_OK);
+    assert_int_equal(sr_aggregate_report_get_usage_bytes(r, 0, &v), SR_OK);
     assert_true(v == 1536);
-    assert_int_equal(sr_aggregate_report_usage_sessions(r, 1, &v), SR_OK);
+    assert_int_equal(sr_aggregate_report_get_usage_sessions(r, 1, &v), SR_OK);
     assert_true(v == INT64_C(9007199254740992));
-    assert_int_equal(sr_aggregate_report_usage_bytes(r, 1, &v), SR_ERR_MISSING);
+    assert_int_equal(sr_aggregate_report_get_usage_bytes(r, 1, &v), SR_ERR_MISSING);
     /* the tree is only read */
     char *after = cJSON_PrintUnformatted(tree);
     assert_string_equal(before, after);
     cJSON_free(before);
     cJSON_free(after);
     cJSON_Delete(tree);
-    assert_string_equal(sr_aggregate_report_usage_imei(r, 0), "709312034493372");
+    assert_string_equal(sr_aggregate_report_get_usage_imei(r, 0), "709312034493372");
     sr_aggregate_report_free(r);
 }
 
@@ -81,13 +81,13 @@ static void raw_digits_are_exact(void **state)
     sr_aggregate_report *r = NULL;
     int64_t v = 0;
     assert_int_equal(sr_aggregate_report_from_cjson(tree, NULL, &r, NULL), SR_OK);
-    assert_int_equal(sr_aggregate_report_usage_sessions(r, 0, &v), SR_OK);
+    assert_int_equal(sr_aggregate_report_get_usage_sessions(r, 0, &v), SR_OK);
     assert_true(v == INT64_C(9007199254740993));
     sr_aggregate_report_free(r);
     cJSON_Delete(tree);
     tree = report_with_sessions(cJSON_CreateRaw("9223372036854775807"));
     assert_int_equal(sr_aggregate_report_from_cjson(tree, NULL, &r, NULL), SR_OK);
-    assert_int_equal(sr_aggregate_report_usage_sessions(r, 0, &v), SR_OK);
+    assert_int_equal(sr_aggregate_report_get_usage_sessions(r, 0, &v), SR_OK);
     assert_true(v == INT64_MAX);
     sr_aggregate_report_free(r);
     cJSON_Delete(tree);
@@ -180,8 +180,8 @@ static void callback_result(void **state)
     tree = parse("{\"txid\":\"t\",\"status\":null}");
     assert_int_equal(sr_callback_result_from_cjson(tree, NULL, &r, &err), SR_OK);
     cJSON_Delete(tree);
-    assert_string_equal(sr_callback_result_txid(r), "t");
-    assert_null(sr_callback_result_status(r));
+    assert_string_equal(sr_callback_result_get_txid(r), "t");
+    assert_null(sr_callback_result_get_status(r));
     assert_int_equal(sr_callback_result_to_cjson(r, &tree), SR_OK);
     assert_true(cJSON_IsNull(cJSON_GetObjectItem(tree, "status"))); /* null stays null */
     cJSON_Delete(tree);
@@ -200,9 +200,9 @@ static void error_body_both_forms(void **state)
     cJSON *tree = parse("{\"errorCode\":\"E\",\"errorMessage\":\"m\",\"fault\":{\"code\":\"c\"}}");
     assert_int_equal(sr_error_body_from_cjson(tree, NULL, &b, &err), SR_OK);
     cJSON_Delete(tree);
-    assert_string_equal(sr_error_body_error_code(b), "E");
-    assert_string_equal(sr_error_body_error_message(b), "m");
-    assert_string_equal(sr_error_body_fault_code(b), "c");
+    assert_string_equal(sr_error_body_get_error_code(b), "E");
+    assert_string_equal(sr_error_body_get_error_message(b), "m");
+    assert_string_equal(sr_error_body_get_fault_code(b), "c");
     assert_int_equal(sr_error_body_to_cjson(b, &tree), SR_OK);
     char *text = cJSON_PrintUnformatted(tree);
     assert_string_equal(text,

@@ -45,12 +45,12 @@ static void decodes_every_field(void **state)
 {
     (void)state;
     sr_error_body *b = decode_ok(full_body);
-    assert_string_equal(sr_error_body_response_code(b), "400");
-    assert_string_equal(sr_error_body_message(b), "Invalid imei");
+    assert_string_equal(sr_error_body_get_response_code(b), "400");
+    assert_string_equal(sr_error_body_get_message(b), "Invalid imei");
     assert_int_equal(sr_error_body_has_fault(b), 1);
-    assert_string_equal(sr_error_body_fault_code(b), "SVC-1");
-    assert_string_equal(sr_error_body_fault_message(b), "Bad Request");
-    assert_string_equal(sr_error_body_fault_description(b), "imei 1 is not 15 digits");
+    assert_string_equal(sr_error_body_get_fault_code(b), "SVC-1");
+    assert_string_equal(sr_error_body_get_fault_message(b), "Bad Request");
+    assert_string_equal(sr_error_body_get_fault_description(b), "imei 1 is not 15 digits");
     assert_string_equal(sr_error_body_get(b, SR_ERROR_BODY_FAULT_CODE), "SVC-1");
     assert_null(sr_error_body_get(b, SR_ERROR_BODY_FIELD_COUNT));
 
@@ -82,8 +82,8 @@ static void everything_is_optional(void **state)
 {
     (void)state;
     sr_error_body *b = decode_ok("{}");
-    assert_null(sr_error_body_response_code(b));
-    assert_null(sr_error_body_message(b));
+    assert_null(sr_error_body_get_response_code(b));
+    assert_null(sr_error_body_get_message(b));
     assert_int_equal(sr_error_body_has_fault(b), 0);
     char *out = NULL;
     assert_int_equal(sr_error_body_to_json(b, SR_JSON_PRETTY, &out, NULL), SR_OK);
@@ -92,7 +92,7 @@ static void everything_is_optional(void **state)
     sr_error_body_free(b);
 
     b = decode_ok("{\"message\":null,\"fault\":{},\"error\":\"gateway\"}");
-    assert_null(sr_error_body_message(b));
+    assert_null(sr_error_body_get_message(b));
     assert_int_equal(sr_error_body_has_fault(b), 1);
     assert_int_equal(sr_error_body_to_json(b, 0, &out, NULL), SR_OK);
     assert_string_equal(out, "{\"message\":null,\"fault\":{}}"); /* null stays null */
@@ -212,11 +212,11 @@ static void short_form(void **state)
     const char *json = "{\"errorCode\":\"INVALID_PARAMETER\",\"errorMessage\":\"Service Not "
                        "Purchased\"}";
     sr_error_body *b = decode_ok(json);
-    assert_string_equal(sr_error_body_error_code(b), "INVALID_PARAMETER");
-    assert_string_equal(sr_error_body_error_message(b), "Service Not Purchased");
+    assert_string_equal(sr_error_body_get_error_code(b), "INVALID_PARAMETER");
+    assert_string_equal(sr_error_body_get_error_message(b), "Service Not Purchased");
     assert_string_equal(sr_error_body_get(b, SR_ERROR_BODY_ERROR_CODE), "INVALID_PARAMETER");
-    assert_string_equal(sr_error_body_best_message(b), "Service Not Purchased");
-    assert_null(sr_error_body_message(b));
+    assert_string_equal(sr_error_body_get_best_message(b), "Service Not Purchased");
+    assert_null(sr_error_body_get_message(b));
     assert_int_equal(sr_error_body_has_fault(b), 0);
     char *out = NULL;
     assert_int_equal(sr_error_body_to_json(b, 0, &out, NULL), SR_OK);
@@ -225,12 +225,12 @@ static void short_form(void **state)
     sr_error_body_free(b);
 
     b = decode_ok(full_body);
-    assert_string_equal(sr_error_body_best_message(b), "Invalid imei");
+    assert_string_equal(sr_error_body_get_best_message(b), "Invalid imei");
     sr_error_body_free(b);
     b = decode_ok("{\"fault\":{\"description\":\"d\"}}");
-    assert_string_equal(sr_error_body_best_message(b), "d");
+    assert_string_equal(sr_error_body_get_best_message(b), "d");
     sr_error_body_free(b);
-    assert_null(sr_error_body_best_message(NULL));
+    assert_null(sr_error_body_get_best_message(NULL));
 }
 
 static void setters_accept_their_own_strings(void **state)

@@ -47,14 +47,14 @@ static void expect_error(const char *json, const sr_parse_options *opts, sr_stat
 static int64_t row_sessions(const sr_aggregate_report *r, size_t i)
 {
     int64_t v = -1;
-    assert_int_equal(sr_aggregate_report_usage_sessions(r, i, &v), SR_OK);
+    assert_int_equal(sr_aggregate_report_get_usage_sessions(r, i, &v), SR_OK);
     return v;
 }
 
 static int64_t row_bytes(const sr_aggregate_report *r, size_t i)
 {
     int64_t v = -1;
-    assert_int_equal(sr_aggregate_report_usage_bytes(r, i, &v), SR_OK);
+    assert_int_equal(sr_aggregate_report_get_usage_bytes(r, i, &v), SR_OK);
     return v;
 }
 
@@ -65,13 +65,13 @@ static void decodes_rows_in_order(void **state)
         "{\"txid\":\"6a1f-22\",\"usage\":["
         "{\"imei\":\"709312034493372\",\"numberOfSessions\":12,\"bytesTransferred\":4096},"
         "{\"bytesTransferred\":0,\"imei\":\"490154203237518\",\"numberOfSessions\":0}]}");
-    assert_string_equal(sr_aggregate_report_txid(r), "6a1f-22");
+    assert_string_equal(sr_aggregate_report_get_txid(r), "6a1f-22");
     assert_int_equal(sr_aggregate_report_txid_is_null(r), 0);
     assert_int_equal(sr_aggregate_report_usage_count(r), 2);
-    assert_string_equal(sr_aggregate_report_usage_imei(r, 0), "709312034493372");
+    assert_string_equal(sr_aggregate_report_get_usage_imei(r, 0), "709312034493372");
     assert_int_equal(row_sessions(r, 0), 12);
     assert_int_equal(row_bytes(r, 0), 4096);
-    assert_string_equal(sr_aggregate_report_usage_imei(r, 1), "490154203237518");
+    assert_string_equal(sr_aggregate_report_get_usage_imei(r, 1), "490154203237518");
     assert_int_equal(row_sessions(r, 1), 0);
     assert_int_equal(row_bytes(r, 1), 0);
     sr_aggregate_report_free(r);
@@ -154,11 +154,11 @@ static void null_and_absent_txid(void **state)
 {
     (void)state;
     sr_aggregate_report *r = decode_ok("{\"txid\":null,\"usage\":[]}");
-    assert_null(sr_aggregate_report_txid(r));
+    assert_null(sr_aggregate_report_get_txid(r));
     assert_int_equal(sr_aggregate_report_txid_is_null(r), 1);
     sr_aggregate_report_free(r);
     r = decode_ok("{\"usage\":[]}");
-    assert_null(sr_aggregate_report_txid(r));
+    assert_null(sr_aggregate_report_get_txid(r));
     assert_int_equal(sr_aggregate_report_txid_is_null(r), 1);
     sr_aggregate_report_free(r);
 }
@@ -168,15 +168,15 @@ static void empty_usage(void **state)
     (void)state;
     sr_aggregate_report *r = decode_ok(" \n{ \"usage\" : [ ] , \"txid\" : \"t\" }\n ");
     assert_int_equal(sr_aggregate_report_usage_count(r), 0);
-    assert_null(sr_aggregate_report_usage_imei(r, 0));
+    assert_null(sr_aggregate_report_get_usage_imei(r, 0));
     int64_t v = 42;
-    assert_int_equal(sr_aggregate_report_usage_sessions(r, 0, &v), SR_ERR_ARG);
+    assert_int_equal(sr_aggregate_report_get_usage_sessions(r, 0, &v), SR_ERR_ARG);
     assert_true(v == 0); /* out-parameters are set on failure */
     v = 42;
-    assert_int_equal(sr_aggregate_report_usage_bytes(r, 0, &v), SR_ERR_ARG);
+    assert_int_equal(sr_aggregate_report_get_usage_bytes(r, 0, &v), SR_ERR_ARG);
     assert_true(v == 0);
-    assert_int_equal(sr_aggregate_report_usage_bytes(NULL, 0, &v), SR_ERR_ARG);
-    assert_int_equal(sr_aggregate_report_usage_bytes(r, 0, NULL), SR_ERR_ARG);
+    assert_int_equal(sr_aggregate_report_get_usage_bytes(NULL, 0, &v), SR_ERR_ARG);
+    assert_int_equal(sr_aggregate_report_get_usage_bytes(r, 0, NULL), SR_ERR_ARG);
     char *json = NULL;
     size_t len = 0;
     assert_int_equal(sr_aggregate_report_to_json(r, 0, &json, &len), SR_OK);
@@ -248,7 +248,7 @@ static void nothing_is_required(void **state)
 {
     (void)state;
     sr_aggregate_report *r = decode_same("{}");
-    assert_null(sr_aggregate_report_txid(r));
+    assert_null(sr_aggregate_report_get_txid(r));
     assert_int_equal(sr_aggregate_report_txid_is_null(r), 1);
     assert_int_equal(sr_aggregate_report_usage_count(r), 0);
     assert_int_equal(sr_aggregate_report_error_count(r), 0);
@@ -259,7 +259,7 @@ static void nothing_is_required(void **state)
     assert_int_equal(sr_aggregate_report_error_count(r), 0);
     sr_aggregate_report_free(r);
     r = decode_same("{\"txid\":\"t\",\"usage\":[],\"errors\":[]}");
-    assert_string_equal(sr_aggregate_report_txid(r), "t");
+    assert_string_equal(sr_aggregate_report_get_txid(r), "t");
     assert_int_equal(sr_aggregate_report_txid_is_null(r), 0);
     sr_aggregate_report_free(r);
 }
@@ -271,11 +271,11 @@ static void usage_members_present_absent_and_null(void **state)
     sr_aggregate_report *r = decode_same(
         "{\"txid\":null,\"usage\":[{\"imei\":\"709312034493372\",\"numberOfSessions\":2}]}");
     int64_t v = 77;
-    assert_string_equal(sr_aggregate_report_usage_imei(r, 0), "709312034493372");
-    assert_int_equal(sr_aggregate_report_usage_sessions(r, 0, &v), SR_OK);
+    assert_string_equal(sr_aggregate_report_get_usage_imei(r, 0), "709312034493372");
+    assert_int_equal(sr_aggregate_report_get_usage_sessions(r, 0, &v), SR_OK);
     assert_true(v == 2);
     v = 77;
-    assert_int_equal(sr_aggregate_report_usage_bytes(r, 0, &v), SR_ERR_MISSING);
+    assert_int_equal(sr_aggregate_report_get_usage_bytes(r, 0, &v), SR_ERR_MISSING);
     assert_true(v == 77); /* untouched: the caller's default stays */
     sr_aggregate_report_free(r);
 
@@ -285,17 +285,17 @@ static void usage_members_present_absent_and_null(void **state)
     assert_int_equal(sr_aggregate_report_usage_count(r), 2);
     for (size_t i = 0; i < 2; i++) {
         v = 77;
-        assert_null(sr_aggregate_report_usage_imei(r, i));
-        assert_int_equal(sr_aggregate_report_usage_sessions(r, i, &v), SR_ERR_MISSING);
-        assert_int_equal(sr_aggregate_report_usage_bytes(r, i, &v), SR_ERR_MISSING);
+        assert_null(sr_aggregate_report_get_usage_imei(r, i));
+        assert_int_equal(sr_aggregate_report_get_usage_sessions(r, i, &v), SR_ERR_MISSING);
+        assert_int_equal(sr_aggregate_report_get_usage_bytes(r, i, &v), SR_ERR_MISSING);
         assert_true(v == 77);
     }
     sr_aggregate_report_free(r);
 
     /* only the counts: imei absent */
     r = decode_same("{\"usage\":[{\"numberOfSessions\":0,\"bytesTransferred\":5}]}");
-    assert_null(sr_aggregate_report_usage_imei(r, 0));
-    assert_int_equal(sr_aggregate_report_usage_bytes(r, 0, &v), SR_OK);
+    assert_null(sr_aggregate_report_get_usage_imei(r, 0));
+    assert_int_equal(sr_aggregate_report_get_usage_bytes(r, 0, &v), SR_OK);
     assert_true(v == 5);
     sr_aggregate_report_free(r);
 }
@@ -309,15 +309,15 @@ static void errors_rows(void **state)
                     "\"errorMessage\":\"Device not found\"}]}");
     assert_int_equal(sr_aggregate_report_usage_count(r), 0);
     assert_int_equal(sr_aggregate_report_error_count(r), 1);
-    assert_string_equal(sr_aggregate_report_error_get(r, 0, SR_ROW_ERROR_IMEI), "709312034493372");
-    assert_string_equal(sr_aggregate_report_error_get(r, 0, SR_ROW_ERROR_MESSAGE),
+    assert_string_equal(sr_aggregate_report_get_error(r, 0, SR_ROW_ERROR_IMEI), "709312034493372");
+    assert_string_equal(sr_aggregate_report_get_error(r, 0, SR_ROW_ERROR_MESSAGE),
                         "Device not found");
     for (int f = SR_ROW_ERROR_CODE; f < SR_ROW_ERROR_FIELD_COUNT; f++)
-        assert_null(sr_aggregate_report_error_get(r, 0, (sr_row_error_field)f));
-    assert_null(sr_aggregate_report_error_get(r, 1, SR_ROW_ERROR_IMEI));
-    assert_null(sr_aggregate_report_error_get(r, 0, SR_ROW_ERROR_FIELD_COUNT));
-    assert_null(sr_aggregate_report_error_get(r, 0, (sr_row_error_field)-1));
-    assert_null(sr_aggregate_report_error_get(NULL, 0, SR_ROW_ERROR_IMEI));
+        assert_null(sr_aggregate_report_get_error(r, 0, (sr_row_error_field)f));
+    assert_null(sr_aggregate_report_get_error(r, 1, SR_ROW_ERROR_IMEI));
+    assert_null(sr_aggregate_report_get_error(r, 0, SR_ROW_ERROR_FIELD_COUNT));
+    assert_null(sr_aggregate_report_get_error(r, 0, (sr_row_error_field)-1));
+    assert_null(sr_aggregate_report_get_error(NULL, 0, SR_ROW_ERROR_IMEI));
     sr_aggregate_report_free(r);
 
     /* the full row of Verizon's SDK example, httpStatusCode a string */
@@ -326,19 +326,19 @@ static void errors_rows(void **state)
                     "\"imei6\",\"errorMessage\":\"errorMessage8\",\"errorResponse\":{\"errorCode\":"
                     "\"INTERNAL_ERROR\",\"errorMessage\":\"errorMessage4\",\"httpStatusCode\":"
                     "\"423 LOCKED\",\"detailErrorMessage\":\"detailErrorMessage6\"}}]}");
-    assert_string_equal(sr_aggregate_report_error_get(r, 0, SR_ROW_ERROR_CODE), "INTERNAL_ERROR");
-    assert_string_equal(sr_aggregate_report_error_get(r, 0, SR_ROW_ERROR_RESPONSE_MESSAGE),
+    assert_string_equal(sr_aggregate_report_get_error(r, 0, SR_ROW_ERROR_CODE), "INTERNAL_ERROR");
+    assert_string_equal(sr_aggregate_report_get_error(r, 0, SR_ROW_ERROR_RESPONSE_MESSAGE),
                         "errorMessage4");
-    assert_string_equal(sr_aggregate_report_error_get(r, 0, SR_ROW_ERROR_HTTP_STATUS),
+    assert_string_equal(sr_aggregate_report_get_error(r, 0, SR_ROW_ERROR_HTTP_STATUS),
                         "423 LOCKED");
-    assert_string_equal(sr_aggregate_report_error_get(r, 0, SR_ROW_ERROR_DETAIL),
+    assert_string_equal(sr_aggregate_report_get_error(r, 0, SR_ROW_ERROR_DETAIL),
                         "detailErrorMessage6");
     sr_aggregate_report_free(r);
 
     /* httpStatusCode as a number: kept as its digits, written back as a number */
     r = decode_same("{\"errors\":[{\"errorResponse\":{\"httpStatusCode\":404}}]}");
-    assert_string_equal(sr_aggregate_report_error_get(r, 0, SR_ROW_ERROR_HTTP_STATUS), "404");
-    assert_null(sr_aggregate_report_error_get(r, 0, SR_ROW_ERROR_IMEI));
+    assert_string_equal(sr_aggregate_report_get_error(r, 0, SR_ROW_ERROR_HTTP_STATUS), "404");
+    assert_null(sr_aggregate_report_get_error(r, 0, SR_ROW_ERROR_IMEI));
     sr_aggregate_report_free(r);
 
     /* errorResponse null or empty, members null */
@@ -349,7 +349,7 @@ static void errors_rows(void **state)
     assert_int_equal(sr_aggregate_report_error_count(r), 3);
     for (size_t i = 0; i < 3; i++)
         for (int f = 0; f < SR_ROW_ERROR_FIELD_COUNT; f++)
-            assert_null(sr_aggregate_report_error_get(r, i, (sr_row_error_field)f));
+            assert_null(sr_aggregate_report_get_error(r, i, (sr_row_error_field)f));
     sr_aggregate_report_free(r);
 }
 
@@ -445,7 +445,7 @@ static void strings_are_unescaped_and_escaped(void **state)
     (void)state;
     sr_aggregate_report *r =
         decode_ok("{\"txid\":\"a\\\"b\\\\c\\/d\\n\\u00e9\\ud83d\\ude00\\t\",\"usage\":[]}");
-    assert_string_equal(sr_aggregate_report_txid(r), "a\"b\\c/d\n\xC3\xA9\xF0\x9F\x98\x80\t");
+    assert_string_equal(sr_aggregate_report_get_txid(r), "a\"b\\c/d\n\xC3\xA9\xF0\x9F\x98\x80\t");
     char *out = NULL;
     assert_int_equal(sr_aggregate_report_to_json(r, 0, &out, NULL), SR_OK);
     assert_string_equal(out, "{\"txid\":\"a\\\"b\\\\c/d\\n\xC3\xA9\xF0\x9F\x98\x80\\t\","
@@ -467,7 +467,7 @@ static void builds_and_round_trips(void **state)
     assert_int_equal(sr_aggregate_report_add_usage(r, "\xC0\x80", 0, 0), SR_ERR_ENCODING);
     assert_int_equal(sr_aggregate_report_add_usage(r, NULL, 0, 0), SR_ERR_ARG);
     assert_int_equal(sr_aggregate_report_set_txid(r, "\xFF"), SR_ERR_ENCODING);
-    assert_string_equal(sr_aggregate_report_txid(r), "tx-1");
+    assert_string_equal(sr_aggregate_report_get_txid(r), "tx-1");
     assert_int_equal(sr_aggregate_report_usage_count(r), 2);
 
     char *pretty = NULL;
@@ -495,7 +495,7 @@ static void builds_and_round_trips(void **state)
     char *again = NULL;
     assert_int_equal(sr_aggregate_report_to_json(back, 0, &again, NULL), SR_OK);
     assert_string_equal(again, compact);
-    assert_string_equal(sr_aggregate_report_usage_imei(back, 1), "490154203237518");
+    assert_string_equal(sr_aggregate_report_get_usage_imei(back, 1), "490154203237518");
     assert_true(row_bytes(back, 0) == INT64_MAX);
 
     assert_int_equal(sr_aggregate_report_set_txid(r, NULL), SR_OK);
@@ -521,11 +521,11 @@ static void merge_appends_copies_in_order(void **state)
                   "\"errorResponse\":{\"httpStatusCode\":404}}]}");
     assert_int_equal(sr_aggregate_report_merge(a, b), SR_OK);
     sr_aggregate_report_free(b); /* the rows were copied */
-    assert_string_equal(sr_aggregate_report_txid(a), "a");
+    assert_string_equal(sr_aggregate_report_get_txid(a), "a");
     assert_int_equal(sr_aggregate_report_usage_count(a), 3);
     for (size_t i = 0; i < 3; i++) {
         char want[2] = {(char)('1' + i), '\0'};
-        assert_string_equal(sr_aggregate_report_usage_imei(a, i), want);
+        assert_string_equal(sr_aggregate_report_get_usage_imei(a, i), want);
         assert_int_equal(row_sessions(a, i), (int64_t)i + 1);
         assert_int_equal(row_bytes(a, i), 10 * ((int64_t)i + 1));
     }
@@ -538,8 +538,8 @@ static void merge_appends_copies_in_order(void **state)
     assert_int_equal(sr_aggregate_report_merge(a, a), SR_OK);
     assert_int_equal(sr_aggregate_report_usage_count(a), 6);
     assert_int_equal(sr_aggregate_report_error_count(a), 2);
-    assert_string_equal(sr_aggregate_report_usage_imei(a, 5), "3");
-    assert_string_equal(sr_aggregate_report_error_get(a, 1, SR_ROW_ERROR_HTTP_STATUS), "404");
+    assert_string_equal(sr_aggregate_report_get_usage_imei(a, 5), "3");
+    assert_string_equal(sr_aggregate_report_get_error(a, 1, SR_ROW_ERROR_HTTP_STATUS), "404");
     /* merging an empty report changes nothing, absent members stay absent */
     sr_aggregate_report *empty = decode_ok("{}");
     sr_aggregate_report *none = decode_ok("{}");
@@ -547,7 +547,7 @@ static void merge_appends_copies_in_order(void **state)
     encodes_as(empty, "{}");
     assert_int_equal(sr_aggregate_report_merge(empty, a), SR_OK);
     assert_int_equal(sr_aggregate_report_usage_count(empty), 6);
-    assert_null(sr_aggregate_report_txid(empty));
+    assert_null(sr_aggregate_report_get_txid(empty));
     assert_int_equal(sr_aggregate_report_merge(NULL, a), SR_ERR_ARG);
     assert_int_equal(sr_aggregate_report_merge(a, NULL), SR_ERR_ARG);
     sr_aggregate_report_free(none);
@@ -579,7 +579,7 @@ static void error_rows_are_built_and_set(void **state)
     assert_int_equal(sr_aggregate_report_add_error(r, "\xC0\x80", NULL), SR_ERR_ENCODING);
     assert_int_equal(sr_aggregate_report_add_error(NULL, "1", NULL), SR_ERR_ARG);
     assert_int_equal(sr_aggregate_report_error_count(r), 2);
-    assert_null(sr_aggregate_report_error_get(r, 0, SR_ROW_ERROR_DETAIL));
+    assert_null(sr_aggregate_report_get_error(r, 0, SR_ROW_ERROR_DETAIL));
     sr_aggregate_report_free(r);
 }
 
@@ -591,27 +591,27 @@ static void setters_accept_their_own_strings(void **state)
     sr_aggregate_report *r = sr_aggregate_report_new();
     assert_non_null(r);
     assert_int_equal(sr_aggregate_report_set_txid(r, "tx"), SR_OK);
-    assert_int_equal(sr_aggregate_report_set_txid(r, sr_aggregate_report_txid(r)), SR_OK);
-    assert_string_equal(sr_aggregate_report_txid(r), "tx");
+    assert_int_equal(sr_aggregate_report_set_txid(r, sr_aggregate_report_get_txid(r)), SR_OK);
+    assert_string_equal(sr_aggregate_report_get_txid(r), "tx");
     assert_int_equal(sr_aggregate_report_add_usage(r, "709312034493372", 1, 2), SR_OK);
     assert_int_equal(sr_aggregate_report_add_error(r, "490154203237518", "lost"), SR_OK);
     for (int i = 0; i < 40; i++) { /* enough rows for the arrays to move */
         assert_int_equal(
-            sr_aggregate_report_add_usage(r, sr_aggregate_report_usage_imei(r, 0), 3, 4), SR_OK);
+            sr_aggregate_report_add_usage(r, sr_aggregate_report_get_usage_imei(r, 0), 3, 4), SR_OK);
         assert_int_equal(sr_aggregate_report_add_error(
-                             r, sr_aggregate_report_error_get(r, 0, SR_ROW_ERROR_IMEI),
-                             sr_aggregate_report_error_get(r, 0, SR_ROW_ERROR_MESSAGE)),
+                             r, sr_aggregate_report_get_error(r, 0, SR_ROW_ERROR_IMEI),
+                             sr_aggregate_report_get_error(r, 0, SR_ROW_ERROR_MESSAGE)),
                          SR_OK);
     }
-    assert_string_equal(sr_aggregate_report_usage_imei(r, 40), "709312034493372");
-    assert_string_equal(sr_aggregate_report_error_get(r, 40, SR_ROW_ERROR_MESSAGE), "lost");
+    assert_string_equal(sr_aggregate_report_get_usage_imei(r, 40), "709312034493372");
+    assert_string_equal(sr_aggregate_report_get_error(r, 40, SR_ROW_ERROR_MESSAGE), "lost");
     for (int f = 0; f < SR_ROW_ERROR_FIELD_COUNT; f++) {
         assert_int_equal(sr_aggregate_report_error_set(r, 0, (sr_row_error_field)f, "v"), SR_OK);
         assert_int_equal(sr_aggregate_report_error_set(
                              r, 0, (sr_row_error_field)f,
-                             sr_aggregate_report_error_get(r, 0, (sr_row_error_field)f)),
+                             sr_aggregate_report_get_error(r, 0, (sr_row_error_field)f)),
                          SR_OK);
-        assert_string_equal(sr_aggregate_report_error_get(r, 0, (sr_row_error_field)f), "v");
+        assert_string_equal(sr_aggregate_report_get_error(r, 0, (sr_row_error_field)f), "v");
     }
     sr_aggregate_report_free(r);
 }

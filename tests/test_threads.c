@@ -80,9 +80,9 @@ static int shared_reads_ok(worker *w, int i)
     const sr_aggregate_report *rep = w->shared_report;
     int64_t bytes = 0;
     char *out = NULL;
-    if (strcmp(sr_aggregate_report_txid(rep), "c9f8a7e6") != 0 ||
+    if (strcmp(sr_aggregate_report_get_txid(rep), "c9f8a7e6") != 0 ||
         sr_aggregate_report_usage_count(rep) != 2 ||
-        sr_aggregate_report_usage_bytes(rep, 0, &bytes) != SR_OK || bytes != 9007199254740993 ||
+        sr_aggregate_report_get_usage_bytes(rep, 0, &bytes) != SR_OK || bytes != 9007199254740993 ||
         sr_aggregate_report_to_json(rep, 0, &out, NULL) != SR_OK)
         return record(w, i, "shared report getters");
     int same = strcmp(out, report_json) == 0;

@@ -125,18 +125,18 @@ static void print_usage(const sr_aggregate_report *r)
     snprintf(label, sizeof label, "TOTAL (%zu device%s)", n, n == 1 ? "" : "s");
     width = (int)strlen(label);
     for (size_t i = 0; i < n; i++) {
-        const char *text = sr_aggregate_report_usage_imei(r, i);
+        const char *text = sr_aggregate_report_get_usage_imei(r, i);
         size_t len = text != NULL ? strlen(cli_safe(text, imei, sizeof imei)) : 1;
         if (len > (size_t)width)
             width = len > 64 ? 64 : (int)len;
     }
     print_row(width, "IMEI", "SESSIONS", "BYTES", "SIZE");
     for (size_t i = 0; i < n; i++) {
-        const char *text = sr_aggregate_report_usage_imei(r, i);
+        const char *text = sr_aggregate_report_get_usage_imei(r, i);
         int64_t s, b;
-        count_cell(sr_aggregate_report_usage_sessions, r, i, &sessions_total, sessions,
+        count_cell(sr_aggregate_report_get_usage_sessions, r, i, &sessions_total, sessions,
                    sizeof sessions, &s);
-        count_cell(sr_aggregate_report_usage_bytes, r, i, &bytes_total, bytes, sizeof bytes, &b);
+        count_cell(sr_aggregate_report_get_usage_bytes, r, i, &bytes_total, bytes, sizeof bytes, &b);
         if (b >= 0) {
             bytes_approx += (double)b;
             format_size((double)b, size, sizeof size);
@@ -167,20 +167,20 @@ static void print_errors(const sr_aggregate_report *r)
         return;
     printf("errors:\n");
     for (size_t i = 0; i < n; i++) {
-        const char *text = sr_aggregate_report_error_get(r, i, SR_ROW_ERROR_MESSAGE);
+        const char *text = sr_aggregate_report_get_error(r, i, SR_ROW_ERROR_MESSAGE);
         if (text == NULL)
-            text = sr_aggregate_report_error_get(r, i, SR_ROW_ERROR_RESPONSE_MESSAGE);
+            text = sr_aggregate_report_get_error(r, i, SR_ROW_ERROR_RESPONSE_MESSAGE);
         printf("%s: %s",
-               cell(sr_aggregate_report_error_get(r, i, SR_ROW_ERROR_IMEI), imei, sizeof imei),
+               cell(sr_aggregate_report_get_error(r, i, SR_ROW_ERROR_IMEI), imei, sizeof imei),
                cell(text, message, sizeof message));
-        if (sr_aggregate_report_error_get(r, i, SR_ROW_ERROR_CODE) != NULL ||
-            sr_aggregate_report_error_get(r, i, SR_ROW_ERROR_HTTP_STATUS) != NULL)
+        if (sr_aggregate_report_get_error(r, i, SR_ROW_ERROR_CODE) != NULL ||
+            sr_aggregate_report_get_error(r, i, SR_ROW_ERROR_HTTP_STATUS) != NULL)
             printf(" (%s, HTTP %s)",
-                   cell(sr_aggregate_report_error_get(r, i, SR_ROW_ERROR_CODE), code, sizeof code),
-                   cell(sr_aggregate_report_error_get(r, i, SR_ROW_ERROR_HTTP_STATUS), status,
+                   cell(sr_aggregate_report_get_error(r, i, SR_ROW_ERROR_CODE), code, sizeof code),
+                   cell(sr_aggregate_report_get_error(r, i, SR_ROW_ERROR_HTTP_STATUS), status,
                         sizeof status));
-        if (sr_aggregate_report_error_get(r, i, SR_ROW_ERROR_DETAIL) != NULL)
-            printf(": %s", cli_safe(sr_aggregate_report_error_get(r, i, SR_ROW_ERROR_DETAIL),
+        if (sr_aggregate_report_get_error(r, i, SR_ROW_ERROR_DETAIL) != NULL)
+            printf(": %s", cli_safe(sr_aggregate_report_get_error(r, i, SR_ROW_ERROR_DETAIL),
                                     detail, sizeof detail));
         printf("\n");
     }
@@ -192,7 +192,7 @@ static void print_report(const sr_aggregate_report *r)
     size_t failed = sr_aggregate_report_error_count(r);
     printf("txid: %s\n", sr_aggregate_report_txid_is_null(r)
                              ? "null"
-                             : cli_safe(sr_aggregate_report_txid(r), txid, sizeof txid));
+                             : cli_safe(sr_aggregate_report_get_txid(r), txid, sizeof txid));
     print_usage(r);
     print_errors(r);
     if (failed != 0) {
@@ -213,19 +213,19 @@ static void print_field(const char *label, const char *value)
 
 static void print_callback(const sr_callback_result *r)
 {
-    print_field("txid", sr_callback_result_txid(r));
-    print_field("status", sr_callback_result_status(r));
+    print_field("txid", sr_callback_result_get_txid(r));
+    print_field("status", sr_callback_result_get_status(r));
 }
 
 static void print_error_body(const sr_error_body *b)
 {
-    print_field("responseCode", sr_error_body_response_code(b));
-    print_field("message", sr_error_body_message(b));
-    print_field("fault.code", sr_error_body_fault_code(b));
-    print_field("fault.message", sr_error_body_fault_message(b));
-    print_field("fault.description", sr_error_body_fault_description(b));
-    print_field("errorCode", sr_error_body_error_code(b));
-    print_field("errorMessage", sr_error_body_error_message(b));
+    print_field("responseCode", sr_error_body_get_response_code(b));
+    print_field("message", sr_error_body_get_message(b));
+    print_field("fault.code", sr_error_body_get_fault_code(b));
+    print_field("fault.message", sr_error_body_get_fault_message(b));
+    print_field("fault.description", sr_error_body_get_fault_description(b));
+    print_field("errorCode", sr_error_body_get_error_code(b));
+    print_field("errorMessage", sr_error_body_get_error_message(b));
 }
 
 /* Decodes in as `kind` and prints it; CLI_EXIT_OK or CLI_EXIT_INVALID. */

@@ -272,13 +272,13 @@ static void say(const char *lead, const char *text, size_t len)
 /* The most useful line of an error body, or NULL when it has none. */
 static const char *error_message(const sr_error_body *b)
 {
-    if (sr_error_body_message(b) != NULL)
-        return sr_error_body_message(b);
-    if (sr_error_body_fault_message(b) != NULL)
-        return sr_error_body_fault_message(b);
-    if (sr_error_body_fault_description(b) != NULL)
-        return sr_error_body_fault_description(b);
-    return sr_error_body_response_code(b);
+    if (sr_error_body_get_message(b) != NULL)
+        return sr_error_body_get_message(b);
+    if (sr_error_body_get_fault_message(b) != NULL)
+        return sr_error_body_get_fault_message(b);
+    if (sr_error_body_get_fault_description(b) != NULL)
+        return sr_error_body_get_fault_description(b);
+    return sr_error_body_get_response_code(b);
 }
 
 /* The decoded answer as pretty JSON on stdout. 0 when there was none to
@@ -315,7 +315,7 @@ static const char *row_error_message(const sr_aggregate_report *report, size_t i
                                                SR_ROW_ERROR_DETAIL, SR_ROW_ERROR_CODE,
                                                SR_ROW_ERROR_HTTP_STATUS};
     for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
-        const char *m = sr_aggregate_report_error_get(report, i, order[k]);
+        const char *m = sr_aggregate_report_get_error(report, i, order[k]);
         if (m != NULL)
             return m;
     }
@@ -332,7 +332,7 @@ static void print_error_rows(const sr_aggregate_report *report)
     char imei[128], message[SAFE_TEXT];
     for (size_t i = 0; i < errors; i++)
         fprintf(stderr, "sessreport send: device %s: %s\n",
-                cli_safe(sr_aggregate_report_error_get(report, i, SR_ROW_ERROR_IMEI), imei,
+                cli_safe(sr_aggregate_report_get_error(report, i, SR_ROW_ERROR_IMEI), imei,
                          sizeof imei),
                 cli_safe(row_error_message(report, i), message, sizeof message));
     if (errors > 0)
@@ -485,7 +485,7 @@ static void name_sent_parts(const sr_aggregate_report *const *reports, size_t fa
     fputs("parts already sent:", stderr);
     for (size_t i = 0; i < failed; i++)
         fprintf(stderr, "%s %zu (txid %s)", i == 0 ? "" : ",", i + 1,
-                cli_safe(sr_aggregate_report_txid(reports[i]), buf, sizeof buf));
+                cli_safe(sr_aggregate_report_get_txid(reports[i]), buf, sizeof buf));
     fputc('\n', stderr);
 }
 
@@ -494,7 +494,7 @@ static void name_sent_parts(const sr_aggregate_report *const *reports, size_t fa
 static sr_aggregate_report *merge_reports(const sr_aggregate_report *const *reports, size_t n)
 {
     sr_aggregate_report *merged = sr_aggregate_report_new();
-    const char *txid = n > 0 ? sr_aggregate_report_txid(reports[0]) : NULL;
+    const char *txid = n > 0 ? sr_aggregate_report_get_txid(reports[0]) : NULL;
     if (merged == NULL)
         return NULL;
     if (txid != NULL && sr_aggregate_report_set_txid(merged, txid) != SR_OK) {

@@ -26,6 +26,20 @@
 #endif
 
 /**
+ * @def SR_DEPRECATED(msg)
+ * Marks a public function that will be removed; calling it makes the
+ * compiler warn with @p msg (GCC, Clang and MSVC; empty elsewhere). It goes
+ * first in the declaration, before ::SR_API, where MSVC wants it.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#    define SR_DEPRECATED(msg) __attribute__((deprecated(msg)))
+#elif defined(_MSC_VER)
+#    define SR_DEPRECATED(msg) __declspec(deprecated(msg))
+#else
+#    define SR_DEPRECATED(msg)
+#endif
+
+/**
  * @def SR_WARN_UNUSED
  * Flags calls whose result must be checked (GCC and Clang).
  */

@@ -43,6 +43,13 @@
  *
  * Thread safety: different objects may be used from different threads at
  * once; one object may be read from several threads while none changes it.
+ *
+ * Naming: a member's getter is `<type>_get_<member>()`, as on the request
+ * (session_report_request_get_account_number()). Counts and predicates are
+ * not getters and read as what they answer: sr_aggregate_report_usage_count(),
+ * sr_aggregate_report_txid_is_null(), sr_error_body_has_fault(). The 0.1
+ * names without `get_` remain, deprecated, until 0.3 (the block at the end
+ * of this header).
  */
 #ifndef SESSREPORT_RESPONSE_H
 #define SESSREPORT_RESPONSE_H
@@ -102,7 +109,7 @@ SR_API const char *sr_response_kind_name(sr_response_kind k);
 /** The synchronous response: a transaction id, usage rows and error rows. */
 typedef struct sr_aggregate_report sr_aggregate_report;
 
-/** Members of an `errors` row, for sr_aggregate_report_error_get(). */
+/** Members of an `errors` row, for sr_aggregate_report_get_error(). */
 typedef enum sr_row_error_field {
     SR_ROW_ERROR_IMEI = 0,             /**< `imei` */
     SR_ROW_ERROR_MESSAGE = 1,          /**< `errorMessage` */
@@ -160,7 +167,7 @@ SR_API sr_status sr_aggregate_report_to_json(const sr_aggregate_report *r, unsig
                                              char **out, size_t *out_len) SR_WARN_UNUSED;
 
 /** @brief The transaction id, or NULL when it is null or absent (or r is NULL). Borrowed. */
-SR_API const char *sr_aggregate_report_txid(const sr_aggregate_report *r);
+SR_API const char *sr_aggregate_report_get_txid(const sr_aggregate_report *r);
 
 /** @brief 1 when the txid is not a string (JSON `null` or absent), else 0. */
 SR_API int sr_aggregate_report_txid_is_null(const sr_aggregate_report *r);
@@ -179,7 +186,7 @@ SR_API size_t sr_aggregate_report_usage_count(const sr_aggregate_report *r);
  * @brief The IMEI of usage row @p i; NULL when it is absent or null, or when
  *        i is out of range. Borrowed.
  */
-SR_API const char *sr_aggregate_report_usage_imei(const sr_aggregate_report *r, size_t i);
+SR_API const char *sr_aggregate_report_get_usage_imei(const sr_aggregate_report *r, size_t i);
 
 /**
  * @brief numberOfSessions of usage row @p i.
@@ -190,12 +197,12 @@ SR_API const char *sr_aggregate_report_usage_imei(const sr_aggregate_report *r, 
  *         (*out untouched, so it may hold a default); ::SR_ERR_ARG for a NULL
  *         argument or i out of range (*out set to 0 when out is not NULL).
  */
-SR_API sr_status sr_aggregate_report_usage_sessions(const sr_aggregate_report *r, size_t i,
-                                                    int64_t *out);
+SR_API sr_status sr_aggregate_report_get_usage_sessions(const sr_aggregate_report *r, size_t i,
+                                                        int64_t *out);
 
-/** @brief bytesTransferred of usage row @p i; as sr_aggregate_report_usage_sessions(). */
-SR_API sr_status sr_aggregate_report_usage_bytes(const sr_aggregate_report *r, size_t i,
-                                                 int64_t *out);
+/** @brief bytesTransferred of usage row @p i; as sr_aggregate_report_get_usage_sessions(). */
+SR_API sr_status sr_aggregate_report_get_usage_bytes(const sr_aggregate_report *r, size_t i,
+                                                     int64_t *out);
 
 /**
  * @brief Appends a usage row with a copy of @p imei (not validated as an
@@ -216,7 +223,7 @@ SR_API size_t sr_aggregate_report_error_count(const sr_aggregate_report *r);
  *        errorResponse members also when `errorResponse` itself is absent or
  *        null), when i is out of range or f is not a member. Borrowed.
  */
-SR_API const char *sr_aggregate_report_error_get(const sr_aggregate_report *r, size_t i,
+SR_API const char *sr_aggregate_report_get_error(const sr_aggregate_report *r, size_t i,
                                                  sr_row_error_field f);
 
 /**
@@ -303,9 +310,9 @@ SR_API sr_status sr_callback_result_to_json(const sr_callback_result *r, unsigne
                                             size_t *out_len) SR_WARN_UNUSED;
 
 /** @brief The transaction id, or NULL when unset. Borrowed. */
-SR_API const char *sr_callback_result_txid(const sr_callback_result *r);
+SR_API const char *sr_callback_result_get_txid(const sr_callback_result *r);
 /** @brief The status, or NULL when absent or null. Borrowed. */
-SR_API const char *sr_callback_result_status(const sr_callback_result *r);
+SR_API const char *sr_callback_result_get_status(const sr_callback_result *r);
 
 /**
  * @brief Set the txid / status to a copy of @p v (which may point into r);
@@ -399,26 +406,82 @@ SR_API const char *sr_error_body_get(const sr_error_body *b, sr_error_body_field
 SR_API sr_status sr_error_body_set(sr_error_body *b, sr_error_body_field f, const char *v);
 
 /** @brief `responseCode`, or NULL. Same as sr_error_body_get(b, SR_ERROR_BODY_RESPONSE_CODE). */
-SR_API const char *sr_error_body_response_code(const sr_error_body *b);
+SR_API const char *sr_error_body_get_response_code(const sr_error_body *b);
 /** @brief `message`, or NULL. Borrowed. */
-SR_API const char *sr_error_body_message(const sr_error_body *b);
+SR_API const char *sr_error_body_get_message(const sr_error_body *b);
 /** @brief 1 when `fault` is an object (decoded, or any fault member set), else 0. */
 SR_API int sr_error_body_has_fault(const sr_error_body *b);
 /** @brief `fault.code`, or NULL. Borrowed. */
-SR_API const char *sr_error_body_fault_code(const sr_error_body *b);
+SR_API const char *sr_error_body_get_fault_code(const sr_error_body *b);
 /** @brief `fault.message`, or NULL. Borrowed. */
-SR_API const char *sr_error_body_fault_message(const sr_error_body *b);
+SR_API const char *sr_error_body_get_fault_message(const sr_error_body *b);
 /** @brief `fault.description`, or NULL. Borrowed. */
-SR_API const char *sr_error_body_fault_description(const sr_error_body *b);
+SR_API const char *sr_error_body_get_fault_description(const sr_error_body *b);
 /** @brief `errorCode` (short form), or NULL. Borrowed. */
-SR_API const char *sr_error_body_error_code(const sr_error_body *b);
+SR_API const char *sr_error_body_get_error_code(const sr_error_body *b);
 /** @brief `errorMessage` (short form), or NULL. Borrowed. */
-SR_API const char *sr_error_body_error_message(const sr_error_body *b);
+SR_API const char *sr_error_body_get_error_message(const sr_error_body *b);
 /**
  * @brief The body's most telling text, for one-line messages: `message`,
  *        else `errorMessage`, else `fault.message`, else `fault.description`;
  *        NULL when none is there. Borrowed.
  */
+SR_API const char *sr_error_body_get_best_message(const sr_error_body *b);
+/** @} */
+
+/* ------------------------------------------------------------------------ */
+/** @name Deprecated since 0.2: the 0.1 getter names, removed in 0.3
+ *  Each one calls the getter named in its note, with the same arguments and
+ *  the same result; calling one makes the compiler warn (::SR_DEPRECATED).
+ *  @{ */
+
+/** @deprecated Since 0.2, removed in 0.3: use sr_aggregate_report_get_txid(). */
+SR_DEPRECATED("use sr_aggregate_report_get_txid()")
+SR_API const char *sr_aggregate_report_txid(const sr_aggregate_report *r);
+/** @deprecated Since 0.2, removed in 0.3: use sr_aggregate_report_get_usage_imei(). */
+SR_DEPRECATED("use sr_aggregate_report_get_usage_imei()")
+SR_API const char *sr_aggregate_report_usage_imei(const sr_aggregate_report *r, size_t i);
+/** @deprecated Since 0.2, removed in 0.3: use sr_aggregate_report_get_usage_sessions(). */
+SR_DEPRECATED("use sr_aggregate_report_get_usage_sessions()")
+SR_API sr_status sr_aggregate_report_usage_sessions(const sr_aggregate_report *r, size_t i,
+                                                    int64_t *out);
+/** @deprecated Since 0.2, removed in 0.3: use sr_aggregate_report_get_usage_bytes(). */
+SR_DEPRECATED("use sr_aggregate_report_get_usage_bytes()")
+SR_API sr_status sr_aggregate_report_usage_bytes(const sr_aggregate_report *r, size_t i,
+                                                 int64_t *out);
+/** @deprecated Since 0.2, removed in 0.3: use sr_aggregate_report_get_error(). */
+SR_DEPRECATED("use sr_aggregate_report_get_error()")
+SR_API const char *sr_aggregate_report_error_get(const sr_aggregate_report *r, size_t i,
+                                                 sr_row_error_field f);
+/** @deprecated Since 0.2, removed in 0.3: use sr_callback_result_get_txid(). */
+SR_DEPRECATED("use sr_callback_result_get_txid()")
+SR_API const char *sr_callback_result_txid(const sr_callback_result *r);
+/** @deprecated Since 0.2, removed in 0.3: use sr_callback_result_get_status(). */
+SR_DEPRECATED("use sr_callback_result_get_status()")
+SR_API const char *sr_callback_result_status(const sr_callback_result *r);
+/** @deprecated Since 0.2, removed in 0.3: use sr_error_body_get_response_code(). */
+SR_DEPRECATED("use sr_error_body_get_response_code()")
+SR_API const char *sr_error_body_response_code(const sr_error_body *b);
+/** @deprecated Since 0.2, removed in 0.3: use sr_error_body_get_message(). */
+SR_DEPRECATED("use sr_error_body_get_message()")
+SR_API const char *sr_error_body_message(const sr_error_body *b);
+/** @deprecated Since 0.2, removed in 0.3: use sr_error_body_get_fault_code(). */
+SR_DEPRECATED("use sr_error_body_get_fault_code()")
+SR_API const char *sr_error_body_fault_code(const sr_error_body *b);
+/** @deprecated Since 0.2, removed in 0.3: use sr_error_body_get_fault_message(). */
+SR_DEPRECATED("use sr_error_body_get_fault_message()")
+SR_API const char *sr_error_body_fault_message(const sr_error_body *b);
+/** @deprecated Since 0.2, removed in 0.3: use sr_error_body_get_fault_description(). */
+SR_DEPRECATED("use sr_error_body_get_fault_description()")
+SR_API const char *sr_error_body_fault_description(const sr_error_body *b);
+/** @deprecated Since 0.2, removed in 0.3: use sr_error_body_get_error_code(). */
+SR_DEPRECATED("use sr_error_body_get_error_code()")
+SR_API const char *sr_error_body_error_code(const sr_error_body *b);
+/** @deprecated Since 0.2, removed in 0.3: use sr_error_body_get_error_message(). */
+SR_DEPRECATED("use sr_error_body_get_error_message()")
+SR_API const char *sr_error_body_error_message(const sr_error_body *b);
+/** @deprecated Since 0.2, removed in 0.3: use sr_error_body_get_best_message(). */
+SR_DEPRECATED("use sr_error_body_get_best_message()")
 SR_API const char *sr_error_body_best_message(const sr_error_body *b);
 /** @} */
 

@@ -51,20 +51,20 @@ static int same_count(sr_status (*get)(const sr_aggregate_report *, size_t, int6
 static int same_report(const sr_aggregate_report *a, const sr_aggregate_report *b)
 {
     size_t n = sr_aggregate_report_usage_count(a), e = sr_aggregate_report_error_count(a);
-    if (!same_text(sr_aggregate_report_txid(a), sr_aggregate_report_txid(b)) ||
+    if (!same_text(sr_aggregate_report_get_txid(a), sr_aggregate_report_get_txid(b)) ||
         n != sr_aggregate_report_usage_count(b) || e != sr_aggregate_report_error_count(b))
         return 0;
     for (size_t i = 0; i < n; i++) {
-        if (!same_text(sr_aggregate_report_usage_imei(a, i),
-                       sr_aggregate_report_usage_imei(b, i)) ||
-            !same_count(sr_aggregate_report_usage_sessions, a, b, i) ||
-            !same_count(sr_aggregate_report_usage_bytes, a, b, i))
+        if (!same_text(sr_aggregate_report_get_usage_imei(a, i),
+                       sr_aggregate_report_get_usage_imei(b, i)) ||
+            !same_count(sr_aggregate_report_get_usage_sessions, a, b, i) ||
+            !same_count(sr_aggregate_report_get_usage_bytes, a, b, i))
             return 0;
     }
     for (size_t i = 0; i < e; i++) {
         for (int f = 0; f < SR_ROW_ERROR_FIELD_COUNT; f++) {
-            if (!same_text(sr_aggregate_report_error_get(a, i, (sr_row_error_field)f),
-                           sr_aggregate_report_error_get(b, i, (sr_row_error_field)f)))
+            if (!same_text(sr_aggregate_report_get_error(a, i, (sr_row_error_field)f),
+                           sr_aggregate_report_get_error(b, i, (sr_row_error_field)f)))
                 return 0;
         }
     }
@@ -110,8 +110,8 @@ static void callback(const char *json, size_t size, const sr_parse_options *opts
         sr_callback_result_to_json(back, 0, &again, NULL) != SR_OK)
         violated("a callback result encodes and decodes again");
     same_bytes(out, again, "callback result encoding is a fixed point");
-    same_bytes(sr_callback_result_txid(r), sr_callback_result_txid(back), "txid survives");
-    if (!same_text(sr_callback_result_status(r), sr_callback_result_status(back)))
+    same_bytes(sr_callback_result_get_txid(r), sr_callback_result_get_txid(back), "txid survives");
+    if (!same_text(sr_callback_result_get_status(r), sr_callback_result_get_status(back)))
         violated("status survives");
     sr_free(out);
     sr_free(again);
