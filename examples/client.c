@@ -52,8 +52,10 @@ static void print_rows(const sr_aggregate_report *report)
     size_t failed = sr_aggregate_report_error_count(report);
     char sessions[24], bytes[24];
     for (size_t i = 0; i < used; i++)
-        printf("%s: %s sessions, %s bytes\n", or_dash(sr_aggregate_report_get_usage_imei(report, i)),
-               count_text(sr_aggregate_report_get_usage_sessions, report, i, sessions, sizeof sessions),
+        printf("%s: %s sessions, %s bytes\n",
+               or_dash(sr_aggregate_report_get_usage_imei(report, i)),
+               count_text(sr_aggregate_report_get_usage_sessions, report, i, sessions,
+                          sizeof sessions),
                count_text(sr_aggregate_report_get_usage_bytes, report, i, bytes, sizeof bytes));
     for (size_t i = 0; i < failed; i++) {
         const char *why = sr_aggregate_report_get_error(report, i, SR_ROW_ERROR_MESSAGE);

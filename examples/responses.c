@@ -82,7 +82,7 @@ static int print_error_body(long status, const char *body)
     /* Either form: responseCode/message/fault, or errorCode/errorMessage. */
     printf("  HTTP %ld code=%s message=%s\n", status,
            or_dash(sr_error_body_get_response_code(b) != NULL ? sr_error_body_get_response_code(b)
-                                                          : sr_error_body_get_error_code(b)),
+                                                              : sr_error_body_get_error_code(b)),
            or_dash(sr_error_body_get_best_message(b)));
     sr_error_body_free(b);
     return 0;

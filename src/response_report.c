@@ -159,7 +159,8 @@ static sr_status get_count(const usage_row *row, size_t which, int64_t *out)
     return SR_OK;
 }
 
-sr_status sr_aggregate_report_get_usage_sessions(const sr_aggregate_report *r, size_t i, int64_t *out)
+sr_status sr_aggregate_report_get_usage_sessions(const sr_aggregate_report *r, size_t i,
+                                                 int64_t *out)
 {
     return get_count(usage_at(r, i), 0, out);
 }

@@ -511,7 +511,8 @@ static void error_bodies_and_undecodable_answers(void **state)
     assert_int_equal(sr_http_send(c, SR_HTTP_ASYNC, r, &res, NULL, 0, NULL), SR_OK);
     assert_int_equal(sr_http_result_status(res), 404);
     assert_int_equal(sr_http_result_kind(res), SR_RESPONSE_ERROR_BODY);
-    assert_string_equal(sr_error_body_get_message(sr_http_result_error_body(res)), "no such account");
+    assert_string_equal(sr_error_body_get_message(sr_http_result_error_body(res)),
+                        "no such account");
     assert_null(sr_http_result_callback(res));
     sr_http_result_free(res);
 
@@ -789,7 +790,8 @@ static void a_failed_login_is_never_repeated(void **state)
     assert_int_equal(sr_http_result_status(res), 401);
     assert_int_equal(sr_http_result_attempts(res), 0);
     assert_int_equal(sr_http_result_kind(res), SR_RESPONSE_ERROR_BODY);
-    assert_string_equal(sr_error_body_get_message(sr_http_result_error_body(res)), "bad credentials");
+    assert_string_equal(sr_error_body_get_message(sr_http_result_error_body(res)),
+                        "bad credentials");
     assert_string_equal(sr_http_result_url(res), login_url);
     sr_http_result_free(res);
     /* the next send does not log in again */
@@ -877,8 +879,8 @@ static void echoed_secrets_are_masked(void **state)
     assert_null(strstr(sr_http_result_body(res, NULL), "tok-1"));
     assert_null(strstr(sr_http_result_body(res, NULL), CLIENT_SECRET));
     /* not assert_string_equal: a failure must not print the tokens */
-    assert_true(strcmp(sr_error_body_get_message(sr_http_result_error_body(res)), "bad: *** *** ***") ==
-                0);
+    assert_true(
+        strcmp(sr_error_body_get_message(sr_http_result_error_body(res)), "bad: *** *** ***") == 0);
     sr_http_result_free(res);
     sr_http_client_free(c);
     stub_stop(&s);

@@ -597,7 +597,8 @@ static void setters_accept_their_own_strings(void **state)
     assert_int_equal(sr_aggregate_report_add_error(r, "490154203237518", "lost"), SR_OK);
     for (int i = 0; i < 40; i++) { /* enough rows for the arrays to move */
         assert_int_equal(
-            sr_aggregate_report_add_usage(r, sr_aggregate_report_get_usage_imei(r, 0), 3, 4), SR_OK);
+            sr_aggregate_report_add_usage(r, sr_aggregate_report_get_usage_imei(r, 0), 3, 4),
+            SR_OK);
         assert_int_equal(sr_aggregate_report_add_error(
                              r, sr_aggregate_report_get_error(r, 0, SR_ROW_ERROR_IMEI),
                              sr_aggregate_report_get_error(r, 0, SR_ROW_ERROR_MESSAGE)),

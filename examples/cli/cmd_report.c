@@ -136,7 +136,8 @@ static void print_usage(const sr_aggregate_report *r)
         int64_t s, b;
         count_cell(sr_aggregate_report_get_usage_sessions, r, i, &sessions_total, sessions,
                    sizeof sessions, &s);
-        count_cell(sr_aggregate_report_get_usage_bytes, r, i, &bytes_total, bytes, sizeof bytes, &b);
+        count_cell(sr_aggregate_report_get_usage_bytes, r, i, &bytes_total, bytes, sizeof bytes,
+                   &b);
         if (b >= 0) {
             bytes_approx += (double)b;
             format_size((double)b, size, sizeof size);
