@@ -13,9 +13,9 @@ struct sr_callback_result {
 };
 
 static const sr__field callback_fields[] = {
-    {"txid", SR__FIELD_TEXT, offsetof(sr_callback_result, txid),
-     SR__FIELD_REQUIRED | SR__FIELD_NOT_NULL, NULL},
-    {"status", SR__FIELD_TEXT, offsetof(sr_callback_result, status), 0, NULL},
+    {"txid", SR__FIELD_TEXT, SR__FIELD_REQUIRED | SR__FIELD_NOT_NULL,
+     offsetof(sr_callback_result, txid), NULL},
+    {"status", SR__FIELD_TEXT, 0, offsetof(sr_callback_result, status), NULL},
 };
 static const sr__table callback_table = {callback_fields, 2, sizeof(sr_callback_result),
                                          "an object"};

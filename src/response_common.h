@@ -58,8 +58,8 @@ struct sr__table;
 typedef struct sr__field {
     const char *key;
     sr__field_kind kind;
-    size_t offset; /* of the slot in the struct */
     unsigned flags;
+    size_t offset;               /* of the slot in the struct */
     const struct sr__table *sub; /* OBJECT, ROWS: the nested object's fields */
 } sr__field;
 

@@ -15,7 +15,7 @@ struct sr_error_body {
 
 #define MEMBER(key, f)                                                                             \
     {                                                                                              \
-        key, SR__FIELD_TEXT, offsetof(sr_error_body, member[f]), 0, NULL                           \
+        key, SR__FIELD_TEXT, 0, offsetof(sr_error_body, member[f]), NULL                           \
     }
 
 static const sr__field fault_fields[] = {
@@ -28,7 +28,7 @@ static const sr__table fault_table = {fault_fields, 3, sizeof(sr_error_body), "a
 static const sr__field body_fields[] = {
     MEMBER("responseCode", SR_ERROR_BODY_RESPONSE_CODE),
     MEMBER("message", SR_ERROR_BODY_MESSAGE),
-    {"fault", SR__FIELD_OBJECT, offsetof(sr_error_body, fault), 0, &fault_table},
+    {"fault", SR__FIELD_OBJECT, 0, offsetof(sr_error_body, fault), &fault_table},
     MEMBER("errorCode", SR_ERROR_BODY_ERROR_CODE),
     MEMBER("errorMessage", SR_ERROR_BODY_ERROR_MESSAGE),
 };

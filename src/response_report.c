@@ -29,13 +29,13 @@ struct sr_aggregate_report {
 
 #define TEXT(key, type, member)                                                                    \
     {                                                                                              \
-        key, SR__FIELD_TEXT, offsetof(type, member), 0, NULL                                       \
+        key, SR__FIELD_TEXT, 0, offsetof(type, member), NULL                                       \
     }
 
 static const sr__field usage_fields[] = {
     TEXT("imei", usage_row, imei),
-    {"numberOfSessions", SR__FIELD_COUNT, offsetof(usage_row, sessions), 0, NULL},
-    {"bytesTransferred", SR__FIELD_COUNT, offsetof(usage_row, bytes), 0, NULL},
+    {"numberOfSessions", SR__FIELD_COUNT, 0, offsetof(usage_row, sessions), NULL},
+    {"bytesTransferred", SR__FIELD_COUNT, 0, offsetof(usage_row, bytes), NULL},
 };
 static const sr__table usage_table = {usage_fields, 3, sizeof(usage_row),
                                       "an object (a usage row)"};
@@ -43,8 +43,8 @@ static const sr__table usage_table = {usage_fields, 3, sizeof(usage_row),
 static const sr__field error_response_fields[] = {
     TEXT("errorCode", error_row, member[SR_ROW_ERROR_CODE]),
     TEXT("errorMessage", error_row, member[SR_ROW_ERROR_RESPONSE_MESSAGE]),
-    {"httpStatusCode", SR__FIELD_TEXT_OR_DIGITS,
-     offsetof(error_row, member[SR_ROW_ERROR_HTTP_STATUS]), 0, NULL},
+    {"httpStatusCode", SR__FIELD_TEXT_OR_DIGITS, 0,
+     offsetof(error_row, member[SR_ROW_ERROR_HTTP_STATUS]), NULL},
     TEXT("detailErrorMessage", error_row, member[SR_ROW_ERROR_DETAIL]),
 };
 static const sr__table error_response_table = {error_response_fields, 4, sizeof(error_row),
@@ -53,15 +53,15 @@ static const sr__table error_response_table = {error_response_fields, 4, sizeof(
 static const sr__field error_fields[] = {
     TEXT("imei", error_row, member[SR_ROW_ERROR_IMEI]),
     TEXT("errorMessage", error_row, member[SR_ROW_ERROR_MESSAGE]),
-    {"errorResponse", SR__FIELD_OBJECT, offsetof(error_row, response), 0, &error_response_table},
+    {"errorResponse", SR__FIELD_OBJECT, 0, offsetof(error_row, response), &error_response_table},
 };
 static const sr__table error_table = {error_fields, 3, sizeof(error_row),
                                       "an object (an errors row)"};
 
 static const sr__field report_fields[] = {
     TEXT("txid", sr_aggregate_report, txid),
-    {"usage", SR__FIELD_ROWS, offsetof(sr_aggregate_report, usage), 0, &usage_table},
-    {"errors", SR__FIELD_ROWS, offsetof(sr_aggregate_report, errors), 0, &error_table},
+    {"usage", SR__FIELD_ROWS, 0, offsetof(sr_aggregate_report, usage), &usage_table},
+    {"errors", SR__FIELD_ROWS, 0, offsetof(sr_aggregate_report, errors), &error_table},
 };
 static const sr__table report_table = {report_fields, 3, sizeof(sr_aggregate_report), "an object"};
 

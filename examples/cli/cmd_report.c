@@ -198,7 +198,7 @@ static void print_report(const sr_aggregate_report *r)
     print_errors(r);
     if (failed != 0) {
         size_t all = failed + sr_aggregate_report_usage_count(r);
-        fflush(stdout);
+        (void)fflush(stdout); /* the table before the summary line */
         fprintf(stderr, "%zu of %zu device%s failed\n", failed, all, all == 1 ? "" : "s");
     }
 }

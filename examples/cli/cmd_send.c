@@ -536,7 +536,9 @@ static int send_parts(sr_http_client *client, const session_report_request *req,
     int rc = CLI_EXIT_USAGE;
 
     if (session_report_request_split(req, SR_MAX_IMEIS_SYNC, &parts, &n) != SR_OK ||
+        /* NOLINTNEXTLINE(bugprone-sizeof-expression): arrays of pointers */
         (results = calloc(n, sizeof *results)) == NULL ||
+        /* NOLINTNEXTLINE(bugprone-sizeof-expression) */
         (reports = calloc(n, sizeof *reports)) == NULL) {
         fputs("sessreport send: out of memory\n", stderr);
         goto cleanup;
