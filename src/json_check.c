@@ -27,9 +27,7 @@ typedef struct checker {
     const char *buf; /* the whole input, for positions */
     size_t begin, len, pos, depth, keys;
     sr_error *err;
-    sr__json_spans *numbers;
-    char **prefix; /* see sr__json_check */
-    size_t *prefix_len;
+    sr__json_checked *out;
     /* Levels beyond SR_MAX_DEPTH: only their kind (1 bit each), so that the
      * rest of the text is still checked and a syntax error wins over the
      * pending SR_ERR_LIMIT. */
@@ -68,7 +66,7 @@ static sr_status close_prefix(checker *c, size_t cut_if_closed)
 {
     size_t depth = c->depth < SR_MAX_DEPTH ? c->depth : SR_MAX_DEPTH, cut = cut_if_closed;
     int zero = 0;
-    if (c->prefix == NULL || *c->prefix != NULL || c->limit_hit || c->keys < 2)
+    if (c->out == NULL || c->out->prefix != NULL || c->limit_hit || c->keys < 2)
         return SR_OK;
     if (depth > 0) {
         const frame *top = &c->frames[depth - 1];
@@ -91,8 +89,8 @@ static sr_status close_prefix(checker *c, size_t cut_if_closed)
     while (depth > 0)
         text[n++] = c->frames[--depth].is_object ? '}' : ']';
     text[n] = '\0';
-    *c->prefix = text;
-    *c->prefix_len = n;
+    c->out->prefix = text;
+    c->out->prefix_len = n;
     return SR_OK;
 }
 
@@ -326,7 +324,7 @@ static sr_status check_number(checker *c)
         p = skip_digits(b, p, end);
     }
     c->pos = p;
-    sr__json_spans *n = c->numbers;
+    sr__json_checked *n = c->out;
     if (n->count == n->cap) {
         size_t cap = sr__grow_capacity(n->cap, n->count + 1);
         sr__json_span *grown = cap == 0 ? NULL : sr__realloc(n->items, cap * sizeof *grown);
@@ -431,6 +429,7 @@ static sr_status open_container(checker *c, int is_object, int *closed)
             return st;
     } else {
         c->frames[c->depth++] = (frame){c->pos + 1, 0, 0, is_object};
+        c->out->objects += (size_t)is_object;
     }
     c->pos++;
     skip_ws(c);
@@ -478,8 +477,8 @@ static sr_status after_value(checker *c, int *done)
     return SR_OK;
 }
 
-sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_spans *numbers,
-                         char **prefix, size_t *prefix_len, sr_error *err)
+sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_checked *out,
+                         sr_error *err)
 {
     checker c;
     sr_status st = SR_OK;
@@ -488,9 +487,7 @@ sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_spa
     c.len = len;
     c.begin = c.pos = begin;
     c.err = err;
-    c.numbers = numbers;
-    c.prefix = prefix;
-    c.prefix_len = prefix_len;
+    c.out = out;
     skip_ws(&c);
     for (int done = 0, closed; !done && st == SR_OK;) {
         char ch = c.pos < c.len ? c.buf[c.pos] : '\0';

@@ -11,35 +11,40 @@
 
 struct cJSON;
 
-/* Where the numbers are in the checked text, in document order. */
 typedef struct sr__json_span {
     size_t offset, len;
 } sr__json_span;
 
-typedef struct sr__json_spans {
-    sr__json_span *items; /* freed with sr__free */
+/* What the check learned about the text. Start from {0}; free items and
+ * prefix with sr__free. */
+typedef struct sr__json_checked {
+    sr__json_span *items; /* the numbers, in document order */
     size_t count, cap;
-} sr__json_spans;
+    size_t objects; /* how many objects the text holds */
+    /* On an error after two keys: the text before the error with its
+     * containers closed (a member whose key is complete gets the value 0),
+     * for the duplicate-key check. */
+    char *prefix;
+    size_t prefix_len;
+} sr__json_checked;
 
 /* Checks buf[begin..len): optional whitespace, one JSON value of any type,
  * optional whitespace, against RFC 8259 with the library's rules (UTF-8
  * without NUL or lone surrogates in every string and key, nesting within
- * SR_MAX_DEPTH), and appends the span of every number to numbers. Offsets,
+ * SR_MAX_DEPTH), and fills out (see above). Offsets,
  * lines and columns in errors count from buf[0]. Errors: SR_ERR_SYNTAX,
  * SR_ERR_ENCODING, SR_ERR_LIMIT, SR_ERR_NOMEM, the first in document order
  * (a syntax error anywhere wins over nesting that is too deep, which is only
- * reported once the text is known to be JSON). On an error after two keys,
- * *prefix (freed with sr__free, NULL otherwise) is the text before the
- * error with its containers closed, for the duplicate-key check. */
-sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_spans *numbers,
-                         char **prefix, size_t *prefix_len, sr_error *err);
+ * reported once the text is known to be JSON). */
+sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_checked *out,
+                         sr_error *err);
 
-/* A tree parsed from checked text (json_check_tree.c): each number becomes
- * a raw item holding text's digits at numbers (NULL: numbers are left as
- * they are), and a key repeated in one object is SR_ERR_DUPLICATE at the
- * first repeat in document order. SR_ERR_NOMEM too. */
-sr_status sr__json_check_parsed(struct cJSON *root, const char *text, const sr__json_spans *numbers,
-                                sr_error *err);
+/* A tree cJSON parsed from checked text (json_check_tree.c): each number
+ * becomes a raw item holding its digits in text (checked NULL: numbers are
+ * left as they are), and a key repeated in one object is SR_ERR_DUPLICATE
+ * at the first repeat in document order. SR_ERR_NOMEM too. */
+sr_status sr__json_check_parsed(struct cJSON *root, const char *text,
+                                const sr__json_checked *checked, sr_error *err);
 
 /* The same rules for a tree an application built: strings and keys UTF-8
  * without NUL (SR_ERR_ENCODING), no key twice in one object

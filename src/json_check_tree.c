@@ -17,7 +17,7 @@
 
 typedef struct tree_check {
     const char *text; /* parsed trees: the checked text and its numbers */
-    const sr__json_spans *numbers;
+    const sr__json_checked *numbers;
     size_t next_number;
     int caller; /* a tree an application built */
     sr_error *err;
@@ -112,11 +112,12 @@ static int valid_text(const char *s)
 /* A raw item must hold exactly one JSON number, as parsed trees do. */
 static int is_one_number(const char *s)
 {
-    sr__json_spans spans = {0};
+    sr__json_checked checked = {0};
     size_t n = s != NULL ? strlen(s) : 0;
-    int ok = n > 0 && sr__json_check(s, n, 0, &spans, NULL, NULL, NULL) == SR_OK &&
-             spans.count == 1 && spans.items[0].len == n;
-    sr__free(spans.items);
+    int ok = n > 0 && sr__json_check(s, n, 0, &checked, NULL) == SR_OK && checked.count == 1 &&
+             checked.items[0].len == n;
+    sr__free(checked.items);
+    sr__free(checked.prefix);
     return ok;
 }
 
@@ -163,44 +164,57 @@ static sr_status visit(void *vctx, const sr__json_walk *w, cJSON *item, int firs
 {
     tree_check *c = vctx;
     sr_status st = SR_OK;
+    int type = item->type & 0xFF;
     (void)first;
     if (w->depth > 0 && item == c->repeat[w->depth])
         return fail(c, w, item, SR_ERR_DUPLICATE,
                     "duplicate object key (each key may appear once)");
     if (c->caller && (st = check_caller_item(c, w, item)) != SR_OK)
         return st;
-    if (!c->caller && c->numbers != NULL && cJSON_IsNumber(item))
+    if (type == cJSON_Number && c->numbers != NULL)
         return put_digits(c, item);
-    if ((cJSON_IsObject(item) || cJSON_IsArray(item)) && w->depth < SR_MAX_DEPTH) {
-        c->repeat[w->depth + 1] = cJSON_IsObject(item) ? first_repeat(item, &st) : NULL;
+    if ((type == cJSON_Object || type == cJSON_Array) && w->depth < SR_MAX_DEPTH) {
+        c->repeat[w->depth + 1] = type == cJSON_Object ? first_repeat(item, &st) : NULL;
         if (st != SR_OK)
             return sr__error_set(c->err, st, "", "out of memory checking keys");
     }
     return SR_OK;
 }
 
-sr_status sr__json_check_parsed(cJSON *root, const char *text, const sr__json_spans *numbers,
-                                sr_error *err)
+static sr_status run(cJSON *root, const char *text, const sr__json_checked *numbers, int caller,
+                     sr_error *err)
 {
     tree_check c;
     c.text = text;
-    c.numbers = numbers != NULL && numbers->count > 0 ? numbers : NULL;
+    c.numbers = numbers;
     c.next_number = 0;
-    c.caller = 0;
+    c.caller = caller;
     c.err = err;
     c.repeat[0] = NULL;
     return sr__json_walk_tree(root, visit, &c);
 }
 
+sr_status sr__json_check_parsed(cJSON *root, const char *text, const sr__json_checked *checked,
+                                sr_error *err)
+{
+    sr_status st = SR_OK;
+    /* With no number to replace and no object below the root, only the
+     * root's keys need a look: no walk. */
+    if (checked == NULL || checked->count > 0 || checked->objects > 1 || !cJSON_IsObject(root))
+        return run(root, text, checked != NULL && checked->count > 0 ? checked : NULL, 0, err);
+    const cJSON *repeat = first_repeat(root, &st);
+    if (st != SR_OK)
+        return sr__error_set(err, st, "", "out of memory checking keys");
+    if (repeat == NULL)
+        return SR_OK;
+    char path[SR_ERROR_PATH_SIZE] = "";
+    sr__pointer_append_key(path, sizeof path, repeat->string, strlen(repeat->string));
+    return sr__error_set(err, SR_ERR_DUPLICATE, path,
+                         "duplicate object key (each key may appear once)");
+}
+
 sr_status sr__json_check_tree(const cJSON *root, sr_error *err)
 {
-    tree_check c;
-    c.text = NULL;
-    c.numbers = NULL;
-    c.next_number = 0;
-    c.caller = 1;
-    c.err = err;
-    c.repeat[0] = NULL;
     /* The walk takes non-const items; this visitor changes nothing. */
-    return sr__json_walk_tree((cJSON *)(uintptr_t)root, visit, &c);
+    return run((cJSON *)(uintptr_t)root, NULL, NULL, 1, err);
 }

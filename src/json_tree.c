@@ -83,7 +83,8 @@ const char *sr__json_kind_name(const cJSON *item)
 /* In text (a copy of the input from offset base on), every number too long
  * for cJSON becomes "0" and spaces (the same length, so nothing else moves);
  * numbers past text_len are left alone. */
-static void shorten_numbers(char *text, size_t base, size_t text_len, const sr__json_spans *numbers)
+static void shorten_numbers(char *text, size_t base, size_t text_len,
+                            const sr__json_checked *numbers)
 {
     for (size_t i = 0; i < numbers->count; i++) {
         const sr__json_span *n = &numbers->items[i];
@@ -94,7 +95,7 @@ static void shorten_numbers(char *text, size_t base, size_t text_len, const sr__
     }
 }
 
-static int has_long_number(const sr__json_spans *numbers)
+static int has_long_number(const sr__json_checked *numbers)
 {
     for (size_t i = 0; i < numbers->count; i++) {
         if (numbers->items[i].len > CJSON_NUMBER_MAX)
@@ -105,11 +106,12 @@ static int has_long_number(const sr__json_spans *numbers)
 
 /* After an error in the text: a key repeated before it comes first in
  * document order. prefix is the text before the error, closed. */
-static sr_status repeat_before(char *prefix, size_t n, size_t base, const sr__json_spans *numbers,
-                               sr_status st, sr_error *err)
+static sr_status repeat_before(sr__json_checked *checked, size_t base, sr_status st, sr_error *err)
 {
+    char *prefix = checked->prefix;
+    size_t n = checked->prefix_len;
     sr_error dup;
-    shorten_numbers(prefix, base, n, numbers);
+    shorten_numbers(prefix, base, n, checked);
     cJSON *tree = cJSON_ParseWithLengthOpts(prefix, n, NULL, 0);
     sr_status found = tree == NULL ? SR_ERR_NOMEM : sr__json_check_parsed(tree, NULL, NULL, &dup);
     cJSON_Delete(tree);
@@ -131,9 +133,8 @@ sr_status sr__json_parse(const char *json, size_t len, const sr_parse_options *o
 {
     size_t max_bytes =
         opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : SR_DEFAULT_MAX_BYTES;
-    sr__json_spans numbers = {0};
+    sr__json_checked numbers = {0};
     char *copy = NULL;
-    size_t copy_len = 0;
 
     if (tree == NULL)
         return sr__error_set(err, SR_ERR_ARG, "", "tree must not be NULL");
@@ -146,9 +147,9 @@ sr_status sr__json_parse(const char *json, size_t len, const sr_parse_options *o
     if (json == NULL)
         json = "";
     size_t begin = has_bom(json, len) ? 3 : 0;
-    sr_status st = sr__json_check(json, len, begin, &numbers, &copy, &copy_len, err);
-    if (st != SR_OK && copy != NULL)
-        st = repeat_before(copy, copy_len, begin, &numbers, st, err);
+    sr_status st = sr__json_check(json, len, begin, &numbers, err);
+    if (st != SR_OK && numbers.prefix != NULL)
+        st = repeat_before(&numbers, begin, st, err);
     if (st != SR_OK)
         goto cleanup;
     const char *text = json + begin;
@@ -171,6 +172,7 @@ sr_status sr__json_parse(const char *json, size_t len, const sr_parse_options *o
     }
 cleanup:
     sr__free(copy);
+    sr__free(numbers.prefix);
     sr__free(numbers.items);
     return st;
 }
