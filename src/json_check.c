@@ -57,7 +57,7 @@ static int is_digit(char c)
 
 static int is_ws(char c)
 {
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    return (unsigned char)c <= ' ' && (c == ' ' || c == '\n' || c == '\r' || c == '\t');
 }
 
 static void skip_ws(checker *c)
@@ -236,12 +236,29 @@ static uint64_t special_bytes(const char *b)
     return (v | ((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs;
 }
 
+/* The byte at *p of a string that is not plain text nor its closing quote:
+ * an escape, a control character or the start of a UTF-8 sequence. */
+static sr_status check_special(checker *c, size_t *p, int in_key, size_t body)
+{
+    const unsigned char *b = (const unsigned char *)c->buf;
+    size_t n;
+    if (b[*p] == '\\')
+        return check_escape(c, p, in_key, body);
+    if (b[*p] < 0x20)
+        return syntax_error(c, *p,
+                            "a character or an escape (raw control characters must be escaped)", 0);
+    if ((n = sr__utf8_sequence_length(b + *p, c->len - *p)) == 0)
+        return encoding_error(c, *p, "invalid UTF-8 byte sequence", in_key, body);
+    *p += n;
+    return SR_OK;
+}
+
 /* Checks the string literal whose opening quote is at c->pos and moves
  * past its closing quote. */
 static sr_status check_string(checker *c, int in_key)
 {
     const char *b = c->buf;
-    size_t body = c->pos + 1, p = body, n;
+    size_t body = c->pos + 1, p = body;
     for (sr_status st;;) {
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
         for (uint64_t flags = 0; c->len - p >= 8 && flags == 0; p += flags ? 0 : 8) {
@@ -258,17 +275,8 @@ static sr_status check_string(checker *c, int in_key)
             c->pos = p + 1;
             return SR_OK;
         }
-        if (b[p] == '\\') {
-            if ((st = check_escape(c, &p, in_key, body)) != SR_OK)
-                return st;
-        } else if ((unsigned char)b[p] < 0x20) {
-            return syntax_error(
-                c, p, "a character or an escape (raw control characters must be escaped)", 0);
-        } else if ((n = sr__utf8_sequence_length((const unsigned char *)b + p, c->len - p)) > 0) {
-            p += n;
-        } else {
-            return encoding_error(c, p, "invalid UTF-8 byte sequence", in_key, body);
-        }
+        if ((st = check_special(c, &p, in_key, body)) != SR_OK)
+            return st;
     }
 }
 
