@@ -148,7 +148,7 @@ sr_status sr__json_parse(const char *json, size_t len, const sr_parse_options *o
         json = "";
     size_t begin = has_bom(json, len) ? 3 : 0;
     sr_status st = sr__json_check(json, len, begin, &numbers, err);
-    if (st != SR_OK && numbers.prefix != NULL)
+    if (st != SR_OK && st != SR_ERR_NOMEM && numbers.prefix != NULL)
         st = repeat_before(&numbers, begin, st, err);
     if (st != SR_OK)
         goto cleanup;
