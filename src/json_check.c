@@ -98,6 +98,7 @@ static sr_status close_prefix(checker *c, size_t cut)
         text[n++] = c->frames[--depth].is_object ? '}' : ']';
     text[n] = '\0';
     c->out->prefix_len = n;
+    c->out->prefix_numbers = c->out->count;
     return SR_OK;
 }
 

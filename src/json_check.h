@@ -25,7 +25,7 @@ typedef struct sr__json_checked {
      * containers closed (a member whose key is complete gets the value 0),
      * for the duplicate-key check. */
     char *prefix;
-    size_t prefix_len;
+    size_t prefix_len, prefix_numbers; /* the numbers within it: the first ones */
 } sr__json_checked;
 
 /* Checks buf[begin..len): optional whitespace, one JSON value of any type,

@@ -80,15 +80,14 @@ const char *sr__json_kind_name(const cJSON *item)
     return "value";
 }
 
-/* In text (a copy of the input from offset base on), every number too long
- * for cJSON becomes "0" and spaces (the same length, so nothing else moves);
- * numbers past text_len are left alone. */
-static void shorten_numbers(char *text, size_t base, size_t text_len,
-                            const sr__json_checked *numbers)
+/* In text (a copy of the input from offset base on), each of the first
+ * count numbers that is too long for cJSON becomes "0" and spaces (the same
+ * length, so nothing else moves). */
+static void shorten_numbers(char *text, size_t base, const sr__json_checked *numbers, size_t count)
 {
-    for (size_t i = 0; i < numbers->count; i++) {
+    for (size_t i = 0; i < count; i++) {
         const sr__json_span *n = &numbers->items[i];
-        if (n->len > CJSON_NUMBER_MAX && n->offset + n->len <= base + text_len) {
+        if (n->len > CJSON_NUMBER_MAX) {
             text[n->offset - base] = '0';
             memset(text + n->offset - base + 1, ' ', n->len - 1);
         }
@@ -111,7 +110,7 @@ static sr_status repeat_before(sr__json_checked *checked, size_t base, sr_status
     char *prefix = checked->prefix;
     size_t n = checked->prefix_len;
     sr_error dup;
-    shorten_numbers(prefix, base, n, checked);
+    shorten_numbers(prefix, base, checked, checked->prefix_numbers);
     cJSON *tree = cJSON_ParseWithLengthOpts(prefix, n, NULL, 0);
     sr_status found = tree == NULL ? SR_ERR_NOMEM : sr__json_check_parsed(tree, NULL, NULL, &dup);
     cJSON_Delete(tree);
@@ -160,7 +159,7 @@ sr_status sr__json_parse(const char *json, size_t len, const sr_parse_options *o
             goto cleanup;
         }
         memcpy(copy, json + begin, len - begin);
-        shorten_numbers(copy, begin, len - begin, &numbers);
+        shorten_numbers(copy, begin, &numbers, numbers.count);
     }
     /* The check accepted these bytes, so cJSON fails only for memory. */
     *tree = cJSON_ParseWithLengthOpts(text, len - begin, NULL, 0);

@@ -225,6 +225,16 @@ static void test_duplicates_in_document_order(void **state)
     assert_int_equal(sr__json_parse(deep, n, NULL, &tree, &err), SR_ERR_LIMIT);
     assert_int_equal(strncmp(err.path, "/x/0/0/0", 8), 0);
     assert_null(tree);
+    /* a number too long for cJSON past the limit stays out of the text
+     * checked for repeats */
+    n = (size_t)sprintf(deep, "{\"a\":1,\"b\":2,\"x\":");
+    memset(deep + n, '[', 600);
+    memset(deep + n + 600, '7', 100);
+    memset(deep + n + 700, ']', 600);
+    n += 1300;
+    deep[n++] = '}';
+    assert_int_equal(sr__json_parse(deep, n, NULL, &tree, &err), SR_ERR_LIMIT);
+    assert_null(tree);
 }
 
 static char *nested(size_t depth, size_t *len)
