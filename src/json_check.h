@@ -31,11 +31,11 @@ typedef struct sr__json_checked {
 /* Checks buf[begin..len): optional whitespace, one JSON value of any type,
  * optional whitespace, against RFC 8259 with the library's rules (UTF-8
  * without NUL or lone surrogates in every string and key, nesting within
- * SR_MAX_DEPTH), and fills out (see above). Offsets,
- * lines and columns in errors count from buf[0]. Errors: SR_ERR_SYNTAX,
- * SR_ERR_ENCODING, SR_ERR_LIMIT, SR_ERR_NOMEM, the first in document order
- * (a syntax error anywhere wins over nesting that is too deep, which is only
- * reported once the text is known to be JSON). */
+ * SR_MAX_DEPTH), and fills out. Offsets, lines and columns in errors count
+ * from buf[0]. Errors: SR_ERR_SYNTAX, SR_ERR_ENCODING, SR_ERR_LIMIT,
+ * SR_ERR_NOMEM, the first in document order (a syntax error anywhere wins
+ * over nesting that is too deep, which is only reported once the text is
+ * known to be JSON). */
 sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_checked *out,
                          sr_error *err);
 
