@@ -95,8 +95,12 @@ typedef struct bench_print_ctx {
     const session_report_request *r;
 } bench_print_ctx;
 
-/* from_json + validate (must find 0 problems) + free, on bench_parse_ctx */
+/* from_json + validate (must find 0 problems) + free, on bench_parse_ctx:
+ * what the parse budgets of issue 11 name */
 int bench_op_sr_parse_validate(void *ctx);
+/* the same plus lint (must find 0 problems): informational, and what the
+ * linearity counts and the memory figures run, so that they cover lint too */
+int bench_op_sr_parse_validate_lint(void *ctx);
 /* cJSON_ParseWithLength + cJSON_Delete, on bench_parse_ctx */
 int bench_op_cjson_parse(void *ctx);
 /* to_json (compact or pretty) + sr_free, on bench_print_ctx */
@@ -119,7 +123,7 @@ int bench_check_roundtrip(const bench_doc *d, const sr_validate_options *vopts, 
 /* ---- memory (memory.c) ---- */
 typedef struct bench_memory {
     long long peak_parse;           /* peak live bytes during from_json */
-    long long peak_parse_validate;  /* ... during from_json + validate */
+    long long peak_parse_validate;  /* ... during from_json + validate + lint */
     long long kept;                 /* live bytes held by the parsed request */
     unsigned long long allocations; /* allocations made by from_json */
     long long leaked;               /* live bytes left after free (must be 0) */
@@ -131,12 +135,12 @@ typedef struct bench_memory {
  * parse failed. */
 int bench_measure_memory(const bench_doc *d, const sr_validate_options *vopts, bench_memory *m);
 /* Allocations (the library's and cJSON's) of one from_json + validate +
- * free of d; 0 when it failed. */
+ * lint + free of d; 0 when it failed. */
 unsigned long long bench_count_allocations(const bench_doc *d, const sr_validate_options *vopts);
 
 /* ---- instructions (instructions.c) ---- */
-/* from_json + validate + free on a bench_parse_ctx, never inlined: the
- * function callgrind counts. */
+/* from_json + validate + lint + free on a bench_parse_ctx, never inlined:
+ * the function callgrind counts. */
 int bench_counted_op(void *ctx);
 /* The child's side (--count-one KIND N): builds the document ("imei" or
  * "unknown" with n items) and runs bench_counted_op once. Exit status. */

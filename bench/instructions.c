@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Instructions of one from_json + validate + free, counted by callgrind: the
+/* Instructions of one from_json + validate + lint + free, counted by callgrind: the
  * bench runs itself under valgrind with collection switched on only inside
  * bench_counted_op, and reads callgrind's "Collected" total. */
 /* NOLINTNEXTLINE(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
@@ -17,7 +17,7 @@
 /* Kept out of line so that callgrind can switch collection on by its name. */
 __attribute__((noinline)) int bench_counted_op(void *ctx)
 {
-    return bench_op_sr_parse_validate(ctx);
+    return bench_op_sr_parse_validate_lint(ctx);
 }
 
 int bench_count_one(const char *kind, size_t n)

@@ -43,6 +43,8 @@ typedef bench_result scale;
 typedef struct results {
     size_t imei_bytes[N_IMEI_SIZES];
     pair parse[N_IMEI_SIZES], compact[N_IMEI_SIZES], pretty[N_IMEI_SIZES];
+    /* from_json + validate + lint, no budget: [0] 10 IMEIs, [1] 10000 */
+    pair parse_lint[2];
     size_t unknown_bytes[N_UNKNOWN_SIZES];
     pair unknown[N_UNKNOWN_SIZES];
     /* 100000 against 10000 items, timed against each other so that noise
@@ -117,11 +119,11 @@ static int check_all(const bench_doc *imei_docs, const bench_doc *unknown_docs,
     return 0;
 }
 
-static int time_parse(const bench_config *cfg, const bench_doc *d, const sr_validate_options *vopts,
-                      pair *out)
+static int time_parse(const bench_config *cfg, bench_op op, const bench_doc *d,
+                      const sr_validate_options *vopts, pair *out)
 {
     bench_parse_ctx ctx = {d->buf, d->len, *vopts};
-    return bench_compare(cfg, bench_op_sr_parse_validate, &ctx, bench_op_cjson_parse, &ctx, out);
+    return bench_compare(cfg, op, &ctx, bench_op_cjson_parse, &ctx, out);
 }
 
 static int time_print(const bench_config *cfg, const bench_doc *d, pair *compact, pair *pretty)
@@ -165,13 +167,20 @@ static int run_all(const bench_config *cfg, const bench_doc *imei_docs,
 {
     for (size_t i = 0; i < N_IMEI_SIZES; i++) {
         res->imei_bytes[i] = imei_docs[i].len;
-        if (time_parse(cfg, &imei_docs[i], vopts, &res->parse[i]) != 0 ||
+        if (time_parse(cfg, bench_op_sr_parse_validate, &imei_docs[i], vopts, &res->parse[i]) !=
+                0 ||
             time_print(cfg, &imei_docs[i], &res->compact[i], &res->pretty[i]) != 0)
+            return -1;
+    }
+    for (size_t i = 0; i < 2; i++) {
+        if (time_parse(cfg, bench_op_sr_parse_validate_lint, &imei_docs[SMALL_SIZE + i], vopts,
+                       &res->parse_lint[i]) != 0)
             return -1;
     }
     for (size_t i = 0; i < N_UNKNOWN_SIZES; i++) {
         res->unknown_bytes[i] = unknown_docs[i].len;
-        if (time_parse(cfg, &unknown_docs[i], vopts, &res->unknown[i]) != 0)
+        if (time_parse(cfg, bench_op_sr_parse_validate, &unknown_docs[i], vopts,
+                       &res->unknown[i]) != 0)
             return -1;
     }
     if (run_scaling(cfg, imei_docs, unknown_docs, vopts, res) != 0)
@@ -224,6 +233,9 @@ static void print_table(const results *res, const target *targets, size_t ntarge
     for (size_t i = 0; i < N_UNKNOWN_SIZES; i++)
         table_row("parse+validate", unknown_sizes[i], "unknown keys", res->unknown_bytes[i],
                   &res->unknown[i]);
+    for (size_t i = 0; i < 2; i++)
+        table_row("parse+validate+lint (no budget)", imei_sizes[SMALL_SIZE + i], "IMEIs",
+                  res->imei_bytes[SMALL_SIZE + i], &res->parse_lint[i]);
     for (size_t i = 0; i < N_IMEI_SIZES; i++)
         table_row("compact to_json", imei_sizes[i], "IMEIs", res->imei_bytes[i], &res->compact[i]);
     for (size_t i = 0; i < N_IMEI_SIZES; i++)
@@ -232,7 +244,7 @@ static void print_table(const results *res, const target *targets, size_t ntarge
            "(cJSON parse %.2f), unknown keys %.2f (cJSON parse %.2f)\n",
            res->scale_sr_imei.ratio, res->scale_cjson_imei.ratio, res->scale_sr_unknown.ratio,
            res->scale_cjson_unknown.ratio);
-    printf("  one from_json+validate+free, 10000 / 100000 items: allocations IMEIs %llu / %llu, "
+    printf("  one from_json+validate+lint+free, 10000 / 100000 items: allocations IMEIs %llu / %llu, "
            "unknown keys %llu / %llu;\n  instructions (callgrind, 0 = not measured) IMEIs "
            "%llu / %llu, unknown keys %llu / %llu\n",
            res->alloc_imei[0], res->alloc_imei[1], res->alloc_unknown[0], res->alloc_unknown[1],
@@ -240,7 +252,7 @@ static void print_table(const results *res, const target *targets, size_t ntarge
     const bench_memory *m = &res->mem;
     double in = (double)res->imei_bytes[TARGET_SIZE];
     printf("\n  heap, %zu IMEIs (%zu input bytes): sessreport peak %lld B (%.2fx), keeps %lld B "
-           "(%.2fx) in %llu allocations;\n  peak with validate %lld B (%.2fx); cJSON peak %lld B "
+           "(%.2fx) in %llu allocations;\n  peak with validate and lint %lld B (%.2fx); cJSON peak %lld B "
            "(%.2fx), tree %lld B (%.2fx)\n",
            imei_sizes[TARGET_SIZE], res->imei_bytes[TARGET_SIZE], m->peak_parse,
            (double)m->peak_parse / in, m->kept, (double)m->kept / in, m->allocations,
@@ -266,6 +278,8 @@ static void print_key_values(const results *res, const target *targets, size_t n
         snprintf(item, sizeof(item), "imei_%zu", imei_sizes[i]);
         printf("input_bytes.%s=%zu\n", item, res->imei_bytes[i]);
         kv_pair("parse_validate", item, &res->parse[i]);
+        if (i == SMALL_SIZE || i == TARGET_SIZE)
+            kv_pair("info.parse_validate_lint", item, &res->parse_lint[i - SMALL_SIZE]);
         kv_pair("compact", item, &res->compact[i]);
         kv_pair("pretty", item, &res->pretty[i]);
     }

@@ -53,7 +53,7 @@ unsigned long long bench_count_allocations(const bench_doc *d, const sr_validate
     bench_parse_ctx ctx = {d->buf, d->len, *vopts};
     bench_alloc_cjson_hooks(1);
     bench_alloc_begin();
-    int rc = bench_op_sr_parse_validate(&ctx);
+    int rc = bench_op_sr_parse_validate_lint(&ctx);
     unsigned long long n = bench_alloc_calls();
     bench_alloc_end();
     bench_alloc_cjson_hooks(0);

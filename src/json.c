@@ -124,23 +124,32 @@ static sr_status decode_nullable(decoder *d, const field_spec *f, const cJSON *v
     return SR_OK;
 }
 
-/* One pass checks the items and counts them; the second copies them. The
- * characters are reserved for IMEIs of 15 digits: longer items only make
- * the buffer grow. */
+/* One pass checks the items and counts them; the second copies them into
+ * room reserved for IMEIs of 15 digits (longer items take the slower push,
+ * which grows the buffer). */
 static sr_status decode_imei(decoder *d, const field_spec *f, const cJSON *v, sr_error *err)
 {
+    sr__imei_list *l = &d->r->imei;
     size_t count = 0;
     (void)f;
     for (const cJSON *item = v->child; item != NULL; item = item->next, count++) {
-        if (!cJSON_IsString(item)) {
+        if ((item->type & 0xFF) != cJSON_String) {
             sr__pointer_append_index(member_path(d), sizeof d->path, count);
             return sr__error_set(err, SR_ERR_TYPE, d->path, "expected string, found %s",
                                  sr__json_kind_name(item));
         }
     }
-    sr_status st = count == 0 ? SR_OK : sr__imei_reserve(&d->r->imei, count, count * 16);
-    for (const cJSON *item = v->child; item != NULL && st == SR_OK; item = item->next)
-        st = sr__imei_push(&d->r->imei, item->valuestring, strlen(item->valuestring));
+    sr_status st = count == 0 ? SR_OK : sr__imei_reserve(l, count, count * 16);
+    for (const cJSON *item = v->child; item != NULL && st == SR_OK; item = item->next) {
+        size_t n = strlen(item->valuestring);
+        if (l->chars_cap - l->chars_len <= n) {
+            st = sr__imei_push(l, item->valuestring, n);
+            continue;
+        }
+        l->offsets[l->count++] = l->chars_len;
+        memcpy(l->chars + l->chars_len, item->valuestring, n + 1);
+        l->chars_len += n + 1;
+    }
     return st == SR_OK ? SR_OK : nomem(d, err, "the IMEI list");
 }
 

@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: MIT */
-/* The strict check: the one reader of JSON text in the library. A single
- * pass with an explicit stack (no recursion) over RFC 8259 syntax, strings
- * (json_check_string.c), duplicate keys (json_check_keys.c), the nesting
- * bound, and the span of every number. cJSON builds the tree afterwards. */
+/* The strict check: the one reader of JSON text in the library. One pass
+ * with an explicit stack (no recursion) over what cJSON accepts wrongly or
+ * cannot tell: RFC 8259 grammar (leading zeros, "2.", raw control
+ * characters, bad escapes), UTF-8 without NUL or lone surrogates, the
+ * nesting bound, positions, and the span of every number. Duplicate keys
+ * are found on the tree (json_check_tree.c). */
 #include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
@@ -12,74 +16,54 @@
 #include "json_check.h"
 #include "sessreport/json.h"
 
-/* No key entry yet (object frame before its first key). */
-#define NO_KEY ((size_t)-1)
-
-/* One open container within SR_MAX_DEPTH. */
+/* An open container. Past SR_MAX_DEPTH only the kinds are kept (1 bit a
+ * level) so that the rest of the text is still checked: a syntax error
+ * wins over the pending SR_ERR_LIMIT. */
 typedef struct frame {
-    int is_object;
+    size_t at;      /* where its current member or item began, or the last one ended */
+    size_t key_len; /* objects: the current key's literal, quotes included; 0 = none */
     size_t index;   /* arrays: the current item */
-    size_t cur_key; /* objects: key entry of the member being checked */
+    int is_object;
 } frame;
 
 typedef struct checker {
     const char *buf; /* the whole input, for positions */
-    size_t len, pos;
+    size_t begin, len, pos, depth, keys;
     sr_error *err;
-    sr__json_spans *numbers;
-    frame *frames; /* the first min(depth, SR_MAX_DEPTH) levels */
-    size_t frames_cap, depth;
-    /* Levels beyond SR_MAX_DEPTH: only their kind (1 bit each) is kept so
-     * that the rest of the text is still checked and a syntax error wins
-     * over the pending SR_ERR_LIMIT. */
+    sr__json_checked *out;
     unsigned char *deep_bits;
     size_t deep_cap;
     int limit_hit;
-    /* Set by check_string on SR_ERR_ENCODING: where and why. */
-    size_t bad;
-    const char *bad_why;
-    /* Not cleared on entry (large): */
-    sr__keyset keys;
-    frame fixed_frames[16];
+    frame deep; /* stands for every level past SR_MAX_DEPTH */
+    frame frames[SR_MAX_DEPTH];
 } checker;
+
+static frame *top(checker *c)
+{
+    return c->depth <= SR_MAX_DEPTH ? &c->frames[c->depth - 1] : &c->deep;
+}
+
+static int top_is_object(const checker *c)
+{
+    size_t bit = c->depth - SR_MAX_DEPTH - 1;
+    return c->depth > SR_MAX_DEPTH ? (c->deep_bits[bit / 8] >> (bit % 8)) & 1
+                                   : c->frames[c->depth - 1].is_object;
+}
 
 static int is_digit(char c)
 {
     return c >= '0' && c <= '9';
 }
 
+static int is_ws(char c)
+{
+    return (unsigned char)c <= ' ' && (c == ' ' || c == '\n' || c == '\r' || c == '\t');
+}
+
 static void skip_ws(checker *c)
 {
-    const char *b = c->buf;
-    size_t p = c->pos, end = c->len;
-    while (p < end && (b[p] == ' ' || b[p] == '\n' || b[p] == '\r' || b[p] == '\t'))
-        p++;
-    c->pos = p;
-}
-
-/* ---- errors ---- */
-
-static sr_status syntax_error(checker *c, size_t at, const char *expected)
-{
-    if (at >= c->len) {
-        sr__error_set(c->err, SR_ERR_SYNTAX, "", "unexpected end of input: expected %s", expected);
-    } else {
-        unsigned char ch = (unsigned char)c->buf[at];
-        if (ch > 0x20 && ch < 0x7F)
-            sr__error_set(c->err, SR_ERR_SYNTAX, "", "expected %s, found '%c'", expected, ch);
-        else
-            sr__error_set(c->err, SR_ERR_SYNTAX, "", "expected %s, found byte 0x%02X", expected,
-                          (unsigned)ch);
-    }
-    sr__error_set_position(c->err, c->buf, c->len, at);
-    return SR_ERR_SYNTAX;
-}
-
-static sr_status syntax_message(checker *c, size_t at, const char *message)
-{
-    sr__error_set(c->err, SR_ERR_SYNTAX, "", "%s", message);
-    sr__error_set_position(c->err, c->buf, c->len, at);
-    return SR_ERR_SYNTAX;
+    while (c->pos < c->len && is_ws(c->buf[c->pos]))
+        c->pos++;
 }
 
 static sr_status nomem(checker *c)
@@ -87,87 +71,262 @@ static sr_status nomem(checker *c)
     return sr__error_set(c->err, SR_ERR_NOMEM, "", "out of memory while checking JSON");
 }
 
-/* The pointer of the value being checked in the outermost `levels` frames
- * (only frames within SR_MAX_DEPTH are known). */
-static void render_path(const checker *c, size_t levels, char *out)
+/* The text before the first error with its open containers closed (a
+ * member whose key is complete gets the value 0), for the duplicate-key
+ * check of sr__json_parse: a key repeated before the error comes first in
+ * document order. Only worth building after two keys. */
+static sr_status close_prefix(checker *c, size_t cut)
 {
-    out[0] = '\0';
-    for (size_t i = 0; i < levels && i < SR_MAX_DEPTH; i++) {
-        const frame *f = &c->frames[i];
-        if (!f->is_object) {
-            sr__pointer_append_index(out, SR_ERROR_PATH_SIZE, f->index);
-        } else if (f->cur_key != NO_KEY) {
-            size_t n;
-            const char *key = sr__keyset_key(&c->keys, f->cur_key, &n);
-            sr__pointer_append_key(out, SR_ERROR_PATH_SIZE, key, n);
-        } else {
-            break;
-        }
+    size_t depth = c->depth < SR_MAX_DEPTH ? c->depth : SR_MAX_DEPTH;
+    const frame *f = depth > 0 ? &c->frames[depth - 1] : NULL;
+    int zero = f != NULL && f->is_object && f->key_len > 0;
+    if (c->out->prefix != NULL || c->limit_hit || c->keys < 2 || (f == NULL && cut == c->begin))
+        return SR_OK;
+    cut = f == NULL ? cut : f->at + (zero ? f->key_len : 0);
+    while (!zero && cut > c->begin && (is_ws(c->buf[cut - 1]) || c->buf[cut - 1] == ','))
+        cut--;
+    size_t n = cut - c->begin;
+    char *text = c->out->prefix = sr__malloc(n + 3 + depth);
+    if (text == NULL)
+        return nomem(c);
+    memcpy(text, c->buf + c->begin, n);
+    if (zero) {
+        text[n++] = ':';
+        text[n++] = '0';
     }
+    while (depth > 0)
+        text[n++] = c->frames[--depth].is_object ? '}' : ']';
+    text[n] = '\0';
+    c->out->prefix_len = n;
+    c->out->prefix_numbers = c->out->count;
+    return SR_OK;
 }
 
-static sr_status encoding_error(checker *c, const char *path)
+static sr_status fail(checker *c, sr_status code)
 {
-    return sr__error_set(c->err, SR_ERR_ENCODING, path, "invalid string: %s (at byte %zu)",
-                         c->bad_why, c->bad);
+    sr_status st = close_prefix(c, c->begin);
+    return st != SR_OK ? st : code;
 }
 
-/* ---- strings ---- */
-
-/* Checks the string at c->pos (json_check_string.c); a syntax error is
- * reported here, an encoding error left in c->bad/c->bad_why for the
- * caller, which knows the path. */
-static sr_status check_string(checker *c, int *escaped)
+/* A syntax error at `at`: what was expected there, or (plain) a message. */
+static sr_status syntax_error(checker *c, size_t at, const char *what, int plain)
 {
-    sr__string_fault f;
-    sr_status st = sr__json_check_string(c->buf, c->len, &c->pos, escaped, &f);
-    if (st == SR_ERR_SYNTAX)
-        return f.expected ? syntax_error(c, f.at, f.why) : syntax_message(c, f.at, f.why);
-    if (st == SR_ERR_ENCODING) {
-        c->bad = f.at;
-        c->bad_why = f.why;
+    unsigned char ch = at < c->len ? (unsigned char)c->buf[at] : 0;
+    if (plain)
+        sr__error_set(c->err, SR_ERR_SYNTAX, "", "%s", what);
+    else if (at >= c->len)
+        sr__error_set(c->err, SR_ERR_SYNTAX, "", "unexpected end of input: expected %s", what);
+    else if (ch > 0x20 && ch < 0x7F)
+        sr__error_set(c->err, SR_ERR_SYNTAX, "", "expected %s, found '%c'", what, ch);
+    else
+        sr__error_set(c->err, SR_ERR_SYNTAX, "", "expected %s, found byte 0x%02X", what,
+                      (unsigned)ch);
+    sr__error_set_position(c->err, c->buf, c->len, at);
+    return fail(c, SR_ERR_SYNTAX);
+}
+
+/* Appends the key whose literal body (escapes undecoded) is s[0..n). */
+static sr_status append_key(char *path, const char *s, size_t n)
+{
+    if (memchr(s, '\\', n) == NULL) {
+        sr__pointer_append_key(path, SR_ERROR_PATH_SIZE, s, n);
+        return SR_OK;
+    }
+    char *quoted = sr__malloc(n + 2);
+    cJSON *key = NULL;
+    if (quoted != NULL) {
+        quoted[0] = quoted[n + 1] = '"';
+        memcpy(quoted + 1, s, n);
+        key = cJSON_ParseWithLength(quoted, n + 2); /* checked text: fails only for memory */
+        sr__free(quoted);
+    }
+    if (cJSON_IsString(key))
+        sr__pointer_append_key(path, SR_ERROR_PATH_SIZE, key->valuestring,
+                               strlen(key->valuestring));
+    sr_status st = cJSON_IsString(key) ? SR_OK : SR_ERR_NOMEM;
+    cJSON_Delete(key);
+    return st;
+}
+
+/* The pointer of the value being checked in the outermost `levels` frames. */
+static sr_status render_path(const checker *c, size_t levels, char *out)
+{
+    sr_status st = SR_OK;
+    out[0] = '\0';
+    for (size_t i = 0; i < levels && i < SR_MAX_DEPTH && st == SR_OK; i++) {
+        const frame *f = &c->frames[i];
+        if (!f->is_object)
+            sr__pointer_append_index(out, SR_ERROR_PATH_SIZE, f->index);
+        else if (f->key_len == 0)
+            break;
+        else
+            st = append_key(out, c->buf + f->at + 1, f->key_len - 2);
     }
     return st;
 }
 
-/* ---- numbers and literals ---- */
+/* ---- strings ---- */
+
+/* An encoding error at byte `at` of a string: a value, or a key whose path
+ * ends with its part before the offending byte (its body starts at body). */
+static sr_status encoding_error(checker *c, size_t at, const char *why, int in_key, size_t body)
+{
+    char path[SR_ERROR_PATH_SIZE];
+    sr_status st = render_path(c, in_key ? c->depth - 1 : c->depth, path);
+    if (st == SR_OK && in_key && c->depth <= SR_MAX_DEPTH)
+        st = append_key(path, c->buf + body, at - body);
+    if (st != SR_OK)
+        return nomem(c);
+    sr__error_set(c->err, SR_ERR_ENCODING, path, "invalid string: %s (at byte %zu)", why, at);
+    return fail(c, SR_ERR_ENCODING);
+}
+
+/* The \uXXXX escape at p, or -1 when its hex digits are missing or bad. */
+static long unicode_escape(const checker *c, size_t p)
+{
+    if (c->len - p < 6)
+        return -1;
+    char hex[5] = {c->buf[p + 2], c->buf[p + 3], c->buf[p + 4], c->buf[p + 5], '\0'};
+    return strspn(hex, "0123456789abcdefABCDEF") == 4 ? strtol(hex, NULL, 16) : -1;
+}
+
+/* Checks the escape whose backslash is at *p and moves *p past it. */
+static sr_status check_escape(checker *c, size_t *p, int in_key, size_t body)
+{
+    const char *b = c->buf, *why = NULL;
+    size_t start = *p;
+    if (start + 1 >= c->len)
+        return syntax_error(c, c->len, "unexpected end of input inside string", 1);
+    if (b[start + 1] != '\0' && strchr("\"\\/bfnrt", b[start + 1]) != NULL) {
+        *p += 2;
+        return SR_OK;
+    }
+    if (b[start + 1] != 'u')
+        return syntax_error(c, start + 1,
+                            "an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX)", 0);
+    long cp = unicode_escape(c, start), lo = -1;
+    if (cp < 0)
+        return syntax_error(c, start + 2, "four hex digits after \\u", 0);
+    *p += 6;
+    if (cp >= 0xD800 && cp <= 0xDBFF && c->len - *p >= 2 && b[*p] == '\\' && b[*p + 1] == 'u') {
+        if ((lo = unicode_escape(c, *p)) < 0)
+            return syntax_error(c, *p + 2, "four hex digits after \\u", 0);
+    }
+    if (cp == 0)
+        why = "\\u0000 (NUL) is not allowed";
+    else if (cp >= 0xDC00 && cp <= 0xDFFF)
+        why = "lone low surrogate escape";
+    else if (cp >= 0xD800 && cp <= 0xDBFF && (lo < 0xDC00 || lo > 0xDFFF))
+        why = "high surrogate escape not followed by a low surrogate escape";
+    else if (cp >= 0xD800 && cp <= 0xDBFF)
+        *p += 6;
+    return why == NULL ? SR_OK : encoding_error(c, start, why, in_key, body);
+}
+
+/* Flags (high bit of each byte) the bytes of the 8 at b that end a plain
+ * run: a quote, a backslash, a control character or a non-ASCII byte. A
+ * borrow can only flag bytes after a truly flagged one, so the lowest flag
+ * is exact. Most of a document is string bytes: 8 at a time. */
+static uint64_t special_bytes(const char *b)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t v, q, bs;
+    memcpy(&v, b, sizeof v);
+    q = v ^ (ones * '"');
+    bs = v ^ (ones * '\\');
+    return (v | ((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs;
+}
+
+/* The first byte at or after p that is not plain string text. */
+static size_t skip_plain(const char *b, size_t p, size_t end)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (uint64_t flags; end - p >= 8; p += 8) {
+        if ((flags = special_bytes(b + p)) != 0)
+            return p + (size_t)__builtin_ctzll(flags) / 8;
+    }
+#endif
+    while (p < end && (unsigned char)b[p] >= 0x20 && (unsigned char)b[p] < 0x80 && b[p] != '"' &&
+           b[p] != '\\')
+        p++;
+    return p;
+}
+
+/* The rest of a string from its first byte that is not plain text: escapes,
+ * control characters, UTF-8 sequences, up to the closing quote. Kept out of
+ * check_string so that plain strings (nearly all) take a short path. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static sr_status
+check_string_rest(checker *c, size_t p, int in_key, size_t body)
+{
+    const unsigned char *b = (const unsigned char *)c->buf;
+    sr_status st = SR_OK;
+    size_t n;
+    for (; st == SR_OK; p = skip_plain(c->buf, p, c->len)) {
+        if (p >= c->len)
+            return syntax_error(c, c->len, "unexpected end of input inside string", 1);
+        if (b[p] == '"') {
+            c->pos = p + 1;
+            return SR_OK;
+        }
+        if (b[p] == '\\')
+            st = check_escape(c, &p, in_key, body);
+        else if (b[p] < 0x20)
+            return syntax_error(
+                c, p, "a character or an escape (raw control characters must be escaped)", 0);
+        else if ((n = sr__utf8_sequence_length(b + p, c->len - p)) > 0)
+            p += n;
+        else
+            return encoding_error(c, p, "invalid UTF-8 byte sequence", in_key, body);
+    }
+    return st;
+}
+
+/* Checks the string literal whose opening quote is at c->pos and moves
+ * past its closing quote. */
+static sr_status check_string(checker *c, int in_key)
+{
+    size_t p = skip_plain(c->buf, c->pos + 1, c->len);
+    if (p < c->len && c->buf[p] == '"') {
+        c->pos = p + 1;
+        return SR_OK;
+    }
+    return check_string_rest(c, p, in_key, c->pos + 1);
+}
+
+/* ---- numbers, literals, keys ---- */
+
+static size_t skip_digits(const char *b, size_t p, size_t end)
+{
+    while (p < end && is_digit(b[p]))
+        p++;
+    return p;
+}
 
 static sr_status check_number(checker *c)
 {
     const char *b = c->buf;
-    size_t start = c->pos, p = c->pos, end = c->len;
-    if (b[p] == '-')
-        p++;
+    size_t start = c->pos, p = c->pos + (b[c->pos] == '-'), end = c->len;
     if (p >= end || !is_digit(b[p]))
-        return syntax_error(c, p, "a digit after '-'");
-    if (b[p] == '0') {
-        p++;
-        if (p < end && is_digit(b[p]))
-            return syntax_message(c, p, "leading zeros are not allowed in numbers");
-    } else {
-        while (p < end && is_digit(b[p]))
-            p++;
-    }
+        return syntax_error(c, p, "a digit after '-'", 0);
+    if (b[p] == '0' && p + 1 < end && is_digit(b[p + 1]))
+        return syntax_error(c, p + 1, "leading zeros are not allowed in numbers", 1);
+    p = b[p] == '0' ? p + 1 : skip_digits(b, p, end);
     if (p < end && b[p] == '.') {
-        p++;
-        if (p >= end || !is_digit(b[p]))
-            return syntax_error(c, p, "a digit after the decimal point");
-        while (p < end && is_digit(b[p]))
-            p++;
+        if (++p >= end || !is_digit(b[p]))
+            return syntax_error(c, p, "a digit after the decimal point", 0);
+        p = skip_digits(b, p, end);
     }
     if (p < end && (b[p] == 'e' || b[p] == 'E')) {
-        p++;
-        if (p < end && (b[p] == '+' || b[p] == '-'))
-            p++;
+        p += p + 1 < end && (b[p + 1] == '+' || b[p + 1] == '-') ? 2 : 1;
         if (p >= end || !is_digit(b[p]))
-            return syntax_error(c, p, "a digit in the exponent");
-        while (p < end && is_digit(b[p]))
-            p++;
+            return syntax_error(c, p, "a digit in the exponent", 0);
+        p = skip_digits(b, p, end);
     }
     c->pos = p;
-    sr__json_spans *n = c->numbers;
-    if (n == NULL)
-        return SR_OK;
+    sr__json_checked *n = c->out;
     if (n->count == n->cap) {
         size_t cap = sr__grow_capacity(n->cap, n->count + 1);
         sr__json_span *grown = cap == 0 ? NULL : sr__realloc(n->items, cap * sizeof *grown);
@@ -176,94 +335,42 @@ static sr_status check_number(checker *c)
         n->items = grown;
         n->cap = cap;
     }
-    n->items[n->count].offset = start;
-    n->items[n->count++].len = p - start;
+    n->items[n->count++] = (sr__json_span){start, p - start};
     return SR_OK;
 }
 
-static int literal_at(const checker *c, const char *word, size_t n)
+static sr_status check_scalar(checker *c)
 {
-    return c->len - c->pos >= n && memcmp(c->buf + c->pos, word, n) == 0;
+    char ch = c->buf[c->pos];
+    const char *word = ch == 't' ? "true" : ch == 'f' ? "false" : ch == 'n' ? "null" : NULL;
+    if (ch == '"')
+        return check_string(c, 0);
+    if (word == NULL)
+        return ch == '-' || is_digit(ch) ? check_number(c) : syntax_error(c, c->pos, "a value", 0);
+    size_t n = strlen(word);
+    if (c->len - c->pos < n || memcmp(c->buf + c->pos, word, n) != 0)
+        return syntax_error(c, c->pos, "a value (true, false or null)", 0);
+    c->pos += n;
+    return SR_OK;
 }
 
-/* ---- keys ---- */
-
-/* Adds the key literal quoted[0..n) (quotes included) to the innermost
- * object: its bytes as they are, or decoded by cJSON and copied when it
- * holds escapes. */
-static sr_status add_key(checker *c, const char *quoted, size_t n, int escaped, size_t *entry,
-                         int *dup)
-{
-    if (!escaped)
-        return sr__keyset_add(&c->keys, quoted + 1, n - 2, 0, entry, dup);
-    cJSON *decoded = cJSON_ParseWithLength(quoted, n);
-    sr_status st = SR_ERR_NOMEM; /* the text is checked: cJSON fails only for memory */
-    if (cJSON_IsString(decoded))
-        st = sr__keyset_add(&c->keys, decoded->valuestring, strlen(decoded->valuestring), 1, entry,
-                            dup);
-    cJSON_Delete(decoded);
-    return st;
-}
-
-/* An invalid key: its path is the object's pointer plus the part of the key
- * before the offending byte (decoded by cJSON from a quoted copy). */
-static sr_status key_encoding_error(checker *c, size_t body)
-{
-    char path[SR_ERROR_PATH_SIZE];
-    size_t part = c->bad - body, entry, n;
-    int dup;
-    render_path(c, c->depth - 1, path);
-    if (c->depth <= SR_MAX_DEPTH) {
-        char *quoted = sr__malloc(part + 2);
-        sr_status st = quoted == NULL ? SR_ERR_NOMEM : SR_OK;
-        if (st == SR_OK) {
-            quoted[0] = '"';
-            memcpy(quoted + 1, c->buf + body, part);
-            quoted[part + 1] = '"';
-            st = add_key(c, quoted, part + 2, 1, &entry, &dup);
-            sr__free(quoted);
-        }
-        if (st != SR_OK)
-            return nomem(c);
-        const char *key = sr__keyset_key(&c->keys, entry, &n);
-        sr__pointer_append_key(path, sizeof path, key, n);
-    }
-    return encoding_error(c, path);
-}
-
-/* Checks `"key"` `:` at c->pos (whitespace before it already skipped), then
- * the whitespace after the colon. */
+/* Checks `"key"` `:` at c->pos (whitespace before it skipped), then the
+ * whitespace after the colon. */
 static sr_status check_key(checker *c, const char *expected)
 {
+    frame *f = top(c);
+    size_t start = f->at = c->pos;
+    sr_status st;
+    f->key_len = 0;
     if (c->pos >= c->len || c->buf[c->pos] != '"')
-        return syntax_error(c, c->pos, expected);
-    size_t start = c->pos;
-    int escaped = 0;
-    sr_status st = check_string(c, &escaped);
-    if (st == SR_ERR_ENCODING)
-        return key_encoding_error(c, start + 1);
-    if (st != SR_OK)
+        return syntax_error(c, c->pos, expected, 0);
+    if ((st = check_string(c, 1)) != SR_OK)
         return st;
-    if (c->depth <= SR_MAX_DEPTH) {
-        frame *f = &c->frames[c->depth - 1];
-        int dup = 0;
-        st = add_key(c, c->buf + start, c->pos - start, escaped, &f->cur_key, &dup);
-        if (st == SR_ERR_LIMIT)
-            return sr__error_set(c->err, st, "", "object key or object beyond 32-bit sizes");
-        if (st != SR_OK)
-            return nomem(c);
-        /* Past the depth limit the pending SR_ERR_LIMIT comes first in
-         * document order, so later duplicates are not reported. */
-        if (dup && !c->limit_hit) {
-            char path[SR_ERROR_PATH_SIZE];
-            render_path(c, c->depth, path);
-            return sr__error_set(c->err, SR_ERR_DUPLICATE, path,
-                                 "duplicate object key (each key may appear once)");
-        }
-    }
+    c->keys++;
+    f->key_len = c->pos - start;
     skip_ws(c);
     if (c->pos >= c->len || c->buf[c->pos] != ':')
-        return syntax_error(c, c->pos, "':' after object key");
+        return syntax_error(c, c->pos, "':' after object key", 0);
     c->pos++;
     skip_ws(c);
     return SR_OK;
@@ -271,18 +378,10 @@ static sr_status check_key(checker *c, const char *expected)
 
 /* ---- the container stack ---- */
 
-static int top_is_object(const checker *c)
-{
-    if (c->depth > SR_MAX_DEPTH) {
-        size_t bit = c->depth - SR_MAX_DEPTH - 1;
-        return (c->deep_bits[bit / 8] >> (bit % 8)) & 1;
-    }
-    return c->frames[c->depth - 1].is_object;
-}
-
 static sr_status push_deep(checker *c, int is_object)
 {
     size_t bit = c->depth - SR_MAX_DEPTH;
+    char path[SR_ERROR_PATH_SIZE];
     if (bit / 8 >= c->deep_cap) {
         size_t cap = sr__grow_capacity(c->deep_cap, bit / 8 + 1);
         unsigned char *grown = cap == 0 ? NULL : sr__realloc(c->deep_bits, cap);
@@ -292,165 +391,103 @@ static sr_status push_deep(checker *c, int is_object)
         c->deep_cap = cap;
     }
     if (!c->limit_hit) {
-        char path[SR_ERROR_PATH_SIZE];
-        render_path(c, c->depth, path);
+        if (render_path(c, c->depth, path) != SR_OK || close_prefix(c, c->begin) != SR_OK)
+            return nomem(c);
         sr__error_set(c->err, SR_ERR_LIMIT, path, "nesting deeper than %d arrays and objects",
                       SR_MAX_DEPTH);
         c->limit_hit = 1;
     }
-    unsigned char mask = (unsigned char)(1u << (bit % 8));
-    c->deep_bits[bit / 8] =
-        (unsigned char)(is_object ? c->deep_bits[bit / 8] | mask : c->deep_bits[bit / 8] & ~mask);
+    c->deep_bits[bit / 8] &= (unsigned char)~(1u << (bit % 8));
+    c->deep_bits[bit / 8] |= (unsigned char)((unsigned)is_object << (bit % 8));
     c->depth++;
     return SR_OK;
-}
-
-static sr_status push(checker *c, int is_object)
-{
-    if (c->depth >= SR_MAX_DEPTH)
-        return push_deep(c, is_object);
-    if (c->depth == c->frames_cap &&
-        sr__json_grow((void **)&c->frames, &c->frames_cap, c->depth + 1, sizeof *c->frames,
-                      c->fixed_frames) != SR_OK)
-        return nomem(c);
-    if (is_object && sr__keyset_open(&c->keys) != SR_OK)
-        return nomem(c);
-    frame *f = &c->frames[c->depth++];
-    f->is_object = is_object;
-    f->index = 0;
-    f->cur_key = NO_KEY;
-    return SR_OK;
-}
-
-static void pop(checker *c)
-{
-    c->depth--;
-    if (c->depth < SR_MAX_DEPTH && c->frames[c->depth].is_object)
-        sr__keyset_close(&c->keys);
 }
 
 /* Opens the container at c->pos; *closed = 1 when it is empty and already
  * closed again. */
 static sr_status open_container(checker *c, int is_object, int *closed)
 {
-    sr_status st = push(c, is_object);
-    if (st != SR_OK)
+    sr_status st = SR_OK;
+    if (c->depth >= SR_MAX_DEPTH && (st = push_deep(c, is_object)) != SR_OK)
         return st;
+    if (c->depth < SR_MAX_DEPTH) {
+        c->frames[c->depth++] = (frame){c->pos + 1, 0, 0, is_object};
+        c->out->objects += (size_t)is_object;
+    }
     c->pos++;
     skip_ws(c);
     *closed = c->pos < c->len && c->buf[c->pos] == (is_object ? '}' : ']');
     if (*closed) {
         c->pos++;
-        pop(c);
+        c->depth--;
         return SR_OK;
     }
     return is_object ? check_key(c, "'\"' to start an object key, or '}'") : SR_OK;
-}
-
-/* Checks one scalar at c->pos (a container start is handled by the caller). */
-static sr_status check_scalar(checker *c)
-{
-    char ch = c->buf[c->pos];
-    if (ch == '"') {
-        int escaped = 0;
-        sr_status st = check_string(c, &escaped);
-        if (st == SR_ERR_ENCODING) {
-            char path[SR_ERROR_PATH_SIZE];
-            render_path(c, c->depth, path);
-            return encoding_error(c, path);
-        }
-        return st;
-    }
-    const char *word = ch == 't' ? "true" : ch == 'f' ? "false" : ch == 'n' ? "null" : NULL;
-    if (word != NULL) {
-        size_t n = ch == 'f' ? 5 : 4;
-        if (!literal_at(c, word, n))
-            return syntax_error(c, c->pos, "a value (true, false or null)");
-        c->pos += n;
-        return SR_OK;
-    }
-    if (ch != '-' && !is_digit(ch))
-        return syntax_error(c, c->pos, "a value");
-    return check_number(c);
 }
 
 /* After a value: a separator and the next value's start, or closing
  * brackets. *done = 1 once the outermost value has ended. */
 static sr_status after_value(checker *c, int *done)
 {
-    for (;;) {
-        if (c->depth == 0) {
-            *done = 1;
-            return SR_OK;
-        }
+    while (c->depth > 0) {
+        frame *f = top(c);
+        int is_object = top_is_object(c);
+        f->at = c->pos;
+        f->key_len = 0;
         skip_ws(c);
         char ch = c->pos < c->len ? c->buf[c->pos] : '\0';
-        int is_object = top_is_object(c);
-        if (c->pos < c->len && ch == ',') {
+        if (ch == ',') {
             c->pos++;
             skip_ws(c);
             if (is_object)
                 return check_key(c, "'\"' to start an object key after ','");
-            if (c->depth <= SR_MAX_DEPTH)
-                c->frames[c->depth - 1].index++;
+            f->index++;
+            f->at = c->pos;
             return SR_OK;
         }
-        if (c->pos >= c->len || ch != (is_object ? '}' : ']'))
-            return syntax_error(c, c->pos,
-                                is_object ? "',' or '}' after object member"
-                                          : "',' or ']' after array item");
+        if (ch != (is_object ? '}' : ']'))
+            return syntax_error(
+                c, c->pos,
+                is_object ? "',' or '}' after object member" : "',' or ']' after array item", 0);
         c->pos++;
-        pop(c);
+        c->depth--;
     }
-}
-
-static sr_status check_values(checker *c)
-{
-    sr_status st;
-    int done = 0;
-    while (!done) {
-        if (c->pos >= c->len)
-            return syntax_error(c, c->pos, "a value");
-        char ch = c->buf[c->pos];
-        if (ch == '{' || ch == '[') {
-            int closed = 0;
-            if ((st = open_container(c, ch == '{', &closed)) != SR_OK)
-                return st;
-            if (!closed)
-                continue;
-        } else if ((st = check_scalar(c)) != SR_OK) {
-            return st;
-        }
-        if ((st = after_value(c, &done)) != SR_OK)
-            return st;
-    }
+    *done = 1;
     return SR_OK;
 }
 
-sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_spans *numbers,
+sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_checked *out,
                          sr_error *err)
 {
     checker c;
-    memset(&c, 0, offsetof(checker, keys));
+    sr_status st = SR_OK;
+    memset(&c, 0, offsetof(checker, frames));
     c.buf = buf;
     c.len = len;
-    c.pos = begin;
+    c.begin = c.pos = begin;
     c.err = err;
-    c.numbers = numbers;
-    c.frames = c.fixed_frames;
-    c.frames_cap = sizeof c.fixed_frames / sizeof c.fixed_frames[0];
-    sr__keyset_init(&c.keys);
+    c.out = out;
     skip_ws(&c);
-    sr_status st = check_values(&c);
-    if (st == SR_OK) {
-        skip_ws(&c);
-        if (c.pos < c.len)
-            st = syntax_error(&c, c.pos, "end of input after the JSON value");
-        else if (c.limit_hit)
-            st = SR_ERR_LIMIT; /* err was filled when the limit was crossed */
+    for (int done = 0, closed = 1; !done && st == SR_OK;) {
+        char ch = c.pos < c.len ? c.buf[c.pos] : '\0';
+        if (c.pos >= c.len)
+            st = syntax_error(&c, c.pos, "a value", 0);
+        else if (ch == '{' || ch == '[')
+            st = open_container(&c, ch == '{', &closed);
+        else
+            st = check_scalar(&c);
+        if (st == SR_OK && closed)
+            st = after_value(&c, &done);
+        closed = 1;
     }
-    sr__keyset_release(&c.keys);
-    sr__json_grow_free(c.frames, c.fixed_frames);
+    size_t end = c.pos;
+    skip_ws(&c);
+    if (st == SR_OK && c.pos < c.len) {
+        st = close_prefix(&c, end);
+        st = st != SR_OK ? st : syntax_error(&c, c.pos, "end of input after the JSON value", 0);
+    } else if (st == SR_OK && c.limit_hit) {
+        st = SR_ERR_LIMIT; /* err was filled when the limit was crossed */
+    }
     sr__free(c.deep_bits);
     return st;
 }

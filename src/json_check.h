@@ -1,121 +1,57 @@
 /* SPDX-License-Identifier: MIT */
-/* The strict check of JSON text (json_check.c) and its duplicate-key index
- * (json_check_keys.c). Internal to the JSON core: the codecs use
- * sr__json_parse (json_tree.h). */
+/* The strict check of JSON text (json_check.c) and of cJSON trees
+ * (json_check_tree.c). Internal to the JSON core: the codecs use
+ * sr__json_parse (json_tree.h) and sr__json_check_tree. */
 #ifndef SESSREPORT_JSON_CHECK_H
 #define SESSREPORT_JSON_CHECK_H
 
 #include <stddef.h>
-#include <stdint.h>
 
 #include "sessreport/error.h"
 
-/* Where one number is in the checked text. */
+struct cJSON;
+
 typedef struct sr__json_span {
     size_t offset, len;
 } sr__json_span;
 
-typedef struct sr__json_spans {
-    sr__json_span *items; /* freed with sr__free */
+/* What the check learned about the text. Start from {0}; free items and
+ * prefix with sr__free. */
+typedef struct sr__json_checked {
+    sr__json_span *items; /* the numbers, in document order */
     size_t count, cap;
-} sr__json_spans;
+    size_t objects; /* how many objects the text holds */
+    /* On an error after two keys: the text before the error with its
+     * containers closed (a member whose key is complete gets the value 0),
+     * for the duplicate-key check. */
+    char *prefix;
+    size_t prefix_len, prefix_numbers; /* the numbers within it: the first ones */
+} sr__json_checked;
 
 /* Checks buf[begin..len): optional whitespace, one JSON value of any type,
  * optional whitespace, against RFC 8259 with the library's rules (UTF-8
- * without NUL or lone surrogates in every string and key, no key twice in
- * one object, nesting within SR_MAX_DEPTH). Offsets, lines and columns in
- * errors count from buf[0]. When numbers is not NULL the span of every
- * number is appended to it in document order. Builds nothing else.
- * Errors: SR_ERR_SYNTAX, SR_ERR_ENCODING, SR_ERR_DUPLICATE, SR_ERR_LIMIT,
+ * without NUL or lone surrogates in every string and key, nesting within
+ * SR_MAX_DEPTH), and fills out. Offsets, lines and columns in errors count
+ * from buf[0]. Errors: SR_ERR_SYNTAX, SR_ERR_ENCODING, SR_ERR_LIMIT,
  * SR_ERR_NOMEM, the first in document order (a syntax error anywhere wins
  * over nesting that is too deep, which is only reported once the text is
  * known to be JSON). */
-sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_spans *numbers,
+sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_checked *out,
                          sr_error *err);
 
-/* ---- strings (json_check_string.c) ---- */
-/* Why a string literal was refused. */
-typedef struct sr__string_fault {
-    size_t at;       /* offset of the offending byte (or of its escape) */
-    const char *why; /* SR_ERR_ENCODING: the reason; SR_ERR_SYNTAX: see expected */
-    int expected;    /* SR_ERR_SYNTAX: 1 when why names what was expected there */
-} sr__string_fault;
+/* A tree cJSON parsed from checked text (json_check_tree.c): each number
+ * becomes a raw item holding its digits in text (checked NULL: numbers are
+ * left as they are), and a key repeated in one object is SR_ERR_DUPLICATE
+ * at the first repeat in document order. SR_ERR_NOMEM too. */
+sr_status sr__json_check_parsed(struct cJSON *root, const char *text,
+                                const sr__json_checked *checked, sr_error *err);
 
-/* Checks the string literal whose opening quote is at buf[*pos] (RFC 8259
- * escapes, UTF-8 without NUL, surrogate escapes in pairs) and moves *pos
- * past its closing quote; *escaped = 1 when it holds an escape. Returns
- * SR_OK, SR_ERR_SYNTAX or SR_ERR_ENCODING with *f filled. */
-sr_status sr__json_check_string(const char *buf, size_t len, size_t *pos, int *escaped,
-                                sr__string_fault *f);
-
-/* The same rules for a tree an application built (json_check_tree.c):
- * strings and keys UTF-8 without NUL (SR_ERR_ENCODING), no key twice in one
- * object (SR_ERR_DUPLICATE at the second), nesting within SR_MAX_DEPTH
+/* The same rules for a tree an application built: strings and keys UTF-8
+ * without NUL (SR_ERR_ENCODING), no key twice in one object
+ * (SR_ERR_DUPLICATE at the second), nesting within SR_MAX_DEPTH
  * (SR_ERR_LIMIT), finite numbers (SR_ERR_RANGE), raw items holding one JSON
  * number, members with keys, items of a JSON type (SR_ERR_TYPE); paths are
- * relative to root. SR_ERR_NOMEM too. */
-struct cJSON;
+ * relative to root, the first problem in document order. SR_ERR_NOMEM too. */
 sr_status sr__json_check_tree(const struct cJSON *root, sr_error *err);
-
-/* ---- growing arrays (json_check_keys.c) ----
- * Small documents must not pay an allocation per array: each array starts
- * in a fixed block inside its owner and moves to the heap when it outgrows
- * it. Makes room for need items of size bytes at *items (capacity *cap,
- * fixed = the owner's block). SR_OK or SR_ERR_NOMEM (nothing changed). */
-sr_status sr__json_grow(void **items, size_t *cap, size_t need, size_t size, const void *fixed);
-/* Frees *items unless it is the fixed block. */
-void sr__json_grow_free(void *items, const void *fixed);
-
-/* ---- the keys of the open objects (json_check_keys.c) ----
- * Decoded keys of every object still open, so that a repeat is found in
- * time linear in the object's size and error paths can name them. A key
- * is the caller's bytes (an unescaped key in the text, a tree's key) or a
- * copy in the arena (a key decoded from escapes). */
-typedef struct sr__key_entry {
-    const char *key; /* NULL: at off in the arena */
-    size_t off;
-    uint32_t len;
-    uint32_t hash; /* set once the object has a hash index */
-} sr__key_entry;
-
-struct sr__key_slot;
-
-typedef struct sr__key_object {
-    size_t first;               /* its first entry */
-    size_t arena_mark;          /* arena length when it opened */
-    struct sr__key_slot *table; /* hash index, large objects only */
-    size_t table_cap;           /* power of two */
-} sr__key_object;
-
-#define SR__KEYSET_FIXED_KEYS    32
-#define SR__KEYSET_FIXED_ARENA   512
-#define SR__KEYSET_FIXED_OBJECTS 8
-
-/* Initialise with sr__keyset_init; it must not move afterwards. */
-typedef struct sr__keyset {
-    char *arena; /* decoded keys, each NUL-terminated */
-    size_t arena_len, arena_cap;
-    sr__key_entry *keys;
-    size_t count, cap;
-    sr__key_object *objects;
-    size_t depth, objects_cap;
-    sr__key_entry fixed_keys[SR__KEYSET_FIXED_KEYS];
-    char fixed_arena[SR__KEYSET_FIXED_ARENA];
-    sr__key_object fixed_objects[SR__KEYSET_FIXED_OBJECTS];
-} sr__keyset;
-
-void sr__keyset_init(sr__keyset *ks);
-/* Opens an object (SR_OK or SR_ERR_NOMEM); closing forgets its keys. */
-sr_status sr__keyset_open(sr__keyset *ks);
-void sr__keyset_close(sr__keyset *ks);
-/* Adds the decoded key[0..n) to the innermost open object, copied when
- * copy is 1, else borrowed until the object closes: SR_OK with *entry set
- * and *dup = 1 when the object already had it; SR_ERR_NOMEM, or
- * SR_ERR_LIMIT (a key or an object beyond 32-bit sizes). */
-sr_status sr__keyset_add(sr__keyset *ks, const char *key, size_t n, int copy, size_t *entry,
-                         int *dup);
-/* The decoded key of an entry (not NUL-terminated); its length in *n. */
-const char *sr__keyset_key(const sr__keyset *ks, size_t entry, size_t *n);
-void sr__keyset_release(sr__keyset *ks);
 
 #endif /* SESSREPORT_JSON_CHECK_H */

@@ -1,17 +1,29 @@
 /* SPDX-License-Identifier: MIT */
-/* The strict check for trees an application built with cJSON: what the
- * text check guarantees for parsed trees (UTF-8 without NUL, no repeated
- * key, the nesting bound, numbers the text could hold), checked on items. */
+/* The tree side of the strict check: one document-order walk for both
+ * kinds of tree. Parsed trees get their numbers' digits and their keys
+ * checked for repeats (cJSON keeps both members of a repeated key); trees
+ * an application built are checked for everything the text check
+ * guarantees parsed ones. */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "internal.h"
 #include "json_check.h"
 #include "json_walk.h"
 
+/* Objects with more members find repeats through a hash table. */
+#define SMALL_OBJECT 16
+
 typedef struct tree_check {
-    sr__keyset keys;
+    const char *text; /* parsed trees: the checked text and its numbers */
+    const sr__json_checked *numbers;
+    size_t next_number;
+    int caller; /* a tree an application built */
     sr_error *err;
+    /* Per depth: the first member of the object above that repeats an
+     * earlier key, reported when the walk reaches it (document order). */
+    const cJSON *repeat[SR_MAX_DEPTH + 1];
 } tree_check;
 
 static sr_status fail(tree_check *c, const sr__json_walk *w, const cJSON *item, sr_status code,
@@ -22,6 +34,76 @@ static sr_status fail(tree_check *c, const sr__json_walk *w, const cJSON *item, 
     return sr__error_set(c->err, code, path, "%s", message);
 }
 
+static uint32_t hash_key(const char *s)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (; *s != '\0'; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h ^ (h >> 15);
+}
+
+static int same_key(const cJSON *a, const cJSON *b)
+{
+    return a->string[0] == b->string[0] && strcmp(a->string, b->string) == 0;
+}
+
+/* The first member of object whose key an earlier member has, or NULL.
+ * Members after one without a key are not looked at (the walk stops
+ * there). Linear in the object's size. */
+static const cJSON *first_repeat(const cJSON *object, sr_status *st)
+{
+    size_t n = 0, cap = 32;
+    const cJSON *m, *found = NULL;
+    for (m = object->child; m != NULL && m->string != NULL; m = m->next)
+        n++;
+    if (n <= SMALL_OBJECT) {
+        for (m = object->child; n-- > 0 && found == NULL; m = m->next) {
+            for (const cJSON *e = object->child; e != m && found == NULL; e = e->next)
+                found = same_key(e, m) ? m : NULL;
+        }
+        return found;
+    }
+    while (cap < 2 * n)
+        cap *= 2;
+    const cJSON **table = sr__calloc(cap, sizeof *table);
+    if (table == NULL) {
+        *st = SR_ERR_NOMEM;
+        return NULL;
+    }
+    for (m = object->child; n-- > 0 && found == NULL; m = m->next) {
+        size_t i = hash_key(m->string) & (cap - 1);
+        while (table[i] != NULL && !same_key(table[i], m))
+            i = (i + 1) & (cap - 1);
+        if (table[i] != NULL)
+            found = m;
+        table[i] = m;
+    }
+    sr__free(table);
+    return found;
+}
+
+/* Turns a parsed number into a raw item holding its digits in the text.
+ * Done in place rather than with cJSON_CreateRaw and
+ * cJSON_ReplaceItemViaPointer, which would allocate a second item and drop
+ * the member's key: a parsed number owns no valuestring and carries no
+ * reference or constant-key flag, and cJSON_malloc allocates with the same
+ * hooks cJSON_Delete frees with, so the item becomes exactly what
+ * cJSON_CreateRaw makes. */
+static sr_status put_digits(tree_check *c, cJSON *item)
+{
+    if (c->next_number == c->numbers->count)
+        return SR_ERR_NOMEM; /* cannot happen: the check saw every number cJSON saw */
+    const sr__json_span *n = &c->numbers->items[c->next_number++];
+    char *digits = cJSON_malloc(n->len + 1);
+    if (digits == NULL)
+        return sr__error_set(c->err, SR_ERR_NOMEM, "", "out of memory parsing JSON");
+    memcpy(digits, c->text + n->offset, n->len);
+    digits[n->len] = '\0';
+    item->valuestring = digits;
+    item->type = cJSON_Raw;
+    return SR_OK;
+}
+
 static int valid_text(const char *s)
 {
     return s != NULL && sr__utf8_valid_text(s, strlen(s), NULL);
@@ -30,34 +112,19 @@ static int valid_text(const char *s)
 /* A raw item must hold exactly one JSON number, as parsed trees do. */
 static int is_one_number(const char *s)
 {
-    sr__json_spans spans = {0};
+    sr__json_checked checked = {0};
     size_t n = s != NULL ? strlen(s) : 0;
-    int ok = n > 0 && sr__json_check(s, n, 0, &spans, NULL) == SR_OK && spans.count == 1 &&
-             spans.items[0].offset == 0 && spans.items[0].len == n;
-    sr__free(spans.items);
+    int ok = n > 0 && sr__json_check(s, n, 0, &checked, NULL) == SR_OK && checked.count == 1 &&
+             checked.items[0].len == n;
+    sr__free(checked.items);
+    sr__free(checked.prefix);
     return ok;
 }
 
-/* The keys of one object, for repeats; *repeat is the second of a pair. */
-static sr_status find_repeat(tree_check *c, const cJSON *object, const cJSON **repeat)
+/* What the text check guarantees parsed trees, for one item of a tree an
+ * application built. */
+static sr_status check_caller_item(tree_check *c, const sr__json_walk *w, const cJSON *item)
 {
-    sr_status st = sr__keyset_open(&c->keys);
-    for (const cJSON *m = object->child; m != NULL && st == SR_OK && *repeat == NULL; m = m->next) {
-        size_t entry;
-        int dup = 0;
-        st = sr__keyset_add(&c->keys, m->string, strlen(m->string), 0, &entry, &dup);
-        if (dup)
-            *repeat = m;
-    }
-    if (c->keys.depth > 0)
-        sr__keyset_close(&c->keys);
-    return st;
-}
-
-static sr_status check_item(void *vctx, const sr__json_walk *w, cJSON *item, int first)
-{
-    tree_check *c = vctx;
-    (void)first;
     if (w->depth > 0 && cJSON_IsObject(w->stack[w->depth - 1])) {
         if (item->string == NULL)
             return fail(c, w, item, SR_ERR_TYPE, "object member without a key");
@@ -85,38 +152,62 @@ static sr_status check_item(void *vctx, const sr__json_walk *w, cJSON *item, int
                    : fail(c, w, item, SR_ERR_TYPE, "raw item does not hold one JSON number");
     case cJSON_Array:
     case cJSON_Object:
-        break;
+        return w->depth < SR_MAX_DEPTH
+                   ? SR_OK
+                   : fail(c, w, item, SR_ERR_LIMIT, "nesting deeper than 512 arrays and objects");
     default:
         return fail(c, w, item, SR_ERR_TYPE, "item of no JSON type (cJSON_Invalid)");
     }
-    if (w->depth >= SR_MAX_DEPTH)
-        return fail(c, w, item, SR_ERR_LIMIT, "nesting deeper than 512 arrays and objects");
-    const cJSON *repeat = NULL;
-    if (cJSON_IsObject(item)) {
-        for (const cJSON *m = item->child; m != NULL; m = m->next) {
-            if (m->string == NULL)
-                return SR_OK; /* reported when the walk reaches it */
-        }
-        sr_status st = find_repeat(c, item, &repeat);
+}
+
+static sr_status visit(void *vctx, const sr__json_walk *w, cJSON *item, int first)
+{
+    tree_check *c = vctx;
+    sr_status st = SR_OK;
+    int type = item->type & 0xFF;
+    (void)first;
+    if (w->depth > 0 && item == c->repeat[w->depth])
+        return fail(c, w, item, SR_ERR_DUPLICATE,
+                    "duplicate object key (each key may appear once)");
+    if (c->caller && (st = check_caller_item(c, w, item)) != SR_OK)
+        return st;
+    if (type == cJSON_Number && c->numbers != NULL)
+        return put_digits(c, item);
+    if ((type == cJSON_Object || type == cJSON_Array) && w->depth < SR_MAX_DEPTH) {
+        c->repeat[w->depth + 1] = type == cJSON_Object ? first_repeat(item, &st) : NULL;
         if (st != SR_OK)
             return sr__error_set(c->err, st, "", "out of memory checking keys");
     }
-    if (repeat == NULL)
+    return SR_OK;
+}
+
+static sr_status run(cJSON *root, const char *text, const sr__json_checked *numbers, int caller,
+                     sr_error *err)
+{
+    tree_check c;
+    c.text = text;
+    c.numbers = numbers;
+    c.next_number = 0;
+    c.caller = caller;
+    c.err = err;
+    c.repeat[0] = NULL;
+    return sr__json_walk_tree(root, visit, &c);
+}
+
+sr_status sr__json_check_parsed(cJSON *root, const char *text, const sr__json_checked *checked,
+                                sr_error *err)
+{
+    sr_status st = SR_OK;
+    /* With no number to replace and no object below the root, only the
+     * root's keys can repeat: the walk runs only to report a repeat. */
+    if (checked != NULL && checked->count == 0 && checked->objects <= 1 && cJSON_IsObject(root) &&
+        first_repeat(root, &st) == NULL && st == SR_OK)
         return SR_OK;
-    char path[SR_ERROR_PATH_SIZE];
-    sr__json_walk_path(w, item, path);
-    sr__pointer_append_key(path, sizeof path, repeat->string, strlen(repeat->string));
-    return sr__error_set(c->err, SR_ERR_DUPLICATE, path,
-                         "duplicate object key (each key may appear once)");
+    return run(root, text, checked, 0, err);
 }
 
 sr_status sr__json_check_tree(const cJSON *root, sr_error *err)
 {
-    tree_check c;
-    sr__keyset_init(&c.keys);
-    c.err = err;
     /* The walk takes non-const items; this visitor changes nothing. */
-    sr_status st = sr__json_walk_tree((cJSON *)(uintptr_t)root, check_item, &c);
-    sr__keyset_release(&c.keys);
-    return st;
+    return run((cJSON *)(uintptr_t)root, NULL, NULL, 1, err);
 }

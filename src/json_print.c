@@ -19,45 +19,21 @@ typedef struct sizes {
     size_t compact; /* cJSON's compact text (an upper bound when !exact) */
     size_t extra;   /* what the pretty form adds to it */
     int exact;      /* 0 when the tree holds cJSON numbers (doubles) */
-    size_t limit;   /* stop once compact (+ extra when pretty) exceeds it */
     int pretty;
 } sizes;
 
-/* What cJSON adds to each byte of a string when it escapes it: 1 for '"',
+/* What cJSON adds to a byte of a string when it escapes it: 1 for '"',
  * '\\' and \b \f \n \r \t, 5 for the other control characters (\u00XX). */
 static const unsigned char escape_extra[256] = {5, 5, 5, 5, 5, 5, 5, 5, 1, 1, 1, 5,
                                                 1, 1, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
                                                 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 1, ['\\'] = 1};
 
-/* 1 when one of the 8 bytes of v is a control character, '"' or '\\'. */
-static int word_needs_escape(uint64_t v)
-{
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t q = v ^ (ones * '"'), bs = v ^ (ones * '\\');
-    return ((((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs) != 0;
-}
-
-/* Bytes cJSON writes for the string s (NULL prints as ""), quotes included.
- * Runs once per string of every document printed: 8 bytes at a time. */
+/* Bytes cJSON writes for the string s (NULL prints as ""), quotes included. */
 static size_t quoted_size(const char *s)
 {
-    size_t len = s != NULL ? strlen(s) : 0, n = len + 2, i = 0;
-    for (; len - i >= 8; i += 8) {
-        uint64_t v;
-        memcpy(&v, s + i, sizeof v);
-        if (word_needs_escape(v)) {
-            for (size_t k = 0; k < 8; k++)
-                n += escape_extra[(unsigned char)s[i + k]];
-        }
-    }
-    if (i < len && len >= 8) { /* the tail, as the last 8 bytes */
-        uint64_t v;
-        memcpy(&v, s + len - 8, sizeof v);
-        if (!word_needs_escape(v))
-            return n;
-    }
-    for (; i < len; i++)
-        n += escape_extra[(unsigned char)s[i]];
+    size_t n = 2;
+    for (; s != NULL && *s != '\0'; s++)
+        n += 1 + escape_extra[(unsigned char)*s];
     return n;
 }
 
@@ -90,6 +66,7 @@ static sr_status add_item(void *vctx, const sr__json_walk *w, cJSON *item, int f
 {
     sizes *s = vctx;
     size_t depth = w->depth, n = value_size(item, s);
+    int type = item->type & 0xFF;
     if (n == (size_t)-1)
         return SR_ERR_ARG;
     if (depth > 0) {
@@ -100,13 +77,13 @@ static sr_status add_item(void *vctx, const sr__json_walk *w, cJSON *item, int f
             s->extra += 1; /* ": " */
         }
     }
-    int type = item->type & 0xFF;
     if ((type == cJSON_Array || type == cJSON_Object) && item->child != NULL)
         s->extra += 1 + 2 * depth; /* the line of the closing bracket */
     s->compact += n;
-    /* Stop counting early: a hostile tree could otherwise run the sums far
-     * past any allocation. */
-    if (s->compact > s->limit || (s->pretty && s->extra > s->limit - s->compact))
+    /* Stop early: a hostile tree could otherwise run the sums far past any
+     * allocation. */
+    if (s->compact > SR_JSON_MAX_OUTPUT ||
+        (s->pretty && s->extra > SR_JSON_MAX_OUTPUT - s->compact))
         return SR_ERR_LIMIT;
     return SR_OK;
 }
@@ -132,45 +109,28 @@ static size_t reindent(char *buf, size_t from, size_t end)
     size_t r = from, o = 0, depth = 0;
     while (r < end) {
         char c = buf[r++];
-        switch (c) {
-        case '"':
-            buf[o++] = c;
+        buf[o++] = c;
+        if (c == '"') {
             do {
-                c = buf[r++];
-                buf[o++] = c;
+                c = buf[o++] = buf[r++];
                 if (c == '\\')
                     buf[o++] = buf[r++];
             } while (c != '"');
-            break;
-        case '{':
-        case '[':
-            buf[o++] = c;
-            if (buf[r] == (c == '{' ? '}' : ']')) {
-                buf[o++] = buf[r++];
-            } else if (!newline(buf, &o, r, ++depth)) {
+        } else if ((c == '{' || c == '[') && buf[r] == (c == '{' ? '}' : ']')) {
+            buf[o++] = buf[r++];
+        } else if (c == '{' || c == '[' || c == ',') {
+            depth += c != ',';
+            if (!newline(buf, &o, r, depth))
                 return 0;
-            }
-            break;
-        case '}':
-        case ']':
+        } else if (c == '}' || c == ']') {
+            o--;
             if (!newline(buf, &o, r, --depth))
                 return 0;
             buf[o++] = c;
-            break;
-        case ',':
-            buf[o++] = c;
-            if (!newline(buf, &o, r, depth))
+        } else if (c == ':') {
+            if (o + 1 > r)
                 return 0;
-            break;
-        case ':':
-            if (o + 2 > r)
-                return 0;
-            buf[o++] = ':';
             buf[o++] = ' ';
-            break;
-        default:
-            buf[o++] = c;
-            break;
         }
     }
     return o;
@@ -178,7 +138,7 @@ static size_t reindent(char *buf, size_t from, size_t end)
 
 sr_status sr__json_print(const cJSON *tree, unsigned flags, char **out, size_t *out_len)
 {
-    sizes s = {0, 0, 1, SR_JSON_MAX_OUTPUT, (flags & SR_JSON_PRETTY) != 0};
+    sizes s = {0, 0, 1, (flags & SR_JSON_PRETTY) != 0};
     if (out_len != NULL)
         *out_len = 0;
     if (out == NULL)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* sr__json_parse: the strict check, then cJSON's parse of the same bytes,
- * then the check's digits in place of cJSON's doubles. Plus the tree walker
- * every tree pass of the library uses. */
+ * then one walk that puts the check's digits in place of cJSON's doubles
+ * and finds repeated keys. Plus the tree walker every tree pass uses. */
 #include <string.h>
 
 #include "internal.h"
@@ -80,68 +80,45 @@ const char *sr__json_kind_name(const cJSON *item)
     return "value";
 }
 
-/* ---- numbers ---- */
-
-typedef struct digits_ctx {
-    const char *text;
-    const sr__json_spans *numbers;
-    size_t next;
-} digits_ctx;
-
-/* Turns the next number of the tree into a raw item holding its digits.
- * Done in place rather than with cJSON_CreateRaw and
- * cJSON_ReplaceItemViaPointer, which would allocate a second item and drop
- * the member's key: a parsed number owns no valuestring and carries no
- * reference or constant-key flag, and cJSON_malloc allocates with the same
- * hooks cJSON_Delete frees with, so the item becomes exactly what
- * cJSON_CreateRaw makes. */
-static sr_status put_digits(void *vctx, const sr__json_walk *w, cJSON *item, int first)
+/* In text (a copy of the input from offset base on), each of the first
+ * count numbers that is too long for cJSON becomes "0" and spaces (the same
+ * length, so nothing else moves). */
+static void shorten_numbers(char *text, size_t base, const sr__json_checked *numbers, size_t count)
 {
-    digits_ctx *ctx = vctx;
-    (void)w;
-    (void)first;
-    if (!cJSON_IsNumber(item))
-        return SR_OK;
-    if (ctx->next == ctx->numbers->count)
-        return SR_ERR_NOMEM; /* cannot happen: the check saw every number cJSON saw */
-    const sr__json_span *n = &ctx->numbers->items[ctx->next++];
-    char *digits = cJSON_malloc(n->len + 1);
-    if (digits == NULL)
-        return SR_ERR_NOMEM;
-    memcpy(digits, ctx->text + n->offset, n->len);
-    digits[n->len] = '\0';
-    item->valuestring = digits;
-    item->type = cJSON_Raw;
-    return SR_OK;
-}
-
-/* A copy of text[begin..len) in which every number too long for cJSON is
- * "0" followed by spaces (the same length, so nothing else moves); NULL
- * when out of memory. */
-static char *shorten_numbers(const char *text, size_t begin, size_t len,
-                             const sr__json_spans *numbers)
-{
-    char *copy = sr__malloc(len - begin);
-    if (copy == NULL)
-        return NULL;
-    memcpy(copy, text + begin, len - begin);
-    for (size_t i = 0; i < numbers->count; i++) {
+    for (size_t i = 0; i < count; i++) {
         const sr__json_span *n = &numbers->items[i];
         if (n->len > CJSON_NUMBER_MAX) {
-            copy[n->offset - begin] = '0';
-            memset(copy + n->offset - begin + 1, ' ', n->len - 1);
+            text[n->offset - base] = '0';
+            memset(text + n->offset - base + 1, ' ', n->len - 1);
         }
     }
-    return copy;
 }
 
-static int has_long_number(const sr__json_spans *numbers)
+static int has_long_number(const sr__json_checked *numbers)
 {
     for (size_t i = 0; i < numbers->count; i++) {
         if (numbers->items[i].len > CJSON_NUMBER_MAX)
             return 1;
     }
     return 0;
+}
+
+/* After an error in the text: a key repeated before it comes first in
+ * document order. prefix is the text before the error, closed. */
+static sr_status repeat_before(sr__json_checked *checked, size_t base, sr_status st, sr_error *err)
+{
+    char *prefix = checked->prefix;
+    size_t n = checked->prefix_len;
+    sr_error dup;
+    shorten_numbers(prefix, base, checked, checked->prefix_numbers);
+    cJSON *tree = cJSON_ParseWithLengthOpts(prefix, n, NULL, 0);
+    sr_status found = tree == NULL ? SR_ERR_NOMEM : sr__json_check_parsed(tree, NULL, NULL, &dup);
+    cJSON_Delete(tree);
+    if (found == SR_ERR_DUPLICATE && err != NULL)
+        *err = dup;
+    if (found == SR_ERR_NOMEM)
+        return sr__error_set(err, SR_ERR_NOMEM, "", "out of memory parsing JSON");
+    return found == SR_ERR_DUPLICATE ? found : st;
 }
 
 static int has_bom(const char *json, size_t len)
@@ -155,9 +132,8 @@ sr_status sr__json_parse(const char *json, size_t len, const sr_parse_options *o
 {
     size_t max_bytes =
         opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : SR_DEFAULT_MAX_BYTES;
-    sr__json_spans numbers = {0};
-    char *shortened = NULL;
-    sr_status st;
+    sr__json_checked numbers = {0};
+    char *copy = NULL;
 
     if (tree == NULL)
         return sr__error_set(err, SR_ERR_ARG, "", "tree must not be NULL");
@@ -170,31 +146,32 @@ sr_status sr__json_parse(const char *json, size_t len, const sr_parse_options *o
     if (json == NULL)
         json = "";
     size_t begin = has_bom(json, len) ? 3 : 0;
-    st = sr__json_check(json, len, begin, &numbers, err);
+    sr_status st = sr__json_check(json, len, begin, &numbers, err);
+    if (st != SR_OK && st != SR_ERR_NOMEM && numbers.prefix != NULL)
+        st = repeat_before(&numbers, begin, st, err);
     if (st != SR_OK)
         goto cleanup;
     const char *text = json + begin;
     if (has_long_number(&numbers)) {
-        text = shortened = shorten_numbers(json, begin, len, &numbers);
-        if (text == NULL) {
+        text = copy = sr__malloc(len - begin);
+        if (copy == NULL) {
             st = sr__error_set(err, SR_ERR_NOMEM, "", "out of memory parsing JSON");
             goto cleanup;
         }
+        memcpy(copy, json + begin, len - begin);
+        shorten_numbers(copy, begin, &numbers, numbers.count);
     }
     /* The check accepted these bytes, so cJSON fails only for memory. */
     *tree = cJSON_ParseWithLengthOpts(text, len - begin, NULL, 0);
-    st = *tree == NULL ? SR_ERR_NOMEM : SR_OK;
-    if (st == SR_OK && numbers.count > 0) {
-        digits_ctx ctx = {json, &numbers, 0};
-        st = sr__json_walk_tree(*tree, put_digits, &ctx);
-    }
+    st = *tree == NULL ? sr__error_set(err, SR_ERR_NOMEM, "", "out of memory parsing JSON")
+                       : sr__json_check_parsed(*tree, json, &numbers, err);
     if (st != SR_OK) {
         cJSON_Delete(*tree);
         *tree = NULL;
-        sr__error_set(err, st, "", "out of memory parsing JSON");
     }
 cleanup:
-    sr__free(shortened);
+    sr__free(copy);
+    sr__free(numbers.prefix);
     sr__free(numbers.items);
     return st;
 }

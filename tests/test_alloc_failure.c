@@ -253,6 +253,13 @@ static void from_json_error_paths(void **state)
         {"{\"accountNumber\":\"1\",\"imei\":[],\"a\":\"\\ud800\"}", 0, SR_ERR_ENCODING, "/a"},
         {"{\"accountNumber\":\"1\",\"imei\":[] ,}", 0, SR_ERR_SYNTAX, ""},
         {"{\"accountNumber\":\"1\",\"imei\":[],\"k\\u0041\\ud800\":1}", 0, SR_ERR_ENCODING, "/kA"},
+        /* a key repeated before an error in the text: the text before the
+         * error is closed and parsed to find it */
+        {"{\"accountNumber\":\"1\",\"imei\":[],\"a\":1,\"a\":2 x", 0, SR_ERR_DUPLICATE, "/a"},
+        {"{\"accountNumber\":\"1\",\"imei\":[],\"x\":{\"k\":1,\"k\":[1e1234567890123456789012345"
+         "678901234567890123456789012345678901234567890123456789,",
+         0, SR_ERR_DUPLICATE, "/x/k"},
+        {"{\"accountNumber\":\"1\",\"imei\":[],\"a\":\"\xFF\"}", 0, SR_ERR_ENCODING, "/a"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct parse_case c = {cases[i].json, strlen(cases[i].json), cases[i].flags,

@@ -184,6 +184,59 @@ static void test_duplicates_anywhere(void **state)
     parse_fails(json, n, NULL, SR_ERR_DUPLICATE, "/k500");
 }
 
+/* Repeated keys are found on the tree; the first error in document order
+ * still wins when the text has an error after the repeat. */
+static void fails(const char *json, sr_status want, const char *want_path)
+{
+    parse_fails(json, strlen(json), NULL, want, want_path);
+}
+
+static void test_duplicates_in_document_order(void **state)
+{
+    (void)state;
+    /* an inner repeat before an outer one, and the other way round */
+    fails("{\"o\":{\"k\":1,\"k\":2},\"a\":1,\"a\":2}", SR_ERR_DUPLICATE, "/o/k");
+    fails("{\"a\":1,\"a\":{\"k\":1,\"k\":2}}", SR_ERR_DUPLICATE, "/a");
+    /* a repeat before a syntax, encoding or nesting error in the text */
+    fails("{\"a\":1,\"a\":2} x", SR_ERR_DUPLICATE, "/a");
+    fails("[{\"a\":1,\"a\":[1,2", SR_ERR_DUPLICATE, "/0/a");
+    fails("{\"a\":1,\"a\" 2}", SR_ERR_DUPLICATE, "/a");
+    fails("{\"a\":1,\"a\":\"\xFF\"}", SR_ERR_DUPLICATE, "/a");
+    fails("{\"a\":1,\"b\":2,\"a\":[[1e9999999999999999999999999999999999999999999999999999999999"
+          "99999999999999999999999,",
+          SR_ERR_DUPLICATE, "/a");
+    /* a repeat after the error is not reported */
+    fails("{\"a\":1,\"b\":\"\xFF\",\"a\":2}", SR_ERR_ENCODING, "/b");
+    fails("{\"a\":1,\"b\":tru,\"a\":2}", SR_ERR_SYNTAX, "");
+    /* a bad key spelled like an earlier one as far as it is valid */
+    fails("{\"ab\":1,\"ab\xFF\":2}", SR_ERR_ENCODING, "/ab");
+    /* deep nesting: a repeat before the limit wins, one after it does not */
+    char deep[2048];
+    size_t n = (size_t)sprintf(deep, "{\"a\":1,\"a\":2,\"x\":");
+    memset(deep + n, '[', 600);
+    parse_fails(deep, n + 600, NULL, SR_ERR_DUPLICATE, "/a");
+    n = (size_t)sprintf(deep, "{\"x\":");
+    memset(deep + n, '[', 600);
+    memset(deep + n + 600, ']', 600);
+    n += 1200;
+    n += (size_t)sprintf(deep + n, ",\"b\":1,\"b\":2}");
+    cJSON *tree = NULL;
+    sr_error err;
+    assert_int_equal(sr__json_parse(deep, n, NULL, &tree, &err), SR_ERR_LIMIT);
+    assert_int_equal(strncmp(err.path, "/x/0/0/0", 8), 0);
+    assert_null(tree);
+    /* a number too long for cJSON past the limit stays out of the text
+     * checked for repeats */
+    n = (size_t)sprintf(deep, "{\"a\":1,\"b\":2,\"x\":");
+    memset(deep + n, '[', 600);
+    memset(deep + n + 600, '7', 100);
+    memset(deep + n + 700, ']', 600);
+    n += 1300;
+    deep[n++] = '}';
+    assert_int_equal(sr__json_parse(deep, n, NULL, &tree, &err), SR_ERR_LIMIT);
+    assert_null(tree);
+}
+
 static char *nested(size_t depth, size_t *len)
 {
     char *s = malloc(2 * depth + 1);
@@ -370,6 +423,7 @@ int main(void)
         cmocka_unit_test(test_syntax_errors_have_positions),
         cmocka_unit_test(test_encoding_errors_have_paths),
         cmocka_unit_test(test_duplicates_anywhere),
+        cmocka_unit_test(test_duplicates_in_document_order),
         cmocka_unit_test(test_nesting_bound),
         cmocka_unit_test(test_max_bytes_and_arguments),
         cmocka_unit_test(test_pretty_house_style),
