@@ -385,16 +385,22 @@ static sr_status build_tree(const session_report_request *r, int copy, cJSON **o
     return SR_OK;
 }
 
+/* What both encoders refuse: no request, or one without an account number
+ * (DESIGN section 4: to_json does not run validation, but needs that). */
+static sr_status encodable(const session_report_request *r)
+{
+    if (r == NULL)
+        return SR_ERR_ARG;
+    return r->account_number == NULL ? SR_ERR_MISSING : SR_OK;
+}
+
 sr_status session_report_request_to_cjson(const session_report_request *r, cJSON **out)
 {
     if (out == NULL)
         return SR_ERR_ARG;
     *out = NULL;
-    if (r == NULL)
-        return SR_ERR_ARG;
-    if (r->account_number == NULL)
-        return SR_ERR_MISSING;
-    return build_tree(r, 1, out);
+    sr_status st = encodable(r);
+    return st == SR_OK ? build_tree(r, 1, out) : st;
 }
 
 sr_status session_report_request_to_json(const session_report_request *r, unsigned flags,
@@ -406,11 +412,9 @@ sr_status session_report_request_to_json(const session_report_request *r, unsign
     if (out == NULL)
         return SR_ERR_ARG;
     *out = NULL;
-    if (r == NULL)
-        return SR_ERR_ARG;
-    if (r->account_number == NULL)
-        return SR_ERR_MISSING;
-    sr_status st = build_tree(r, 0, &tree);
+    sr_status st = encodable(r);
+    if (st == SR_OK)
+        st = build_tree(r, 0, &tree);
     if (st == SR_OK)
         st = sr__json_print(tree, flags, out, out_len);
     cJSON_Delete(tree);
