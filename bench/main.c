@@ -244,15 +244,17 @@ static void print_table(const results *res, const target *targets, size_t ntarge
            "(cJSON parse %.2f), unknown keys %.2f (cJSON parse %.2f)\n",
            res->scale_sr_imei.ratio, res->scale_cjson_imei.ratio, res->scale_sr_unknown.ratio,
            res->scale_cjson_unknown.ratio);
-    printf("  one from_json+validate+lint+free, 10000 / 100000 items: allocations IMEIs %llu / %llu, "
-           "unknown keys %llu / %llu;\n  instructions (callgrind, 0 = not measured) IMEIs "
-           "%llu / %llu, unknown keys %llu / %llu\n",
-           res->alloc_imei[0], res->alloc_imei[1], res->alloc_unknown[0], res->alloc_unknown[1],
-           res->instr_imei[0], res->instr_imei[1], res->instr_unknown[0], res->instr_unknown[1]);
+    printf(
+        "  one from_json+validate+lint+free, 10000 / 100000 items: allocations IMEIs %llu / %llu, "
+        "unknown keys %llu / %llu;\n  instructions (callgrind, 0 = not measured) IMEIs "
+        "%llu / %llu, unknown keys %llu / %llu\n",
+        res->alloc_imei[0], res->alloc_imei[1], res->alloc_unknown[0], res->alloc_unknown[1],
+        res->instr_imei[0], res->instr_imei[1], res->instr_unknown[0], res->instr_unknown[1]);
     const bench_memory *m = &res->mem;
     double in = (double)res->imei_bytes[TARGET_SIZE];
     printf("\n  heap, %zu IMEIs (%zu input bytes): sessreport peak %lld B (%.2fx), keeps %lld B "
-           "(%.2fx) in %llu allocations;\n  peak with validate and lint %lld B (%.2fx); cJSON peak %lld B "
+           "(%.2fx) in %llu allocations;\n  peak with validate and lint %lld B (%.2fx); cJSON peak "
+           "%lld B "
            "(%.2fx), tree %lld B (%.2fx)\n",
            imei_sizes[TARGET_SIZE], res->imei_bytes[TARGET_SIZE], m->peak_parse,
            (double)m->peak_parse / in, m->kept, (double)m->kept / in, m->allocations,

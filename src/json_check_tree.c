@@ -65,6 +65,7 @@ static const cJSON *first_repeat(const cJSON *object, sr_status *st)
     }
     while (cap < 2 * n)
         cap *= 2;
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): a table of pointers */
     const cJSON **table = sr__calloc(cap, sizeof *table);
     if (table == NULL) {
         *st = SR_ERR_NOMEM;
