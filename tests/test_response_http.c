@@ -807,18 +807,18 @@ static void a_failed_login_is_never_repeated(void **state)
     session_report_request_free(r);
 }
 
-static void a_token_reply_without_token_is_not_kept(void **state)
+/* An OAuth reply (oauth_script) whose token cannot be used: the send stops
+ * at the token stage, keeps no body and never posts the report; the decode
+ * error names why. */
+static void assert_token_reply_refused(const char *oauth_script, const char *why)
 {
-    (void)state;
     stub s;
     sr_http_options o;
     char oauth_url[128], login_url[128];
     session_report_request *r = seed_request(1);
     sr_http_result *res = NULL;
     size_t len = 1;
-    stub_start_routes(&s, REPORT_200,
-                      "[{\"status\":200,\"body\":{\"access_token\":\"tok\\r\\nX-Evil: 1\"}}]",
-                      NULL);
+    stub_start_routes(&s, REPORT_200, oauth_script, NULL);
     credential_options(&o, &s, oauth_url, login_url);
     sr_http_client *c = client_with(&o);
     assert_int_equal(sr_http_send(c, SR_HTTP_SYNC, r, &res, NULL, 0, NULL), SR_OK);
@@ -827,7 +827,7 @@ static void a_token_reply_without_token_is_not_kept(void **state)
     assert_int_equal(sr_http_result_status(res), 200);
     assert_string_equal(sr_http_result_body(res, &len), "");
     assert_int_equal(len, 0);
-    assert_non_null(strstr(sr_http_result_decode_error(res)->message, "no usable access_token"));
+    assert_non_null(strstr(sr_http_result_decode_error(res)->message, why));
     assert_int_equal(requests_to(&s, "/report/aggregate"), 0);
     sr_http_result_free(res);
     sr_http_client_free(c);
@@ -835,31 +835,19 @@ static void a_token_reply_without_token_is_not_kept(void **state)
     session_report_request_free(r);
 }
 
+static void a_token_reply_without_token_is_not_kept(void **state)
+{
+    (void)state;
+    assert_token_reply_refused(
+        "[{\"status\":200,\"body\":{\"access_token\":\"tok\\r\\nX-Evil: 1\"}}]",
+        "no usable access_token");
+}
+
 static void a_token_reply_with_nul_is_not_kept(void **state)
 {
     (void)state;
-    stub s;
-    sr_http_options o;
-    char oauth_url[128], login_url[128];
-    session_report_request *r = seed_request(1);
-    sr_http_result *res = NULL;
-    size_t len = 1;
-    stub_start_routes(&s, REPORT_200,
-                      "[{\"status\":200,\"body\":{\"access_token\":\"tok\\u0000evil\"}}]", NULL);
-    credential_options(&o, &s, oauth_url, login_url);
-    sr_http_client *c = client_with(&o);
-    assert_int_equal(sr_http_send(c, SR_HTTP_SYNC, r, &res, NULL, 0, NULL), SR_OK);
-    assert_int_equal(sr_http_result_stage(res), SR_HTTP_STAGE_OAUTH);
-    assert_int_equal(sr_http_result_end(res), SR_HTTP_END_TOKEN);
-    assert_int_equal(sr_http_result_status(res), 200);
-    assert_string_equal(sr_http_result_body(res, &len), "");
-    assert_int_equal(len, 0);
-    assert_non_null(strstr(sr_http_result_decode_error(res)->message, "holds a NUL"));
-    assert_int_equal(requests_to(&s, "/report/aggregate"), 0);
-    sr_http_result_free(res);
-    sr_http_client_free(c);
-    stub_stop(&s);
-    session_report_request_free(r);
+    assert_token_reply_refused("[{\"status\":200,\"body\":{\"access_token\":\"tok\\u0000evil\"}}]",
+                               "holds a NUL");
 }
 
 static void echoed_secrets_are_masked(void **state)
