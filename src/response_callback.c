@@ -13,8 +13,7 @@ struct sr_callback_result {
 };
 
 static const sr__field callback_fields[] = {
-    {"txid", SR__FIELD_TEXT, SR__FIELD_REQUIRED | SR__FIELD_NOT_NULL,
-     offsetof(sr_callback_result, txid), NULL},
+    {"txid", SR__FIELD_TEXT, SR__FIELD_REQUIRED, offsetof(sr_callback_result, txid), NULL},
     {"status", SR__FIELD_TEXT, 0, offsetof(sr_callback_result, status), NULL},
 };
 static const sr__table callback_table = {callback_fields, 2, sizeof(sr_callback_result),
@@ -51,12 +50,12 @@ sr_status sr_callback_result_to_json(const sr_callback_result *r, unsigned flags
 
 const char *sr_callback_result_get_txid(const sr_callback_result *r)
 {
-    return r != NULL ? sr__text_get(&r->txid) : NULL;
+    return r != NULL ? r->txid.text : NULL;
 }
 
 const char *sr_callback_result_get_status(const sr_callback_result *r)
 {
-    return r != NULL ? sr__text_get(&r->status) : NULL;
+    return r != NULL ? r->status.text : NULL;
 }
 
 sr_status sr_callback_result_set_txid(sr_callback_result *r, const char *v)

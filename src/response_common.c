@@ -81,25 +81,6 @@ sr_status sr__response_from_cjson(const sr__response_type *t, const cJSON *obj,
     return decode_tree(t, obj, is_strict(opts), out, err);
 }
 
-/* A new tree holding obj; exact_raw as sr__table_encode. */
-static sr_status build_tree(const sr__response_type *t, const void *obj, int exact_raw, cJSON **out)
-{
-    cJSON *tree;
-    sr_status st = sr__table_complete(t->table, obj);
-    if (st != SR_OK)
-        return st;
-    tree = cJSON_CreateObject();
-    if (tree == NULL)
-        return SR_ERR_NOMEM;
-    st = sr__table_encode(t->table, obj, exact_raw, tree);
-    if (st != SR_OK) {
-        cJSON_Delete(tree);
-        return st;
-    }
-    *out = tree;
-    return SR_OK;
-}
-
 sr_status sr__response_to_json(const sr__response_type *t, const void *obj, unsigned flags,
                                char **out, size_t *out_len)
 {
@@ -112,7 +93,7 @@ sr_status sr__response_to_json(const sr__response_type *t, const void *obj, unsi
     *out = NULL;
     if (obj == NULL)
         return SR_ERR_ARG;
-    st = build_tree(t, obj, 1, &tree);
+    st = sr__table_encode(t->table, obj, 1, &tree);
     if (st != SR_OK)
         return st;
     st = sr__json_print(tree, flags, out, out_len);
@@ -127,5 +108,5 @@ sr_status sr__response_to_cjson(const sr__response_type *t, const void *obj, cJS
     *out = NULL;
     if (obj == NULL)
         return SR_ERR_ARG;
-    return build_tree(t, obj, 0, out);
+    return sr__table_encode(t->table, obj, 0, out);
 }

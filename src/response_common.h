@@ -20,24 +20,27 @@ enum {
     SR__DIGITS = 3  /* text slots only: a JSON number, kept as its digits */
 };
 
+/* Every slot starts with its state, so that the engine reads any slot's
+ * state through an unsigned char pointer. */
+
 /* A string member. text is non-NULL exactly when state is SR__VALUE or
  * SR__DIGITS. */
 typedef struct sr__text {
-    char *text;
     unsigned char state;
+    char *text;
 } sr__text;
 
 /* An integer member: value is meaningful when state is SR__VALUE. */
 typedef struct sr__count {
-    int64_t value;
     unsigned char state;
+    int64_t value;
 } sr__count;
 
 /* An array of rows; rows holds count rows of the table's row_size bytes. */
 typedef struct sr__rows {
-    void *rows;
-    size_t count, cap;
     unsigned char state;
+    size_t count, cap;
+    void *rows;
 } sr__rows;
 
 /* How a member's JSON value maps into its slot. */
@@ -50,8 +53,8 @@ typedef enum sr__field_kind {
     SR__FIELD_ROWS            /* array of objects (sub) or null -> sr__rows */
 } sr__field_kind;
 
-#define SR__FIELD_REQUIRED 1u /* absent -> SR_ERR_MISSING (decode and encode) */
-#define SR__FIELD_NOT_NULL 2u /* null -> SR_ERR_TYPE */
+/* Absent -> SR_ERR_MISSING (decode and encode), null -> SR_ERR_TYPE. */
+#define SR__FIELD_REQUIRED 1u
 
 struct sr__table;
 
@@ -72,46 +75,46 @@ typedef struct sr__table {
 } sr__table;
 
 /* Maps the members of object obj (at JSON Pointer path) into base, which
- * holds zeroed slots; obj has passed the strict check or the tree check (no
- * repeated key). Unknown members are skipped, or SR_ERR_UNKNOWN_FIELD when
- * strict; a required member missing is SR_ERR_MISSING once obj is read.
- * On failure base may hold partial values: free it with sr__table_clear. */
+ * holds zeroed slots; obj has passed the strict check or the tree check
+ * (members have keys, no key twice, raw items hold one JSON number).
+ * Unknown members are skipped, or SR_ERR_UNKNOWN_FIELD when strict; a
+ * required member missing is SR_ERR_MISSING once obj is read. On failure
+ * base may hold partial values: free them with sr__table_clear. */
 sr_status sr__table_decode(const sr__table *t, const cJSON *obj, void *base, const char *path,
                            int strict, sr_error *err);
-/* Adds base's members that are not absent to obj, in table order. Counts are
- * raw items of their digits when exact_raw is set, else cJSON numbers when a
- * double holds them exactly. SR_OK or SR_ERR_NOMEM (obj then holds part). */
-sr_status sr__table_encode(const sr__table *t, const void *base, int exact_raw, cJSON *obj);
-/* Frees what base's slots own and sets them absent. */
+/* A new object (*out) holding base's members that are not absent, in table
+ * order. Counts are raw items of their digits when exact_raw is set, else
+ * cJSON numbers when a double holds them exactly. SR_OK, SR_ERR_MISSING (a
+ * required member is absent) or SR_ERR_NOMEM; *out is NULL on failure. */
+sr_status sr__table_encode(const sr__table *t, const void *base, int exact_raw, cJSON **out);
+/* Frees what base's slots own (not base). */
 void sr__table_clear(const sr__table *t, void *base);
-/* Deep copy of src's slots into dst's (zeroed). SR_OK or SR_ERR_NOMEM (dst
- * then cleared). src and dst must not overlap. */
-sr_status sr__table_copy(const sr__table *t, void *dst, const void *src);
-/* SR_OK, or SR_ERR_MISSING when a required member of base is absent. */
-sr_status sr__table_complete(const sr__table *t, const void *base);
 /* How many of obj's members the table knows (by key). */
 size_t sr__table_known_members(const sr__table *t, const cJSON *obj);
+/* The state of an object member (sub: its fields, all text) once one of
+ * them was set: there while one of them holds text. */
+unsigned char sr__object_state(const sr__table *sub, const void *base);
 
 /* Appends one zeroed row of row_size bytes to rows and marks the array
  * present; NULL when out of memory (rows unchanged). */
 void *sr__rows_push(sr__rows *rows, size_t row_size);
-/* Room for at least need rows; 0 or SR_ERR_NOMEM. */
-sr_status sr__rows_reserve(sr__rows *rows, size_t row_size, size_t need);
-/* Frees the rows past the first keep (their capacity stays). */
-void sr__rows_truncate(sr__rows *rows, const sr__table *row, size_t keep);
 /* The i-th row, or NULL when i is out of range. */
 void *sr__rows_at(const sr__rows *rows, size_t row_size, size_t i);
+/* Appends copies of src's rows of member f to dst's (src may be dst): all
+ * or nothing, SR_OK or SR_ERR_NOMEM. No row to add leaves dst's state. */
+sr_status sr__rows_append(const sr__field *f, void *dst, const void *src);
+/* Undoes appends: frees the rows past before->count and takes back
+ * before->state (before: a copy of rows taken earlier). */
+void sr__rows_restore(sr__rows *rows, const sr__table *row, const sr__rows *before);
 
 /* Sets a text slot to a checked copy of v (SR__VALUE), or absent for NULL.
  * v may point into the slot's own text. On failure nothing changes. */
 sr_status sr__text_set(sr__text *slot, const char *v);
-/* The text of a slot: NULL when absent or null. */
-const char *sr__text_get(const sr__text *slot);
 
 /* ---- exact counts (response_count.c) ---- */
-/* The value of JSON number text s[0..n) when it is a whole number in
- * 0..INT64_MAX (1e3 and 150e-1 included). SR_ERR_RANGE with *why ("is
- * negative", ...) otherwise; SR_ERR_TYPE when s is not a JSON number. */
+/* The value of s[0..n), one JSON number (checked by the caller), when it is
+ * a whole number in 0..INT64_MAX (1e3 and 150e-1 included); SR_ERR_RANGE
+ * with *why ("is negative", ...) otherwise. */
 sr_status sr__count_from_digits(const char *s, size_t n, int64_t *out, const char **why);
 /* The same for a double: whole, not negative, below 2^63. */
 sr_status sr__count_from_double(double d, int64_t *out, const char **why);

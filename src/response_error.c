@@ -67,15 +67,9 @@ static int is_field(sr_error_body_field f)
     return (int)f >= 0 && (int)f < SR_ERROR_BODY_FIELD_COUNT;
 }
 
-static int is_fault_field(sr_error_body_field f)
-{
-    return f == SR_ERROR_BODY_FAULT_CODE || f == SR_ERROR_BODY_FAULT_MESSAGE ||
-           f == SR_ERROR_BODY_FAULT_DESCRIPTION;
-}
-
 const char *sr_error_body_get(const sr_error_body *b, sr_error_body_field f)
 {
-    return (b != NULL && is_field(f)) ? sr__text_get(&b->member[f]) : NULL;
+    return (b != NULL && is_field(f)) ? b->member[f].text : NULL;
 }
 
 sr_status sr_error_body_set(sr_error_body *b, sr_error_body_field f, const char *v)
@@ -84,12 +78,8 @@ sr_status sr_error_body_set(sr_error_body *b, sr_error_body_field f, const char 
     if (b == NULL || !is_field(f))
         return SR_ERR_ARG;
     st = sr__text_set(&b->member[f], v);
-    if (st == SR_OK && is_fault_field(f)) /* fault is there while one of its members is */
-        b->fault = v != NULL || sr_error_body_get_fault_code(b) != NULL ||
-                           sr_error_body_get_fault_message(b) != NULL ||
-                           sr_error_body_get_fault_description(b) != NULL
-                       ? SR__VALUE
-                       : SR__ABSENT;
+    if (st == SR_OK && f >= SR_ERROR_BODY_FAULT_CODE && f <= SR_ERROR_BODY_FAULT_DESCRIPTION)
+        b->fault = sr__object_state(&fault_table, b);
     return st;
 }
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* AggregateSessionReport, the synchronous response: its field tables,
  * getters, setters and merge. The field-table engine (response_table.c)
- * decodes, encodes, frees and copies it. */
+ * decodes, encodes and frees it. */
 #include <stddef.h>
 #include <string.h>
 
@@ -106,7 +106,7 @@ sr_status sr_aggregate_report_to_json(const sr_aggregate_report *r, unsigned fla
 
 const char *sr_aggregate_report_get_txid(const sr_aggregate_report *r)
 {
-    return r != NULL ? sr__text_get(&r->txid) : NULL;
+    return r != NULL ? r->txid.text : NULL;
 }
 
 int sr_aggregate_report_txid_is_null(const sr_aggregate_report *r)
@@ -140,7 +140,7 @@ size_t sr_aggregate_report_usage_count(const sr_aggregate_report *r)
 const char *sr_aggregate_report_get_usage_imei(const sr_aggregate_report *r, size_t i)
 {
     const usage_row *row = usage_at(r, i);
-    return row != NULL ? sr__text_get(&row->imei) : NULL;
+    return row != NULL ? row->imei.text : NULL;
 }
 
 static sr_status get_count(const usage_row *row, size_t which, int64_t *out)
@@ -173,7 +173,7 @@ sr_status sr_aggregate_report_get_usage_bytes(const sr_aggregate_report *r, size
 sr_status sr_aggregate_report_add_usage(sr_aggregate_report *r, const char *imei, int64_t sessions,
                                         int64_t bytes)
 {
-    sr__text copy = {NULL, SR__ABSENT};
+    sr__text copy = {SR__ABSENT, NULL};
     usage_row *row;
     sr_status st;
     if (r == NULL || imei == NULL)
@@ -189,10 +189,8 @@ sr_status sr_aggregate_report_add_usage(sr_aggregate_report *r, const char *imei
         return SR_ERR_NOMEM;
     }
     row->imei = copy;
-    row->sessions.value = sessions;
-    row->sessions.state = SR__VALUE;
-    row->bytes.value = bytes;
-    row->bytes.state = SR__VALUE;
+    row->sessions = (sr__count){SR__VALUE, sessions};
+    row->bytes = (sr__count){SR__VALUE, bytes};
     return SR_OK;
 }
 
@@ -217,13 +215,13 @@ const char *sr_aggregate_report_get_error(const sr_aggregate_report *r, size_t i
                                           sr_row_error_field f)
 {
     const error_row *row = error_at(r, i);
-    return row != NULL && is_row_error_field(f) ? sr__text_get(&row->member[f]) : NULL;
+    return row != NULL && is_row_error_field(f) ? row->member[f].text : NULL;
 }
 
 sr_status sr_aggregate_report_add_error(sr_aggregate_report *r, const char *imei,
                                         const char *message)
 {
-    sr__text imei_copy = {NULL, SR__ABSENT}, message_copy = {NULL, SR__ABSENT};
+    sr__text imei_copy = {SR__ABSENT, NULL}, message_copy = {SR__ABSENT, NULL};
     error_row *row = NULL;
     sr_status st;
     if (r == NULL)
@@ -252,60 +250,22 @@ sr_status sr_aggregate_report_error_set(sr_aggregate_report *r, size_t i, sr_row
     if (row == NULL || !is_row_error_field(f))
         return SR_ERR_ARG;
     st = sr__text_set(&row->member[f], v);
-    if (st == SR_OK && f >= SR_ROW_ERROR_CODE) { /* errorResponse is there while a member is */
-        row->response = SR__ABSENT;
-        for (int m = SR_ROW_ERROR_CODE; m < SR_ROW_ERROR_FIELD_COUNT; m++)
-            if (row->member[m].text != NULL)
-                row->response = SR__VALUE;
-    }
+    if (st == SR_OK && f >= SR_ROW_ERROR_CODE) /* a member of errorResponse */
+        row->response = sr__object_state(&error_response_table, row);
     return st;
 }
 
 /* ---- merge ---- */
 
-/* Appends copies of the first n rows of src to dst (src may be dst). On
- * failure the rows appended so far are removed again. */
-static sr_status append_rows(sr__rows *dst, const sr__rows *src, size_t n, const sr__table *row)
-{
-    size_t before = dst->count;
-    sr_status st = sr__rows_reserve(dst, row->size, before + n);
-    for (size_t i = 0; st == SR_OK && i < n; i++) {
-        void *copy = sr__rows_push(dst, row->size); /* reserved: cannot fail */
-        st = sr__table_copy(row, copy, sr__rows_at(src, row->size, i));
-    }
-    if (st != SR_OK)
-        sr__rows_truncate(dst, row, before);
-    return st;
-}
-
 sr_status sr_aggregate_report_merge(sr_aggregate_report *dst, const sr_aggregate_report *src)
 {
-    size_t usage_n, errors_n, usage_before;
-    unsigned char usage_state, errors_state;
+    sr__rows usage;
     sr_status st;
     if (dst == NULL || src == NULL)
         return SR_ERR_ARG;
-    if (dst->usage.count > (size_t)-1 - src->usage.count ||
-        dst->errors.count > (size_t)-1 - src->errors.count)
-        return SR_ERR_NOMEM;
-    /* src may be dst: take its sizes and states before anything grows */
-    usage_n = src->usage.count;
-    errors_n = src->errors.count;
-    usage_before = dst->usage.count;
-    usage_state = dst->usage.state;
-    errors_state = dst->errors.state;
-    st = append_rows(&dst->usage, &src->usage, usage_n, &usage_table);
-    if (st == SR_OK)
-        st = append_rows(&dst->errors, &src->errors, errors_n, &error_table);
-    if (st != SR_OK) {
-        sr__rows_truncate(&dst->usage, &usage_table, usage_before);
-        dst->usage.state = usage_state;
-        dst->errors.state = errors_state;
-        return st;
-    }
-    if (usage_n == 0)
-        dst->usage.state = usage_state;
-    if (errors_n == 0)
-        dst->errors.state = errors_state;
-    return SR_OK;
+    usage = dst->usage; /* to undo the usage rows when the errors rows fail */
+    st = sr__rows_append(&report_fields[1], dst, src);
+    if (st == SR_OK && (st = sr__rows_append(&report_fields[2], dst, src)) != SR_OK)
+        sr__rows_restore(&dst->usage, &usage_table, &usage);
+    return st;
 }

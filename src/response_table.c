@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The field-table engine of the responses: one table per JSON object says
  * which member goes into which slot; these functions walk a cJSON tree into
- * the slots (decode), build a tree from them (encode), free and copy them. */
+ * the slots (decode), build a tree from them (encode) and free them. */
 #include <stdio.h>
 #include <string.h>
 
@@ -9,13 +9,14 @@
 #include "json_tree.h"
 #include "response_common.h"
 
-/* A field's slot in base. */
+/* A field's slot in base; every slot starts with its state. */
 #define SLOT(base, f)  ((void *)((char *)(base) + (f)->offset))
 #define CSLOT(base, f) ((const void *)((const char *)(base) + (f)->offset))
+#define STATE(base, f) (*(const unsigned char *)CSLOT(base, f))
 
 /* ---- rows ---- */
 
-sr_status sr__rows_reserve(sr__rows *rows, size_t row_size, size_t need)
+static sr_status rows_reserve(sr__rows *rows, size_t row_size, size_t need)
 {
     size_t cap;
     void *grown;
@@ -35,7 +36,7 @@ sr_status sr__rows_reserve(sr__rows *rows, size_t row_size, size_t need)
 void *sr__rows_push(sr__rows *rows, size_t row_size)
 {
     char *row;
-    if (rows->count == (size_t)-1 || sr__rows_reserve(rows, row_size, rows->count + 1) != SR_OK)
+    if (rows->count == (size_t)-1 || rows_reserve(rows, row_size, rows->count + 1) != SR_OK)
         return NULL;
     row = (char *)rows->rows + rows->count * row_size;
     memset(row, 0, row_size);
@@ -44,17 +45,16 @@ void *sr__rows_push(sr__rows *rows, size_t row_size)
     return row;
 }
 
-void sr__rows_truncate(sr__rows *rows, const sr__table *row, size_t keep)
-{
-    while (rows->count > keep) {
-        sr__table_clear(row, sr__rows_at(rows, row->size, rows->count - 1));
-        rows->count--;
-    }
-}
-
 void *sr__rows_at(const sr__rows *rows, size_t row_size, size_t i)
 {
     return i < rows->count ? (char *)rows->rows + i * row_size : NULL;
+}
+
+void sr__rows_restore(sr__rows *rows, const sr__table *row, const sr__rows *before)
+{
+    for (; rows->count > before->count; rows->count--)
+        sr__table_clear(row, sr__rows_at(rows, row->size, rows->count - 1));
+    rows->state = before->state;
 }
 
 /* ---- text slots ---- */
@@ -67,47 +67,21 @@ sr_status sr__text_set(sr__text *slot, const char *v)
     return st;
 }
 
-const char *sr__text_get(const sr__text *slot)
+unsigned char sr__object_state(const sr__table *sub, const void *base)
 {
-    return slot->text;
+    for (size_t i = 0; i < sub->count; i++) {
+        const sr__text *member = CSLOT(base, &sub->fields[i]);
+        if (member->text != NULL)
+            return SR__VALUE;
+    }
+    return SR__ABSENT;
 }
 
 /* ---- decoding ---- */
 
-static sr_status type_error(const cJSON *item, const char *path, const char *expected,
-                            sr_error *err)
-{
-    return sr__error_set(err, SR_ERR_TYPE, path, "expected %s, found %s", expected,
-                         sr__json_kind_name(item));
-}
-
 static sr_status nomem(const char *path, sr_error *err)
 {
     return sr__error_set(err, SR_ERR_NOMEM, path, "out of memory");
-}
-
-/* A copy of a string's text (the strict check, or sr__json_check_tree for
- * trees applications build, has made sure it is UTF-8 without NUL). */
-static sr_status copy_string(const char *s, const char *path, char **out, sr_error *err)
-{
-    *out = sr__strndup(s, strlen(s));
-    return *out != NULL ? SR_OK : nomem(path, err);
-}
-
-/* A number's digits: a raw item's text, or a double printed exactly enough
- * to read back the same double. */
-static sr_status number_text(const cJSON *item, const char *path, char **out, sr_error *err)
-{
-    char buf[32];
-    if (cJSON_IsRaw(item))
-        return copy_string(item->valuestring, path, out, err);
-    double d = item->valuedouble;
-    if (d > -9007199254740992.0 && d < 9007199254740992.0 && d == (double)(int64_t)d)
-        snprintf(buf, sizeof buf, "%lld", (long long)d);
-    else
-        snprintf(buf, sizeof buf, "%.17g", item->valuedouble);
-    *out = sr__strndup(buf, strlen(buf));
-    return *out != NULL ? SR_OK : nomem(path, err);
 }
 
 /* Raw items hold one JSON number: the parser makes them so, and
@@ -122,32 +96,25 @@ static int is_string(const cJSON *item)
     return cJSON_IsString(item) && item->valuestring != NULL;
 }
 
-static sr_status decode_text(const sr__field *f, const cJSON *item, sr__text *slot,
-                             const char *path, sr_error *err)
+/* A number's text: a raw item's digits, or a double printed exactly enough
+ * to read back the same double (whole values below 2^53 as plain digits;
+ * + 0.0 prints -0 as 0). */
+static const char *number_text(const cJSON *item, char buf[32])
 {
-    char *text = NULL;
-    unsigned char state;
-    sr_status st;
-    int digits_ok = f->kind == SR__FIELD_TEXT_OR_DIGITS;
-    if (cJSON_IsNull(item) && !(f->flags & SR__FIELD_NOT_NULL)) {
-        state = SR__NULL;
-        st = SR_OK;
-    } else if (is_string(item)) {
-        state = SR__VALUE;
-        st = copy_string(item->valuestring, path, &text, err);
-    } else if (digits_ok && is_number(item)) {
-        state = SR__DIGITS;
-        st = number_text(item, path, &text, err);
-    } else {
-        const char *expected = (f->flags & SR__FIELD_NOT_NULL) ? "a string"
-                               : digits_ok                     ? "a string, a number or null"
-                                                               : "a string or null";
-        return type_error(item, path, expected, err);
-    }
-    if (st != SR_OK)
-        return st;
-    sr__free(slot->text);
-    slot->text = text;
+    if (cJSON_IsRaw(item))
+        return item->valuestring;
+    snprintf(buf, 32, "%.17g", item->valuedouble + 0.0);
+    return buf;
+}
+
+/* A copy of s into a text slot: the strict check, or sr__json_check_tree for
+ * trees applications build, has made sure it is UTF-8 without NUL. */
+static sr_status copy_text(sr__text *slot, unsigned char state, const char *s, const char *path,
+                           sr_error *err)
+{
+    slot->text = sr__strndup(s, strlen(s));
+    if (slot->text == NULL)
+        return nomem(path, err);
     slot->state = state;
     return SR_OK;
 }
@@ -155,58 +122,39 @@ static sr_status decode_text(const sr__field *f, const cJSON *item, sr__text *sl
 static sr_status decode_count(const cJSON *item, sr__count *slot, const char *path, sr_error *err)
 {
     const char *why = "";
-    sr_status st;
-    if (cJSON_IsNull(item)) {
-        slot->state = SR__NULL;
-        return SR_OK;
-    }
-    if (!is_number(item))
-        return type_error(item, path, "an integer or null", err);
-    if (cJSON_IsRaw(item))
-        st =
-            sr__count_from_digits(item->valuestring, strlen(item->valuestring), &slot->value, &why);
-    else
-        st = sr__count_from_double(item->valuedouble, &slot->value, &why);
-    if (st != SR_OK) {
-        char shown[48];
-        if (cJSON_IsRaw(item))
-            snprintf(shown, sizeof shown, "%.40s", item->valuestring);
-        else
-            snprintf(shown, sizeof shown, "%.17g", item->valuedouble);
+    char buf[32];
+    sr_status st = cJSON_IsRaw(item)
+                       ? sr__count_from_digits(item->valuestring, strlen(item->valuestring),
+                                               &slot->value, &why)
+                       : sr__count_from_double(item->valuedouble, &slot->value, &why);
+    if (st != SR_OK)
         return sr__error_set(err, SR_ERR_RANGE, path,
-                             "%s %s: expected a whole number in 0..9223372036854775807", shown,
-                             why);
-    }
+                             "%.40s %s: expected a whole number in 0..9223372036854775807",
+                             number_text(item, buf), why);
     slot->state = SR__VALUE;
     return SR_OK;
 }
 
-static sr_status decode_rows(const sr__field *f, const cJSON *item, sr__rows *rows,
+static sr_status decode_rows(const sr__table *row, const cJSON *array, sr__rows *rows,
                              const char *path, int strict, sr_error *err)
 {
     size_t n = 0, i = 0;
-    const cJSON *row;
-    if (cJSON_IsNull(item)) {
-        rows->state = SR__NULL;
-        return SR_OK;
-    }
-    if (!cJSON_IsArray(item))
-        return type_error(item, path, "an array or null", err);
-    for (row = item->child; row != NULL; row = row->next)
+    const cJSON *item;
+    for (item = array->child; item != NULL; item = item->next)
         n++;
-    if (sr__rows_reserve(rows, f->sub->size, rows->count + n) != SR_OK)
+    if (rows_reserve(rows, row->size, rows->count + n) != SR_OK)
         return nomem(path, err);
     rows->state = SR__VALUE;
-    for (row = item->child; row != NULL; row = row->next, i++) {
+    for (item = array->child; item != NULL; item = item->next, i++) {
         char row_path[SR_ERROR_PATH_SIZE];
-        void *slot;
         sr_status st;
         snprintf(row_path, sizeof row_path, "%s", path);
         sr__pointer_append_index(row_path, sizeof row_path, i);
-        if (!cJSON_IsObject(row))
-            return type_error(row, row_path, f->sub->label, err);
-        slot = sr__rows_push(rows, f->sub->size); /* reserved: cannot fail */
-        st = sr__table_decode(f->sub, row, slot, row_path, strict, err);
+        if (!cJSON_IsObject(item))
+            return sr__error_set(err, SR_ERR_TYPE, row_path, "expected %s, found %s", row->label,
+                                 sr__json_kind_name(item));
+        /* reserved: the push cannot fail */
+        st = sr__table_decode(row, item, sr__rows_push(rows, row->size), row_path, strict, err);
         if (st != SR_OK)
             return st;
     }
@@ -216,72 +164,79 @@ static sr_status decode_rows(const sr__field *f, const cJSON *item, sr__rows *ro
 static sr_status decode_member(const sr__field *f, const cJSON *item, void *base, const char *path,
                                int strict, sr_error *err)
 {
-    unsigned char *state;
+    static const char *const expected[] = {"a string", "a string, a number", "an integer",
+                                           "an object", "an array"};
+    void *slot = SLOT(base, f);
+    int nullable = !(f->flags & SR__FIELD_REQUIRED);
+    char buf[32];
+    if (nullable && cJSON_IsNull(item)) {
+        *(unsigned char *)slot = SR__NULL;
+        return SR_OK;
+    }
     switch (f->kind) {
     case SR__FIELD_TEXT:
     case SR__FIELD_TEXT_OR_DIGITS:
-        return decode_text(f, item, SLOT(base, f), path, err);
+        if (is_string(item))
+            return copy_text(slot, SR__VALUE, item->valuestring, path, err);
+        if (f->kind == SR__FIELD_TEXT_OR_DIGITS && is_number(item))
+            return copy_text(slot, SR__DIGITS, number_text(item, buf), path, err);
+        break;
     case SR__FIELD_COUNT:
-        return decode_count(item, SLOT(base, f), path, err);
-    case SR__FIELD_ROWS:
-        return decode_rows(f, item, SLOT(base, f), path, strict, err);
+        if (is_number(item))
+            return decode_count(item, slot, path, err);
+        break;
     case SR__FIELD_OBJECT:
-        state = SLOT(base, f);
-        if (cJSON_IsNull(item)) {
-            *state = SR__NULL;
-            return SR_OK;
-        }
         if (!cJSON_IsObject(item))
-            return type_error(item, path, "an object or null", err);
-        *state = SR__VALUE;
+            break;
+        *(unsigned char *)slot = SR__VALUE;
         return sr__table_decode(f->sub, item, base, path, strict, err);
+    case SR__FIELD_ROWS:
+        if (cJSON_IsArray(item))
+            return decode_rows(f->sub, item, slot, path, strict, err);
+        break;
     }
-    return SR_OK;
+    return sr__error_set(err, SR_ERR_TYPE, path, "expected %s%s, found %s", expected[f->kind],
+                         nullable ? " or null" : "", sr__json_kind_name(item));
 }
 
-static const sr__field *find_field(const sr__table *t, const char *key, size_t *index)
+static const sr__field *find_field(const sr__table *t, const char *key)
 {
-    for (size_t i = 0; key != NULL && i < t->count; i++) {
-        if (strcmp(t->fields[i].key, key) == 0) {
-            *index = i;
+    for (size_t i = 0; i < t->count; i++) {
+        if (strcmp(t->fields[i].key, key) == 0)
             return &t->fields[i];
-        }
     }
     return NULL;
+}
+
+static void member_path(char *out, const char *path, const char *key)
+{
+    snprintf(out, SR_ERROR_PATH_SIZE, "%s", path);
+    sr__pointer_append_key(out, SR_ERROR_PATH_SIZE, key, strlen(key));
 }
 
 sr_status sr__table_decode(const sr__table *t, const cJSON *obj, void *base, const char *path,
                            int strict, sr_error *err)
 {
-    unsigned seen = 0;
+    char at[SR_ERROR_PATH_SIZE];
     for (const cJSON *item = obj->child; item != NULL; item = item->next) {
-        char member_path[SR_ERROR_PATH_SIZE];
-        size_t i = 0;
-        const sr__field *f = find_field(t, item->string, &i);
+        const sr__field *f = find_field(t, item->string);
         sr_status st;
-        snprintf(member_path, sizeof member_path, "%s", path);
-        if (item->string != NULL)
-            sr__pointer_append_key(member_path, sizeof member_path, item->string,
-                                   strlen(item->string));
-        if (f == NULL) {
-            if (!strict)
-                continue;
-            return sr__error_set(err, SR_ERR_UNKNOWN_FIELD, member_path, "unknown member \"%.64s\"",
-                                 item->string != NULL ? item->string : "");
-        }
-        seen |= 1u << i; /* a key appears once: the strict check or the tree check says so */
-        st = decode_member(f, item, base, member_path, strict, err);
+        if (f == NULL && !strict)
+            continue;
+        member_path(at, path, item->string);
+        if (f == NULL)
+            return sr__error_set(err, SR_ERR_UNKNOWN_FIELD, at, "unknown member \"%.64s\"",
+                                 item->string);
+        st = decode_member(f, item, base, at, strict, err);
         if (st != SR_OK)
             return st;
     }
+    /* a required member, once read, is a value: it cannot be null */
     for (size_t i = 0; i < t->count; i++) {
-        if ((t->fields[i].flags & SR__FIELD_REQUIRED) && !(seen & (1u << i))) {
-            char member_path[SR_ERROR_PATH_SIZE];
-            snprintf(member_path, sizeof member_path, "%s", path);
-            sr__pointer_append_key(member_path, sizeof member_path, t->fields[i].key,
-                                   strlen(t->fields[i].key));
-            return sr__error_set(err, SR_ERR_MISSING, member_path,
-                                 "required member \"%s\" is missing", t->fields[i].key);
+        if ((t->fields[i].flags & SR__FIELD_REQUIRED) && STATE(base, &t->fields[i]) == SR__ABSENT) {
+            member_path(at, path, t->fields[i].key);
+            return sr__error_set(err, SR_ERR_MISSING, at, "required member \"%s\" is missing",
+                                 t->fields[i].key);
         }
     }
     return SR_OK;
@@ -289,9 +244,9 @@ sr_status sr__table_decode(const sr__table *t, const cJSON *obj, void *base, con
 
 size_t sr__table_known_members(const sr__table *t, const cJSON *obj)
 {
-    size_t n = 0, i;
+    size_t n = 0;
     for (const cJSON *item = obj->child; item != NULL; item = item->next)
-        n += find_field(t, item->string, &i) != NULL;
+        n += find_field(t, item->string) != NULL;
     return n;
 }
 
@@ -306,176 +261,98 @@ static cJSON *count_item(int64_t v, int exact_raw)
     return cJSON_CreateRaw(digits);
 }
 
-static cJSON *text_item(const sr__text *slot)
-{
-    if (slot->state == SR__NULL)
-        return cJSON_CreateNull();
-    if (slot->state == SR__DIGITS)
-        return cJSON_CreateRaw(slot->text);
-    return cJSON_CreateString(slot->text);
-}
-
-static cJSON *encode_member(const sr__field *f, const void *base, int exact_raw)
+/* Member f of base, which is not absent, as a new item (*out). */
+static sr_status encode_member(const sr__field *f, const void *base, int exact_raw, cJSON **out)
 {
     const void *slot = CSLOT(base, f);
-    cJSON *item = NULL;
-    switch (f->kind) {
-    case SR__FIELD_TEXT:
-    case SR__FIELD_TEXT_OR_DIGITS:
-        return text_item(slot);
-    case SR__FIELD_COUNT: {
-        const sr__count *c = slot;
-        return c->state == SR__NULL ? cJSON_CreateNull() : count_item(c->value, exact_raw);
-    }
-    case SR__FIELD_OBJECT:
-        if (*(const unsigned char *)slot == SR__NULL)
-            return cJSON_CreateNull();
-        item = cJSON_CreateObject();
-        if (item != NULL && sr__table_encode(f->sub, base, exact_raw, item) != SR_OK) {
-            cJSON_Delete(item);
-            item = NULL;
-        }
-        return item;
-    case SR__FIELD_ROWS: {
-        const sr__rows *rows = slot;
-        if (rows->state == SR__NULL)
-            return cJSON_CreateNull();
-        item = cJSON_CreateArray();
-        for (size_t i = 0; item != NULL && i < rows->count; i++) {
-            cJSON *row = cJSON_CreateObject();
-            if (row == NULL || !cJSON_AddItemToArray(item, row) ||
-                sr__table_encode(f->sub, sr__rows_at(rows, f->sub->size, i), exact_raw, row) !=
-                    SR_OK) {
-                if (row != NULL && row->prev == NULL) /* not attached */
-                    cJSON_Delete(row);
-                cJSON_Delete(item);
-                item = NULL;
+    const sr__text *text = slot;
+    const sr__rows *rows = slot;
+    if (STATE(base, f) == SR__NULL) {
+        *out = cJSON_CreateNull();
+    } else if (f->kind == SR__FIELD_COUNT) {
+        *out = count_item(((const sr__count *)slot)->value, exact_raw);
+    } else if (f->kind == SR__FIELD_OBJECT) {
+        return sr__table_encode(f->sub, base, exact_raw, out);
+    } else if (f->kind == SR__FIELD_ROWS) {
+        *out = cJSON_CreateArray();
+        for (size_t i = 0; *out != NULL && i < rows->count; i++) {
+            cJSON *row = NULL;
+            sr_status st =
+                sr__table_encode(f->sub, sr__rows_at(rows, f->sub->size, i), exact_raw, &row);
+            if (st != SR_OK) {
+                cJSON_Delete(*out);
+                *out = NULL;
+                return st;
             }
+            cJSON_AddItemToArray(*out, row); /* cannot fail: both exist */
         }
-        return item;
+    } else {
+        *out = text->state == SR__DIGITS ? cJSON_CreateRaw(text->text)
+                                         : cJSON_CreateString(text->text);
     }
-    }
-    return NULL;
+    return *out != NULL ? SR_OK : SR_ERR_NOMEM;
 }
 
-static unsigned char slot_state(const sr__field *f, const void *base)
+sr_status sr__table_encode(const sr__table *t, const void *base, int exact_raw, cJSON **out)
 {
-    const void *slot = CSLOT(base, f);
-    switch (f->kind) {
-    case SR__FIELD_TEXT:
-    case SR__FIELD_TEXT_OR_DIGITS:
-        return ((const sr__text *)slot)->state;
-    case SR__FIELD_COUNT:
-        return ((const sr__count *)slot)->state;
-    case SR__FIELD_ROWS:
-        return ((const sr__rows *)slot)->state;
-    case SR__FIELD_OBJECT:
-        break;
-    }
-    return *(const unsigned char *)slot;
-}
-
-sr_status sr__table_encode(const sr__table *t, const void *base, int exact_raw, cJSON *obj)
-{
-    for (size_t i = 0; i < t->count; i++) {
+    cJSON *obj = cJSON_CreateObject();
+    sr_status st = obj != NULL ? SR_OK : SR_ERR_NOMEM;
+    for (size_t i = 0; st == SR_OK && i < t->count; i++) {
         const sr__field *f = &t->fields[i];
-        cJSON *item;
-        if (slot_state(f, base) == SR__ABSENT)
+        cJSON *item = NULL;
+        if (STATE(base, f) == SR__ABSENT) {
+            st = (f->flags & SR__FIELD_REQUIRED) ? SR_ERR_MISSING : SR_OK;
             continue;
-        item = encode_member(f, base, exact_raw);
-        if (item == NULL)
-            return SR_ERR_NOMEM;
-        if (!cJSON_AddItemToObject(obj, f->key, item)) {
+        }
+        st = encode_member(f, base, exact_raw, &item);
+        if (st == SR_OK && !cJSON_AddItemToObject(obj, f->key, item)) {
             cJSON_Delete(item);
-            return SR_ERR_NOMEM;
+            st = SR_ERR_NOMEM;
         }
     }
-    return SR_OK;
-}
-
-sr_status sr__table_complete(const sr__table *t, const void *base)
-{
-    for (size_t i = 0; i < t->count; i++) {
-        if ((t->fields[i].flags & SR__FIELD_REQUIRED) &&
-            slot_state(&t->fields[i], base) == SR__ABSENT)
-            return SR_ERR_MISSING;
+    if (st != SR_OK) {
+        cJSON_Delete(obj);
+        obj = NULL;
     }
-    return SR_OK;
+    *out = obj;
+    return st;
 }
 
 /* ---- freeing and copying ---- */
 
 void sr__table_clear(const sr__table *t, void *base)
 {
+    static const sr__rows none = {0}; /* restoring it frees every row */
     for (size_t i = 0; i < t->count; i++) {
         const sr__field *f = &t->fields[i];
         void *slot = SLOT(base, f);
-        switch (f->kind) {
-        case SR__FIELD_TEXT:
-        case SR__FIELD_TEXT_OR_DIGITS:
+        if (f->kind == SR__FIELD_TEXT || f->kind == SR__FIELD_TEXT_OR_DIGITS) {
             sr__free(((sr__text *)slot)->text);
-            memset(slot, 0, sizeof(sr__text));
-            break;
-        case SR__FIELD_COUNT:
-            memset(slot, 0, sizeof(sr__count));
-            break;
-        case SR__FIELD_OBJECT: /* its members live in the same struct */
-            *(unsigned char *)slot = SR__ABSENT;
+        } else if (f->kind == SR__FIELD_OBJECT) { /* its members live in the same struct */
             sr__table_clear(f->sub, base);
-            break;
-        case SR__FIELD_ROWS: {
-            sr__rows *rows = slot;
-            for (size_t r = 0; r < rows->count; r++)
-                sr__table_clear(f->sub, sr__rows_at(rows, f->sub->size, r));
-            sr__free(rows->rows);
-            memset(rows, 0, sizeof *rows);
-            break;
-        }
+        } else if (f->kind == SR__FIELD_ROWS) {
+            sr__rows_restore(slot, f->sub, &none);
+            sr__free(((sr__rows *)slot)->rows);
         }
     }
 }
 
-sr_status sr__table_copy(const sr__table *t, void *dst, const void *src)
+/* Copies go through the encoder and the decoder, which already know every
+ * kind of slot: counts as raw digits are exact, and states come back as
+ * they were written. */
+sr_status sr__rows_append(const sr__field *f, void *dst, const void *src)
 {
-    for (size_t i = 0; i < t->count; i++) {
-        const sr__field *f = &t->fields[i];
-        const void *from = CSLOT(src, f);
-        void *to = SLOT(dst, f);
-        sr_status st = SR_OK;
-        switch (f->kind) {
-        case SR__FIELD_TEXT:
-        case SR__FIELD_TEXT_OR_DIGITS: {
-            const sr__text *s = from;
-            sr__text *d = to;
-            d->state = s->state;
-            if (s->text != NULL && (d->text = sr__strndup(s->text, strlen(s->text))) == NULL)
-                st = SR_ERR_NOMEM;
-            break;
-        }
-        case SR__FIELD_COUNT:
-            *(sr__count *)to = *(const sr__count *)from;
-            break;
-        case SR__FIELD_OBJECT: /* its members live in the same struct */
-            *(unsigned char *)to = *(const unsigned char *)from;
-            st = sr__table_copy(f->sub, dst, src);
-            break;
-        case SR__FIELD_ROWS: {
-            const sr__rows *s = from;
-            sr__rows *d = to;
-            d->state = s->state;
-            if (sr__rows_reserve(d, f->sub->size, s->count) != SR_OK)
-                st = SR_ERR_NOMEM;
-            for (size_t r = 0; st == SR_OK && r < s->count; r++)
-                st = sr__table_copy(f->sub, sr__rows_push(d, f->sub->size),
-                                    sr__rows_at(s, f->sub->size, r));
-            d->state = s->state; /* push marks it present */
-            break;
-        }
-        }
-        if (st != SR_OK) {
-            sr__table_clear(t, dst);
-            return st;
-        }
-    }
-    return SR_OK;
+    sr__rows *rows = SLOT(dst, f);
+    const sr__rows before = *rows;
+    cJSON *array = NULL;
+    sr_status st;
+    if (((const sr__rows *)CSLOT(src, f))->count == 0)
+        return SR_OK;
+    st = encode_member(f, src, 1, &array); /* before dst grows: src may be dst */
+    if (st == SR_OK)
+        st = decode_rows(f->sub, array, rows, "", 0, NULL);
+    cJSON_Delete(array);
+    if (st != SR_OK)
+        sr__rows_restore(rows, f->sub, &before);
+    return st;
 }

@@ -108,6 +108,11 @@ static void every_error_path(void **state)
     expect_report_error(report_with_sessions(cJSON_CreateNumber(NAN)), NULL, SR_ERR_RANGE, path);
     expect_report_error(report_with_sessions(cJSON_CreateRaw("1.5")), NULL, SR_ERR_RANGE, path);
     expect_report_error(report_with_sessions(cJSON_CreateRaw("[1]")), NULL, SR_ERR_TYPE, path);
+    /* raw text that is not one JSON number never reaches the count reader */
+    static const char *const not_numbers[] = {"", "-", "1e", "+1", "1 ", "01", "1.", "10.", "000"};
+    for (size_t i = 0; i < sizeof not_numbers / sizeof not_numbers[0]; i++)
+        expect_report_error(report_with_sessions(cJSON_CreateRaw(not_numbers[i])), NULL,
+                            SR_ERR_TYPE, path);
     expect_report_error(report_with_sessions(cJSON_CreateString("5")), NULL, SR_ERR_TYPE, path);
     expect_report_error(report_with_sessions(cJSON_CreateTrue()), NULL, SR_ERR_TYPE, path);
     expect_report_error(report_with_sessions(cJSON_CreateString("\xC3\x28")), NULL, SR_ERR_ENCODING,
