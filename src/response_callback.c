@@ -21,33 +21,6 @@ static const sr__table callback_table = {callback_fields, 2, sizeof(sr_callback_
 
 const sr__response_type sr__callback_result_type = {&callback_table, NULL};
 
-sr_callback_result *sr_callback_result_new(void)
-{
-    return sr__response_new(&sr__callback_result_type);
-}
-
-void sr_callback_result_free(sr_callback_result *r)
-{
-    sr__response_free(&sr__callback_result_type, r);
-}
-
-sr_status sr_callback_result_from_json(const char *json, size_t len, const sr_parse_options *opts,
-                                       sr_callback_result **out, sr_error *err)
-{
-    void *obj = NULL;
-    sr_status st = sr__response_from_json(&sr__callback_result_type, json, len, opts,
-                                          out != NULL ? &obj : NULL, err);
-    if (out != NULL)
-        *out = obj;
-    return st;
-}
-
-sr_status sr_callback_result_to_json(const sr_callback_result *r, unsigned flags, char **out,
-                                     size_t *out_len)
-{
-    return sr__response_to_json(&sr__callback_result_type, r, flags, out, out_len);
-}
-
 const char *sr_callback_result_get_txid(const sr_callback_result *r)
 {
     return r != NULL ? r->txid.text : NULL;

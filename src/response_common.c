@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: MIT */
-/* The drivers every response type shares: text or cJSON tree in, object
- * out, and back. The per-type knowledge is the type's field table. */
+/* What every response type shares: the drivers (text or cJSON tree in,
+ * object out, and back) and the entry points over them. The per-type
+ * knowledge is the type's field table. */
 #include <string.h>
 
 #include "internal.h"
 #include "json_check.h"
 #include "json_tree.h"
 #include "response_common.h"
+#include "sessreport/cjson.h"
+#include "sessreport/response.h"
 
-void *sr__response_new(const sr__response_type *t)
+static void *response_new(const sr__response_type *t)
 {
     void *obj = sr__calloc(1, t->table->size);
     if (obj != NULL && t->init != NULL)
@@ -50,8 +53,9 @@ static sr_status decode_tree(const sr__response_type *t, const cJSON *tree, int 
     return SR_OK;
 }
 
-sr_status sr__response_from_json(const sr__response_type *t, const char *json, size_t len,
-                                 const sr_parse_options *opts, void **out, sr_error *err)
+/* Text -> object: SR_ERR_ARG when out is NULL, else *out = NULL first. */
+static sr_status from_json(const sr__response_type *t, const char *json, size_t len,
+                           const sr_parse_options *opts, void **out, sr_error *err)
 {
     cJSON *tree = NULL;
     sr_status st;
@@ -81,8 +85,9 @@ sr_status sr__response_from_cjson(const sr__response_type *t, const cJSON *obj,
     return decode_tree(t, obj, is_strict(opts), out, err);
 }
 
-sr_status sr__response_to_json(const sr__response_type *t, const void *obj, unsigned flags,
-                               char **out, size_t *out_len)
+/* Object -> text, through a cJSON tree. */
+static sr_status to_json(const sr__response_type *t, const void *obj, unsigned flags, char **out,
+                         size_t *out_len)
 {
     cJSON *tree = NULL;
     sr_status st;
@@ -101,7 +106,7 @@ sr_status sr__response_to_json(const sr__response_type *t, const void *obj, unsi
     return st;
 }
 
-sr_status sr__response_to_cjson(const sr__response_type *t, const void *obj, cJSON **out)
+static sr_status to_cjson(const sr__response_type *t, const void *obj, cJSON **out)
 {
     if (out == NULL)
         return SR_ERR_ARG;
@@ -110,3 +115,46 @@ sr_status sr__response_to_cjson(const sr__response_type *t, const void *obj, cJS
         return SR_ERR_ARG;
     return sr__table_encode(t->table, obj, 0, out);
 }
+
+/* The entry points of public type T, whose field table and defaults are
+ * type: T_new, T_free, T_from_json, T_to_json, T_from_cjson, T_to_cjson.
+ * The decoders fill a void *: a T ** cannot be passed as a void **. */
+#define SR__RESPONSE_ENTRY_POINTS(T, type)                                                         \
+    T *T##_new(void)                                                                               \
+    {                                                                                              \
+        return response_new(&type);                                                                \
+    }                                                                                              \
+    void T##_free(T *obj)                                                                          \
+    {                                                                                              \
+        sr__response_free(&type, obj);                                                             \
+    }                                                                                              \
+    sr_status T##_from_json(const char *json, size_t len, const sr_parse_options *opts, T **out,   \
+                            sr_error *err)                                                         \
+    {                                                                                              \
+        void *obj = NULL;                                                                          \
+        sr_status st = from_json(&type, json, len, opts, out != NULL ? &obj : NULL, err);          \
+        if (out != NULL)                                                                           \
+            *out = obj;                                                                            \
+        return st;                                                                                 \
+    }                                                                                              \
+    sr_status T##_to_json(const T *obj, unsigned flags, char **out, size_t *out_len)               \
+    {                                                                                              \
+        return to_json(&type, obj, flags, out, out_len);                                           \
+    }                                                                                              \
+    sr_status T##_from_cjson(const cJSON *tree, const sr_parse_options *opts, T **out,             \
+                             sr_error *err)                                                        \
+    {                                                                                              \
+        void *obj = NULL;                                                                          \
+        sr_status st = sr__response_from_cjson(&type, tree, opts, out != NULL ? &obj : NULL, err); \
+        if (out != NULL)                                                                           \
+            *out = obj;                                                                            \
+        return st;                                                                                 \
+    }                                                                                              \
+    sr_status T##_to_cjson(const T *obj, cJSON **out)                                              \
+    {                                                                                              \
+        return to_cjson(&type, obj, out);                                                          \
+    }
+
+SR__RESPONSE_ENTRY_POINTS(sr_aggregate_report, sr__aggregate_report_type)
+SR__RESPONSE_ENTRY_POINTS(sr_callback_result, sr__callback_result_type)
+SR__RESPONSE_ENTRY_POINTS(sr_error_body, sr__error_body_type)

@@ -119,7 +119,7 @@ sr_status sr__count_from_digits(const char *s, size_t n, int64_t *out, const cha
 /* The same for a double: whole, not negative, below 2^63. */
 sr_status sr__count_from_double(double d, int64_t *out, const char **why);
 
-/* ---- one response type and its drivers (response_common.c) ---- */
+/* ---- one response type (response_common.c: its drivers and entry points) ---- */
 typedef struct sr__response_type {
     const sr__table *table;  /* the top-level object */
     void (*init)(void *obj); /* what a new object holds, beyond zeroes; may be NULL */
@@ -130,19 +130,10 @@ extern const sr__response_type sr__aggregate_report_type;
 extern const sr__response_type sr__callback_result_type;
 extern const sr__response_type sr__error_body_type;
 
-/* A new object of type t; NULL when out of memory. */
-void *sr__response_new(const sr__response_type *t);
-void sr__response_free(const sr__response_type *t, void *obj);
-/* Text -> object: SR_ERR_ARG when out is NULL, else *out = NULL first. */
-sr_status sr__response_from_json(const sr__response_type *t, const char *json, size_t len,
-                                 const sr_parse_options *opts, void **out, sr_error *err);
-/* Tree -> object (obj not modified): the same rules without positions. */
-sr_status sr__response_from_cjson(const sr__response_type *t, const cJSON *obj,
+/* For sr_response_detect: tree -> object (tree not modified), with the
+ * rules of the text decoders without positions; and freeing an object. */
+sr_status sr__response_from_cjson(const sr__response_type *t, const cJSON *tree,
                                   const sr_parse_options *opts, void **out, sr_error *err);
-/* Object -> text (via a cJSON tree and sr__json_print). */
-sr_status sr__response_to_json(const sr__response_type *t, const void *obj, unsigned flags,
-                               char **out, size_t *out_len);
-/* Object -> a new tree the caller owns. */
-sr_status sr__response_to_cjson(const sr__response_type *t, const void *obj, cJSON **out);
+void sr__response_free(const sr__response_type *t, void *obj);
 
 #endif /* SESSREPORT_RESPONSE_COMMON_H */

@@ -36,32 +36,6 @@ static const sr__table body_table = {body_fields, 5, sizeof(sr_error_body), "an 
 
 const sr__response_type sr__error_body_type = {&body_table, NULL};
 
-sr_error_body *sr_error_body_new(void)
-{
-    return sr__response_new(&sr__error_body_type);
-}
-
-void sr_error_body_free(sr_error_body *b)
-{
-    sr__response_free(&sr__error_body_type, b);
-}
-
-sr_status sr_error_body_from_json(const char *json, size_t len, const sr_parse_options *opts,
-                                  sr_error_body **out, sr_error *err)
-{
-    void *obj = NULL;
-    sr_status st = sr__response_from_json(&sr__error_body_type, json, len, opts,
-                                          out != NULL ? &obj : NULL, err);
-    if (out != NULL)
-        *out = obj;
-    return st;
-}
-
-sr_status sr_error_body_to_json(const sr_error_body *b, unsigned flags, char **out, size_t *out_len)
-{
-    return sr__response_to_json(&sr__error_body_type, b, flags, out, out_len);
-}
-
 static int is_field(sr_error_body_field f)
 {
     return (int)f >= 0 && (int)f < SR_ERROR_BODY_FIELD_COUNT;

@@ -75,33 +75,6 @@ static void init_report(void *obj)
 
 const sr__response_type sr__aggregate_report_type = {&report_table, init_report};
 
-sr_aggregate_report *sr_aggregate_report_new(void)
-{
-    return sr__response_new(&sr__aggregate_report_type);
-}
-
-void sr_aggregate_report_free(sr_aggregate_report *r)
-{
-    sr__response_free(&sr__aggregate_report_type, r);
-}
-
-sr_status sr_aggregate_report_from_json(const char *json, size_t len, const sr_parse_options *opts,
-                                        sr_aggregate_report **out, sr_error *err)
-{
-    void *obj = NULL;
-    sr_status st = sr__response_from_json(&sr__aggregate_report_type, json, len, opts,
-                                          out != NULL ? &obj : NULL, err);
-    if (out != NULL)
-        *out = obj;
-    return st;
-}
-
-sr_status sr_aggregate_report_to_json(const sr_aggregate_report *r, unsigned flags, char **out,
-                                      size_t *out_len)
-{
-    return sr__response_to_json(&sr__aggregate_report_type, r, flags, out, out_len);
-}
-
 /* ---- txid ---- */
 
 const char *sr_aggregate_report_get_txid(const sr_aggregate_report *r)
