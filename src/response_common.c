@@ -27,15 +27,11 @@ void sr__response_free(const sr__response_type *t, void *obj)
     sr__free(obj);
 }
 
-static int is_strict(const sr_parse_options *opts)
-{
-    return opts != NULL && (opts->flags & SR_PARSE_STRICT) != 0;
-}
-
 /* The shared core of both decoders; tree is the top-level value. */
-static sr_status decode_tree(const sr__response_type *t, const cJSON *tree, int strict, void **out,
-                             sr_error *err)
+static sr_status decode_tree(const sr__response_type *t, const cJSON *tree,
+                             const sr_parse_options *opts, void **out, sr_error *err)
 {
+    int strict = opts != NULL && (opts->flags & SR_PARSE_STRICT) != 0;
     void *obj;
     sr_status st;
     if (!cJSON_IsObject(tree))
@@ -65,7 +61,7 @@ static sr_status from_json(const sr__response_type *t, const char *json, size_t 
     st = sr__json_parse(json, len, opts, &tree, err); /* checks json and len */
     if (st != SR_OK)
         return st;
-    st = decode_tree(t, tree, is_strict(opts), out, err);
+    st = decode_tree(t, tree, opts, out, err);
     cJSON_Delete(tree);
     return st;
 }
@@ -82,7 +78,7 @@ sr_status sr__response_from_cjson(const sr__response_type *t, const cJSON *obj,
     st = sr__json_check_tree(obj, err); /* what the text check guarantees parsed trees */
     if (st != SR_OK)
         return st;
-    return decode_tree(t, obj, is_strict(opts), out, err);
+    return decode_tree(t, obj, opts, out, err);
 }
 
 /* Object -> text, through a cJSON tree. */

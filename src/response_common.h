@@ -98,6 +98,10 @@ unsigned char sr__object_state(const sr__table *sub, const void *base);
 /* Appends one zeroed row of row_size bytes to rows and marks the array
  * present; NULL when out of memory (rows unchanged). */
 void *sr__rows_push(sr__rows *rows, size_t row_size);
+/* Appends row, which the caller built (its copies made before rows may
+ * move), when st is SR_OK; else, or when out of memory, frees what row
+ * owns. Returns st, or SR_ERR_NOMEM. */
+sr_status sr__rows_add(sr__rows *rows, const sr__table *t, void *row, sr_status st);
 /* The i-th row, or NULL when i is out of range. */
 void *sr__rows_at(const sr__rows *rows, size_t row_size, size_t i);
 /* Appends copies of src's rows of member f to dst's (src may be dst): all

@@ -3,11 +3,6 @@
  * thin aliases of the `<type>_get_<member>()` getters; removed in 0.3. */
 #include "sessreport/response.h"
 
-const char *sr_aggregate_report_txid(const sr_aggregate_report *r)
-{
-    return sr_aggregate_report_get_txid(r);
-}
-
 const char *sr_aggregate_report_usage_imei(const sr_aggregate_report *r, size_t i)
 {
     return sr_aggregate_report_get_usage_imei(r, i);
@@ -29,52 +24,21 @@ const char *sr_aggregate_report_error_get(const sr_aggregate_report *r, size_t i
     return sr_aggregate_report_get_error(r, i, f);
 }
 
-const char *sr_callback_result_txid(const sr_callback_result *r)
-{
-    return sr_callback_result_get_txid(r);
-}
+/* T_NAME(obj) is T_get_NAME(obj): the text getters of one argument. */
+#define SR__GETTER_ALIAS(T, name)                                                                  \
+    const char *T##_##name(const T *obj)                                                           \
+    {                                                                                              \
+        return T##_get_##name(obj);                                                                \
+    }
 
-const char *sr_callback_result_status(const sr_callback_result *r)
-{
-    return sr_callback_result_get_status(r);
-}
-
-const char *sr_error_body_response_code(const sr_error_body *b)
-{
-    return sr_error_body_get_response_code(b);
-}
-
-const char *sr_error_body_message(const sr_error_body *b)
-{
-    return sr_error_body_get_message(b);
-}
-
-const char *sr_error_body_fault_code(const sr_error_body *b)
-{
-    return sr_error_body_get_fault_code(b);
-}
-
-const char *sr_error_body_fault_message(const sr_error_body *b)
-{
-    return sr_error_body_get_fault_message(b);
-}
-
-const char *sr_error_body_fault_description(const sr_error_body *b)
-{
-    return sr_error_body_get_fault_description(b);
-}
-
-const char *sr_error_body_error_code(const sr_error_body *b)
-{
-    return sr_error_body_get_error_code(b);
-}
-
-const char *sr_error_body_error_message(const sr_error_body *b)
-{
-    return sr_error_body_get_error_message(b);
-}
-
-const char *sr_error_body_best_message(const sr_error_body *b)
-{
-    return sr_error_body_get_best_message(b);
-}
+SR__GETTER_ALIAS(sr_aggregate_report, txid)
+SR__GETTER_ALIAS(sr_callback_result, txid)
+SR__GETTER_ALIAS(sr_callback_result, status)
+SR__GETTER_ALIAS(sr_error_body, response_code)
+SR__GETTER_ALIAS(sr_error_body, message)
+SR__GETTER_ALIAS(sr_error_body, fault_code)
+SR__GETTER_ALIAS(sr_error_body, fault_message)
+SR__GETTER_ALIAS(sr_error_body, fault_description)
+SR__GETTER_ALIAS(sr_error_body, error_code)
+SR__GETTER_ALIAS(sr_error_body, error_message)
+SR__GETTER_ALIAS(sr_error_body, best_message)

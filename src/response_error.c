@@ -36,20 +36,15 @@ static const sr__table body_table = {body_fields, 5, sizeof(sr_error_body), "an 
 
 const sr__response_type sr__error_body_type = {&body_table, NULL};
 
-static int is_field(sr_error_body_field f)
-{
-    return (int)f >= 0 && (int)f < SR_ERROR_BODY_FIELD_COUNT;
-}
-
 const char *sr_error_body_get(const sr_error_body *b, sr_error_body_field f)
 {
-    return (b != NULL && is_field(f)) ? b->member[f].text : NULL;
+    return b != NULL && (unsigned)f < SR_ERROR_BODY_FIELD_COUNT ? b->member[f].text : NULL;
 }
 
 sr_status sr_error_body_set(sr_error_body *b, sr_error_body_field f, const char *v)
 {
     sr_status st;
-    if (b == NULL || !is_field(f))
+    if (b == NULL || (unsigned)f >= SR_ERROR_BODY_FIELD_COUNT)
         return SR_ERR_ARG;
     st = sr__text_set(&b->member[f], v);
     if (st == SR_OK && f >= SR_ERROR_BODY_FAULT_CODE && f <= SR_ERROR_BODY_FAULT_DESCRIPTION)
@@ -57,45 +52,25 @@ sr_status sr_error_body_set(sr_error_body *b, sr_error_body_field f, const char 
     return st;
 }
 
-const char *sr_error_body_get_response_code(const sr_error_body *b)
-{
-    return sr_error_body_get(b, SR_ERROR_BODY_RESPONSE_CODE);
-}
-
-const char *sr_error_body_get_message(const sr_error_body *b)
-{
-    return sr_error_body_get(b, SR_ERROR_BODY_MESSAGE);
-}
-
 int sr_error_body_has_fault(const sr_error_body *b)
 {
     return b != NULL && b->fault == SR__VALUE;
 }
 
-const char *sr_error_body_get_fault_code(const sr_error_body *b)
-{
-    return sr_error_body_get(b, SR_ERROR_BODY_FAULT_CODE);
-}
+/* sr_error_body_get_NAME(b) is sr_error_body_get(b, FIELD). */
+#define SR__BODY_GETTER(name, field)                                                               \
+    const char *sr_error_body_get_##name(const sr_error_body *b)                                   \
+    {                                                                                              \
+        return sr_error_body_get(b, field);                                                        \
+    }
 
-const char *sr_error_body_get_fault_message(const sr_error_body *b)
-{
-    return sr_error_body_get(b, SR_ERROR_BODY_FAULT_MESSAGE);
-}
-
-const char *sr_error_body_get_fault_description(const sr_error_body *b)
-{
-    return sr_error_body_get(b, SR_ERROR_BODY_FAULT_DESCRIPTION);
-}
-
-const char *sr_error_body_get_error_code(const sr_error_body *b)
-{
-    return sr_error_body_get(b, SR_ERROR_BODY_ERROR_CODE);
-}
-
-const char *sr_error_body_get_error_message(const sr_error_body *b)
-{
-    return sr_error_body_get(b, SR_ERROR_BODY_ERROR_MESSAGE);
-}
+SR__BODY_GETTER(response_code, SR_ERROR_BODY_RESPONSE_CODE)
+SR__BODY_GETTER(message, SR_ERROR_BODY_MESSAGE)
+SR__BODY_GETTER(fault_code, SR_ERROR_BODY_FAULT_CODE)
+SR__BODY_GETTER(fault_message, SR_ERROR_BODY_FAULT_MESSAGE)
+SR__BODY_GETTER(fault_description, SR_ERROR_BODY_FAULT_DESCRIPTION)
+SR__BODY_GETTER(error_code, SR_ERROR_BODY_ERROR_CODE)
+SR__BODY_GETTER(error_message, SR_ERROR_BODY_ERROR_MESSAGE)
 
 const char *sr_error_body_get_best_message(const sr_error_body *b)
 {

@@ -146,25 +146,13 @@ sr_status sr_aggregate_report_get_usage_bytes(const sr_aggregate_report *r, size
 sr_status sr_aggregate_report_add_usage(sr_aggregate_report *r, const char *imei, int64_t sessions,
                                         int64_t bytes)
 {
-    sr__text copy = {SR__ABSENT, NULL};
-    usage_row *row;
-    sr_status st;
+    usage_row row = {{SR__ABSENT, NULL}, {SR__VALUE, sessions}, {SR__VALUE, bytes}};
     if (r == NULL || imei == NULL)
         return SR_ERR_ARG;
     if (sessions < 0 || bytes < 0)
         return SR_ERR_RANGE;
-    st = sr__text_set(&copy, imei); /* before the rows move: imei may point into them */
-    if (st != SR_OK)
-        return st;
-    row = sr__rows_push(&r->usage, sizeof(usage_row));
-    if (row == NULL) {
-        sr__free(copy.text);
-        return SR_ERR_NOMEM;
-    }
-    row->imei = copy;
-    row->sessions = (sr__count){SR__VALUE, sessions};
-    row->bytes = (sr__count){SR__VALUE, bytes};
-    return SR_OK;
+    /* the row is built first: imei may point into the rows that move */
+    return sr__rows_add(&r->usage, &usage_table, &row, sr__text_set(&row.imei, imei));
 }
 
 /* ---- errors rows ---- */
@@ -172,11 +160,6 @@ sr_status sr_aggregate_report_add_usage(sr_aggregate_report *r, const char *imei
 static error_row *error_at(const sr_aggregate_report *r, size_t i)
 {
     return r != NULL ? sr__rows_at(&r->errors, sizeof(error_row), i) : NULL;
-}
-
-static int is_row_error_field(sr_row_error_field f)
-{
-    return (int)f >= 0 && (int)f < SR_ROW_ERROR_FIELD_COUNT;
 }
 
 size_t sr_aggregate_report_error_count(const sr_aggregate_report *r)
@@ -188,31 +171,21 @@ const char *sr_aggregate_report_get_error(const sr_aggregate_report *r, size_t i
                                           sr_row_error_field f)
 {
     const error_row *row = error_at(r, i);
-    return row != NULL && is_row_error_field(f) ? row->member[f].text : NULL;
+    return row != NULL && (unsigned)f < SR_ROW_ERROR_FIELD_COUNT ? row->member[f].text : NULL;
 }
 
 sr_status sr_aggregate_report_add_error(sr_aggregate_report *r, const char *imei,
                                         const char *message)
 {
-    sr__text imei_copy = {SR__ABSENT, NULL}, message_copy = {SR__ABSENT, NULL};
-    error_row *row = NULL;
+    error_row row = {0};
     sr_status st;
     if (r == NULL)
         return SR_ERR_ARG;
-    /* copies first: imei and message may point into the rows that move */
-    st = sr__text_set(&imei_copy, imei);
+    /* the row is built first: imei and message may point into the rows that move */
+    st = sr__text_set(&row.member[SR_ROW_ERROR_IMEI], imei);
     if (st == SR_OK)
-        st = sr__text_set(&message_copy, message);
-    if (st == SR_OK && (row = sr__rows_push(&r->errors, sizeof(error_row))) == NULL)
-        st = SR_ERR_NOMEM;
-    if (st != SR_OK) {
-        sr__free(imei_copy.text);
-        sr__free(message_copy.text);
-        return st;
-    }
-    row->member[SR_ROW_ERROR_IMEI] = imei_copy;
-    row->member[SR_ROW_ERROR_MESSAGE] = message_copy;
-    return SR_OK;
+        st = sr__text_set(&row.member[SR_ROW_ERROR_MESSAGE], message);
+    return sr__rows_add(&r->errors, &error_table, &row, st);
 }
 
 sr_status sr_aggregate_report_error_set(sr_aggregate_report *r, size_t i, sr_row_error_field f,
@@ -220,7 +193,7 @@ sr_status sr_aggregate_report_error_set(sr_aggregate_report *r, size_t i, sr_row
 {
     error_row *row = error_at(r, i);
     sr_status st;
-    if (row == NULL || !is_row_error_field(f))
+    if (row == NULL || (unsigned)f >= SR_ROW_ERROR_FIELD_COUNT)
         return SR_ERR_ARG;
     st = sr__text_set(&row->member[f], v);
     if (st == SR_OK && f >= SR_ROW_ERROR_CODE) /* a member of errorResponse */

@@ -45,6 +45,17 @@ void *sr__rows_push(sr__rows *rows, size_t row_size)
     return row;
 }
 
+sr_status sr__rows_add(sr__rows *rows, const sr__table *t, void *row, sr_status st)
+{
+    void *slot = st == SR_OK ? sr__rows_push(rows, t->size) : NULL;
+    if (slot == NULL) {
+        sr__table_clear(t, row);
+        return st != SR_OK ? st : SR_ERR_NOMEM;
+    }
+    memcpy(slot, row, t->size);
+    return SR_OK;
+}
+
 void *sr__rows_at(const sr__rows *rows, size_t row_size, size_t i)
 {
     return i < rows->count ? (char *)rows->rows + i * row_size : NULL;
@@ -91,11 +102,6 @@ static int is_number(const cJSON *item)
     return (cJSON_IsRaw(item) && item->valuestring != NULL) || cJSON_IsNumber(item);
 }
 
-static int is_string(const cJSON *item)
-{
-    return cJSON_IsString(item) && item->valuestring != NULL;
-}
-
 /* A number's text: a raw item's digits, or a double printed exactly enough
  * to read back the same double (whole values below 2^53 as plain digits;
  * + 0.0 prints -0 as 0). */
@@ -138,14 +144,11 @@ static sr_status decode_count(const cJSON *item, sr__count *slot, const char *pa
 static sr_status decode_rows(const sr__table *row, const cJSON *array, sr__rows *rows,
                              const char *path, int strict, sr_error *err)
 {
-    size_t n = 0, i = 0;
-    const cJSON *item;
-    for (item = array->child; item != NULL; item = item->next)
-        n++;
-    if (rows_reserve(rows, row->size, rows->count + n) != SR_OK)
+    size_t i = 0;
+    if (rows_reserve(rows, row->size, rows->count + (size_t)cJSON_GetArraySize(array)) != SR_OK)
         return nomem(path, err);
     rows->state = SR__VALUE;
-    for (item = array->child; item != NULL; item = item->next, i++) {
+    for (const cJSON *item = array->child; item != NULL; item = item->next, i++) {
         char row_path[SR_ERROR_PATH_SIZE];
         sr_status st;
         snprintf(row_path, sizeof row_path, "%s", path);
@@ -176,7 +179,7 @@ static sr_status decode_member(const sr__field *f, const cJSON *item, void *base
     switch (f->kind) {
     case SR__FIELD_TEXT:
     case SR__FIELD_TEXT_OR_DIGITS:
-        if (is_string(item))
+        if (cJSON_IsString(item) && item->valuestring != NULL)
             return copy_text(slot, SR__VALUE, item->valuestring, path, err);
         if (f->kind == SR__FIELD_TEXT_OR_DIGITS && is_number(item))
             return copy_text(slot, SR__DIGITS, number_text(item, buf), path, err);
