@@ -66,22 +66,33 @@ static sr_status from_json(const sr__response_type *t, const char *json, size_t 
     return st;
 }
 
-sr_status sr__response_from_cjson(const sr__response_type *t, const cJSON *obj,
+sr_status sr__response_from_cjson(const sr__response_type *t, const cJSON *tree,
                                   const sr_parse_options *opts, void **out, sr_error *err)
 {
     sr_status st;
     if (out == NULL)
         return sr__error_set(err, SR_ERR_ARG, "", "out is NULL");
     *out = NULL;
-    if (obj == NULL)
+    if (tree == NULL)
         return sr__error_set(err, SR_ERR_ARG, "", "the tree is NULL");
-    st = sr__json_check_tree(obj, err); /* what the text check guarantees parsed trees */
+    st = sr__json_check_tree(tree, err); /* what the text check guarantees parsed trees */
     if (st != SR_OK)
         return st;
-    return decode_tree(t, obj, opts, out, err);
+    return decode_tree(t, tree, opts, out, err);
 }
 
-/* Object -> text, through a cJSON tree. */
+/* Object -> a new tree; exact_raw as sr__table_encode. */
+static sr_status to_tree(const sr__response_type *t, const void *obj, int exact_raw, cJSON **out)
+{
+    if (out == NULL)
+        return SR_ERR_ARG;
+    *out = NULL;
+    if (obj == NULL)
+        return SR_ERR_ARG;
+    return sr__table_encode(t->table, obj, exact_raw, out);
+}
+
+/* Object -> text, through a tree whose counts are raw digits. */
 static sr_status to_json(const sr__response_type *t, const void *obj, unsigned flags, char **out,
                          size_t *out_len)
 {
@@ -92,9 +103,7 @@ static sr_status to_json(const sr__response_type *t, const void *obj, unsigned f
     if (out == NULL)
         return SR_ERR_ARG;
     *out = NULL;
-    if (obj == NULL)
-        return SR_ERR_ARG;
-    st = sr__table_encode(t->table, obj, 1, &tree);
+    st = to_tree(t, obj, 1, &tree);
     if (st != SR_OK)
         return st;
     st = sr__json_print(tree, flags, out, out_len);
@@ -102,55 +111,49 @@ static sr_status to_json(const sr__response_type *t, const void *obj, unsigned f
     return st;
 }
 
-static sr_status to_cjson(const sr__response_type *t, const void *obj, cJSON **out)
-{
-    if (out == NULL)
-        return SR_ERR_ARG;
-    *out = NULL;
-    if (obj == NULL)
-        return SR_ERR_ARG;
-    return sr__table_encode(t->table, obj, 0, out);
-}
-
 /* The entry points of public type T, whose field table and defaults are
- * type: T_new, T_free, T_from_json, T_to_json, T_from_cjson, T_to_cjson.
- * The decoders fill a void *: a T ** cannot be passed as a void **. */
-#define SR__RESPONSE_ENTRY_POINTS(T, type)                                                         \
+ * type, with the header's name x for the object: T_new, T_free,
+ * T_from_json, T_to_json, T_from_cjson, T_to_cjson. The decoders fill a
+ * void *: a T ** cannot be passed as a void **. */
+/* NOLINTBEGIN(bugprone-macro-parentheses): T is a type and x a parameter */
+#define SR__RESPONSE_ENTRY_POINTS(T, type, x)                                                      \
     T *T##_new(void)                                                                               \
     {                                                                                              \
-        return response_new(&type);                                                                \
+        return response_new(&(type));                                                              \
     }                                                                                              \
-    void T##_free(T *obj)                                                                          \
+    void T##_free(T *x)                                                                            \
     {                                                                                              \
-        sr__response_free(&type, obj);                                                             \
+        sr__response_free(&(type), x);                                                             \
     }                                                                                              \
     sr_status T##_from_json(const char *json, size_t len, const sr_parse_options *opts, T **out,   \
                             sr_error *err)                                                         \
     {                                                                                              \
-        void *obj = NULL;                                                                          \
-        sr_status st = from_json(&type, json, len, opts, out != NULL ? &obj : NULL, err);          \
+        void *decoded = NULL;                                                                      \
+        sr_status st = from_json(&(type), json, len, opts, out != NULL ? &decoded : NULL, err);    \
         if (out != NULL)                                                                           \
-            *out = obj;                                                                            \
+            *out = decoded;                                                                        \
         return st;                                                                                 \
     }                                                                                              \
-    sr_status T##_to_json(const T *obj, unsigned flags, char **out, size_t *out_len)               \
+    sr_status T##_to_json(const T *x, unsigned flags, char **out, size_t *out_len)                 \
     {                                                                                              \
-        return to_json(&type, obj, flags, out, out_len);                                           \
+        return to_json(&(type), x, flags, out, out_len);                                           \
     }                                                                                              \
-    sr_status T##_from_cjson(const cJSON *tree, const sr_parse_options *opts, T **out,             \
+    sr_status T##_from_cjson(const cJSON *object, const sr_parse_options *opts, T **out,           \
                              sr_error *err)                                                        \
     {                                                                                              \
-        void *obj = NULL;                                                                          \
-        sr_status st = sr__response_from_cjson(&type, tree, opts, out != NULL ? &obj : NULL, err); \
+        void *decoded = NULL;                                                                      \
+        sr_status st =                                                                             \
+            sr__response_from_cjson(&(type), object, opts, out != NULL ? &decoded : NULL, err);    \
         if (out != NULL)                                                                           \
-            *out = obj;                                                                            \
+            *out = decoded;                                                                        \
         return st;                                                                                 \
     }                                                                                              \
-    sr_status T##_to_cjson(const T *obj, cJSON **out)                                              \
+    sr_status T##_to_cjson(const T *x, cJSON **out)                                                \
     {                                                                                              \
-        return to_cjson(&type, obj, out);                                                          \
+        return to_tree(&(type), x, 0, out);                                                        \
     }
+/* NOLINTEND(bugprone-macro-parentheses) */
 
-SR__RESPONSE_ENTRY_POINTS(sr_aggregate_report, sr__aggregate_report_type)
-SR__RESPONSE_ENTRY_POINTS(sr_callback_result, sr__callback_result_type)
-SR__RESPONSE_ENTRY_POINTS(sr_error_body, sr__error_body_type)
+SR__RESPONSE_ENTRY_POINTS(sr_aggregate_report, sr__aggregate_report_type, r)
+SR__RESPONSE_ENTRY_POINTS(sr_callback_result, sr__callback_result_type, r)
+SR__RESPONSE_ENTRY_POINTS(sr_error_body, sr__error_body_type, b)

@@ -90,11 +90,6 @@ unsigned char sr__object_state(const sr__table *sub, const void *base)
 
 /* ---- decoding ---- */
 
-static sr_status nomem(const char *path, sr_error *err)
-{
-    return sr__error_set(err, SR_ERR_NOMEM, path, "out of memory");
-}
-
 /* Raw items hold one JSON number: the parser makes them so, and
  * sr__json_check_tree checks the trees applications give. */
 static int is_number(const cJSON *item)
@@ -120,7 +115,7 @@ static sr_status copy_text(sr__text *slot, unsigned char state, const char *s, c
 {
     slot->text = sr__strndup(s, strlen(s));
     if (slot->text == NULL)
-        return nomem(path, err);
+        return sr__error_set(err, SR_ERR_NOMEM, path, "out of memory");
     slot->state = state;
     return SR_OK;
 }
@@ -146,7 +141,7 @@ static sr_status decode_rows(const sr__table *row, const cJSON *array, sr__rows 
 {
     size_t i = 0;
     if (rows_reserve(rows, row->size, rows->count + (size_t)cJSON_GetArraySize(array)) != SR_OK)
-        return nomem(path, err);
+        return sr__error_set(err, SR_ERR_NOMEM, path, "out of memory");
     rows->state = SR__VALUE;
     for (const cJSON *item = array->child; item != NULL; item = item->next, i++) {
         char row_path[SR_ERROR_PATH_SIZE];
