@@ -162,8 +162,8 @@ static sr_status decode_rows(const sr__table *row, const cJSON *array, sr__rows 
 static sr_status decode_member(const sr__field *f, const cJSON *item, void *base, const char *path,
                                int strict, sr_error *err)
 {
-    static const char *const expected[] = {"a string", "a string, a number", "an integer",
-                                           "an object", "an array"};
+    static const char *const expected_by_kind[] = {"a string", "a string, a number", "an integer",
+                                                   "an object", "an array"};
     void *slot = SLOT(base, f);
     int nullable = !(f->flags & SR__FIELD_REQUIRED);
     char buf[32];
@@ -193,8 +193,9 @@ static sr_status decode_member(const sr__field *f, const cJSON *item, void *base
             return decode_rows(f->sub, item, slot, path, strict, err);
         break;
     }
-    return sr__error_set(err, SR_ERR_TYPE, path, "expected %s%s, found %s", expected[f->kind],
-                         nullable ? " or null" : "", sr__json_kind_name(item));
+    return sr__error_set(err, SR_ERR_TYPE, path, "expected %s%s, found %s",
+                         expected_by_kind[f->kind], nullable ? " or null" : "",
+                         sr__json_kind_name(item));
 }
 
 static const sr__field *find_field(const sr__table *t, const char *key)
