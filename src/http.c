@@ -71,6 +71,8 @@ sr_status sr_http_client_new(const sr_http_options *opts, sr_http_client **out, 
         sr_http_client_free(c);
         return sr__http_error(err, SR_ERR_NOMEM, "out of memory");
     }
+    for (size_t n = strlen(c->base_url); n > 0 && c->base_url[n - 1] == '/'; n--)
+        c->base_url[n - 1] = '\0'; /* joined with the endpoint's path */
     c->timeout_s = opts->timeout_s != 0 ? opts->timeout_s : SR_HTTP_DEFAULT_TIMEOUT_S;
     c->backoff_ms = opts->backoff_ms != 0 ? opts->backoff_ms : SR_HTTP_DEFAULT_BACKOFF_MS;
     c->flags = opts->flags;
@@ -98,25 +100,6 @@ static void sleep_ms(unsigned long ms)
     ts.tv_nsec = (long)(ms % 1000) * 1000000L;
     while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
         ;
-}
-
-/* The report POST's lines; NULL when out of memory. */
-static void *report_headers(const sr_http_client *c, sr_http_endpoint endpoint, const char *key)
-{
-    char key_header[sizeof "Idempotency-Key: " + SR__UUID_TEXT_LEN];
-    const char *lines[5];
-    size_t n = 0;
-    void *list = sr__http_auth_headers(c, NULL);
-    snprintf(key_header, sizeof key_header, "Idempotency-Key: %s", key);
-    lines[n++] = "Content-Type: application/json";
-    lines[n++] = "Accept: application/json";
-    lines[n++] = key_header;
-    lines[n++] = "Expect:"; /* no 100-continue round trip */
-    if (endpoint == SR_HTTP_ASYNC && c->portal_initiated != NULL)
-        lines[n++] = c->portal_initiated;
-    for (size_t i = 0; i < n && list != NULL; i++)
-        list = sr__http_headers_add(list, lines[i]);
-    return list;
 }
 
 /* Runs the attempts of one set of headers, sharing the retry budget
@@ -162,21 +145,23 @@ static sr_status run_attempts(sr_http_client *c, const sr__http_post *post, long
 
 /* Tokens, then the attempts; after a 401, fresh tokens and the attempts
  * once more. SR_OK or SR_ERR_NOMEM; r says the rest. */
-static sr_status deliver(sr_http_client *c, sr_http_endpoint endpoint, sr__http_post *post,
-                         long long deadline_ms, sr_http_result *r)
+static sr_status deliver(sr_http_client *c, sr__http_post *post, long long deadline_ms,
+                         sr_http_result *r)
 {
     unsigned retries = 0;
     for (int refreshed = 0;; refreshed = 1) {
         int ready = 0;
+        char *token_lines[2] = {NULL, NULL};
         sr_status st = sr__http_auth_ensure(c, deadline_ms, r, &ready);
         if (st != SR_OK || !ready)
             return st;
-        post->headers = report_headers(c, endpoint, r->idempotency_key);
-        if (post->headers == NULL)
-            return SR_ERR_NOMEM;
-        st = run_attempts(c, post, deadline_ms, &retries, r);
-        sr__http_headers_free(post->headers);
-        post->headers = NULL;
+        st = sr__http_auth_lines(c, token_lines);
+        post->lines[0] = token_lines[0];
+        post->lines[1] = token_lines[1];
+        if (st == SR_OK)
+            st = run_attempts(c, post, deadline_ms, &retries, r);
+        sr__http_wipe_free(token_lines[0]);
+        sr__http_wipe_free(token_lines[1]);
         if (st != SR_OK)
             return st;
         /* A 401 was not processed: fresh tokens may cure it, once. */
@@ -217,10 +202,10 @@ sr_status sr_http_send(sr_http_client *c, sr_http_endpoint endpoint,
                        size_t max_errors, size_t *error_count)
 {
     sr_error e;
-    char *body = NULL, *url = NULL;
+    char *body = NULL, *url = NULL, key_line[sizeof "Idempotency-Key: " + SR__UUID_TEXT_LEN];
     size_t body_len = 0, problems;
     sr_http_result *r = NULL;
-    sr__http_post post;
+    sr__http_post post = {NULL, NULL, 0, {NULL, NULL, "Content-Type: application/json", key_line}};
     sr_status st = SR_OK;
 
     if (error_count != NULL)
@@ -239,7 +224,7 @@ sr_status sr_http_send(sr_http_client *c, sr_http_endpoint endpoint,
         return e.code;
     }
     r = sr__http_result_new();
-    url = sr__http_join_url(c->base_url, endpoint == SR_HTTP_SYNC ? PATH_SYNC : PATH_ASYNC);
+    url = sr__http_concat(c->base_url, endpoint == SR_HTTP_SYNC ? PATH_SYNC : PATH_ASYNC);
     if (r == NULL || url == NULL) {
         st = SR_ERR_NOMEM;
         goto cleanup;
@@ -249,12 +234,13 @@ sr_status sr_http_send(sr_http_client *c, sr_http_endpoint endpoint,
         st = sr__http_uuid_v4(r->idempotency_key);
     if (st != SR_OK)
         goto cleanup;
+    snprintf(key_line, sizeof key_line, "Idempotency-Key: %s", r->idempotency_key);
     post.url = url;
     post.body = body;
     post.body_len = body_len;
-    post.headers = NULL;
+    post.lines[4] = endpoint == SR_HTTP_ASYNC ? c->portal_initiated : NULL;
     /* timeout_s * 1000 fits in a long long for any unsigned timeout_s. */
-    st = deliver(c, endpoint, &post, sr__http_now_ms() + (long long)c->timeout_s * 1000, r);
+    st = deliver(c, &post, sr__http_now_ms() + (long long)c->timeout_s * 1000, r);
     if (st == SR_OK && r->stage == SR_HTTP_STAGE_REPORT && r->status != 0)
         st = sr__http_result_decode(r, endpoint);
     if (st == SR_OK) {

@@ -76,27 +76,21 @@ void sr__http_result_clear_answer(sr_http_result *r)
     r->transport_error = NULL;
 }
 
-/* The capacity for `need` bytes: doubling from BODY_FIRST_CAP, at most the
- * body limit plus its terminator. */
-static size_t grown_capacity(size_t cap, size_t need)
-{
-    size_t limit = SR_HTTP_MAX_BODY_BYTES + 1;
-    if (cap < BODY_FIRST_CAP)
-        cap = BODY_FIRST_CAP;
-    while (cap < need && cap < limit)
-        cap = cap > limit / 2 ? limit : cap * 2;
-    return cap < need ? need : cap;
-}
-
 sr_status sr__http_result_append_body(sr_http_result *r, const char *data, size_t n)
 {
     if (n > SR_HTTP_MAX_BODY_BYTES - r->body_len)
         return SR_ERR_LIMIT;
     if (r->body_len + n + 1 > r->body_cap) {
-        /* A new block rather than realloc: the old one is wiped first, as
+        /* Doubling from BODY_FIRST_CAP up to the limit and its terminator.
+         * A new block rather than realloc: the old one is wiped first, as
          * it may hold a token reply. */
-        size_t cap = grown_capacity(r->body_cap, r->body_len + n + 1);
-        char *grown = malloc(cap);
+        size_t cap = r->body_cap < BODY_FIRST_CAP ? BODY_FIRST_CAP : r->body_cap;
+        char *grown;
+        while (cap < r->body_len + n + 1)
+            cap *= 2;
+        if (cap > SR_HTTP_MAX_BODY_BYTES + 1)
+            cap = SR_HTTP_MAX_BODY_BYTES + 1;
+        grown = malloc(cap);
         if (grown == NULL)
             return SR_ERR_NOMEM;
         memcpy(grown, r->body, r->body_len);
@@ -151,15 +145,12 @@ void sr__http_result_redact(sr_http_result *r, const char *secret)
 
 sr_status sr__http_result_set_transport_error(sr_http_result *r, const char *message)
 {
-    size_t n = strlen(message);
-    char *copy = malloc(n + 1);
+    char *copy = sr__http_strdup(message);
     if (copy == NULL)
         return SR_ERR_NOMEM;
-    memcpy(copy, message, n + 1);
-    /* one line, whatever libcurl wrote */
     for (char *p = copy; *p != '\0'; p++) {
         if ((unsigned char)*p < 0x20)
-            *p = ' ';
+            *p = ' '; /* one line, whatever libcurl wrote */
     }
     free(r->transport_error);
     r->transport_error = copy;
@@ -246,27 +237,17 @@ sr_http_end sr_http_result_end(const sr_http_result *r)
 
 const char *sr_http_end_name(sr_http_end e)
 {
-    switch (e) {
-    case SR_HTTP_END_NONE:
-        return "no exchange";
-    case SR_HTTP_END_ANSWER:
-        return "final answer";
-    case SR_HTTP_END_RETRIES:
-        return "retries exhausted";
-    case SR_HTTP_END_DEADLINE:
-        return "total timeout";
-    case SR_HTTP_END_UNSAFE:
-        return "not retried: the request may have been processed";
-    case SR_HTTP_END_FAILED:
-        return "transport failure";
-    case SR_HTTP_END_BODY_LIMIT:
-        return "answer too large";
-    case SR_HTTP_END_TOKEN:
-        return "token request failed";
-    case SR_HTTP_END_TOKEN_REFUSED_BEFORE:
-        return "token request refused earlier, not made again";
-    }
-    return "unknown";
+    static const char *const names[] = {
+        [SR_HTTP_END_NONE] = "no exchange",
+        [SR_HTTP_END_ANSWER] = "final answer",
+        [SR_HTTP_END_RETRIES] = "retries exhausted",
+        [SR_HTTP_END_DEADLINE] = "total timeout",
+        [SR_HTTP_END_UNSAFE] = "not retried: the request may have been processed",
+        [SR_HTTP_END_FAILED] = "transport failure",
+        [SR_HTTP_END_BODY_LIMIT] = "answer too large",
+        [SR_HTTP_END_TOKEN] = "token request failed",
+        [SR_HTTP_END_TOKEN_REFUSED_BEFORE] = "token request refused earlier, not made again"};
+    return (unsigned)e < sizeof names / sizeof names[0] ? names[e] : "unknown";
 }
 
 sr_http_stage sr_http_result_stage(const sr_http_result *r)

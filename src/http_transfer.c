@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* One POST with libcurl: the options every request gets (TLS verification
- * on, no redirects, http and https only, timeouts), the body and header
- * callbacks, and how a finished exchange is judged. */
-#define _POSIX_C_SOURCE 200809L /* clock_gettime */
+ * on, no redirects, http and https only, timeouts), the header lines, the
+ * body and header callbacks, and how a finished exchange is judged. */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime, strncasecmp */
 
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <curl/curl.h>
@@ -29,20 +30,33 @@ long long sr__http_now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-void *sr__http_headers_add(void *list, const char *line)
-{
-    struct curl_slist *next = curl_slist_append(list, line);
-    if (next == NULL)
-        sr__http_headers_free(list);
-    return next;
-}
-
 /* libcurl copied the lines, tokens included: wipe its copies too. */
-void sr__http_headers_free(void *list)
+static void free_header_list(struct curl_slist *list)
 {
     for (struct curl_slist *p = list; p != NULL; p = p->next)
         sr__http_wipe(p->data, strlen(p->data));
     curl_slist_free_all(list);
+}
+
+/* The lines every request carries, then the post's own. NULL when out of
+ * memory. */
+static struct curl_slist *header_list(const sr__http_post *post)
+{
+    static const char *const common[] = {"Accept: application/json",
+                                         "Expect:"}; /* no 100-continue round trip */
+    struct curl_slist *list = NULL, *next;
+    for (size_t i = 0; i < 2 + SR__HTTP_MAX_LINES; i++) {
+        const char *line = i < 2 ? common[i] : post->lines[i - 2];
+        if (line == NULL)
+            continue;
+        next = curl_slist_append(list, line);
+        if (next == NULL) {
+            free_header_list(list);
+            return NULL;
+        }
+        list = next;
+    }
+    return list;
 }
 
 /* ---- libcurl callbacks ---- */
@@ -53,21 +67,6 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *user)
     size_t n = size * nmemb;
     x->body_status = sr__http_result_append_body(x->result, data, n);
     return x->body_status == SR_OK ? n : 0; /* 0 aborts the transfer */
-}
-
-static int ascii_lower(int c)
-{
-    return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
-}
-
-static int starts_with_ignore_case(const char *s, size_t n, const char *prefix)
-{
-    size_t i = 0;
-    for (; prefix[i] != '\0'; i++) {
-        if (i >= n || ascii_lower((unsigned char)s[i]) != prefix[i])
-            return 0;
-    }
-    return 1;
 }
 
 /* Retry-After as delta-seconds (RFC 9110 10.2.3); an HTTP-date is ignored
@@ -88,14 +87,15 @@ static long parse_retry_after(const char *s, size_t n)
     return (digits > 0 && i == n) ? v : -1;
 }
 
+/* data is one header line, not NUL-terminated. */
 static size_t on_header(char *data, size_t size, size_t nmemb, void *user)
 {
     exchange_state *x = user;
     size_t n = size * nmemb;
     static const char name[] = "retry-after:";
-    if (starts_with_ignore_case(data, n, "http/"))
+    if (n >= 5 && strncasecmp(data, "http/", 5) == 0)
         x->retry_after_s = -1; /* a new response (after 100 Continue...) */
-    else if (starts_with_ignore_case(data, n, name))
+    else if (n >= sizeof name - 1 && strncasecmp(data, name, sizeof name - 1) == 0)
         x->retry_after_s = parse_retry_after(data + sizeof name - 1, n - (sizeof name - 1));
     return n;
 }
@@ -107,15 +107,15 @@ static long clamp_long(long long v)
     return v > (long long)LONG_MAX ? LONG_MAX : (long)v;
 }
 
-static void set_options(CURL *curl, const sr__http_post *post, exchange_state *x, char *errbuf,
-                        long long remaining_ms)
+static void set_options(CURL *curl, const sr__http_post *post, struct curl_slist *headers,
+                        exchange_state *x, char *errbuf, long long remaining_ms)
 {
     curl_easy_reset(curl);
     curl_easy_setopt(curl, CURLOPT_URL, post->url);
     curl_easy_setopt(curl, CURLOPT_POST, 1L);
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, post->body);
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)post->body_len);
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, post->headers);
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(curl, CURLOPT_USERAGENT, "sessreport-http");
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, x);
@@ -151,9 +151,11 @@ static int request_may_have_left(CURL *curl)
 sr_status sr__http_exchange(sr_http_client *c, const sr__http_post *post, long long deadline_ms,
                             sr_http_result *r, sr__http_verdict *verdict, long *retry_after_s)
 {
-    char errbuf[CURL_ERROR_SIZE];
-    exchange_state x;
+    char errbuf[CURL_ERROR_SIZE], msg[CURL_ERROR_SIZE + 128];
+    exchange_state x = {r, SR_OK, -1};
+    struct curl_slist *headers;
     CURLcode rc;
+    int sent;
     long long remaining = deadline_ms - sr__http_now_ms();
 
     sr__http_result_clear_answer(r);
@@ -163,40 +165,38 @@ sr_status sr__http_exchange(sr_http_client *c, const sr__http_post *post, long l
     if (sr__http_result_set_url(r, post->url) != SR_OK)
         return SR_ERR_NOMEM;
     if (remaining <= 0) {
-        char msg[96];
         snprintf(msg, sizeof msg, "total timeout of %u s reached", c->timeout_s);
         r->end = SR_HTTP_END_DEADLINE;
         return sr__http_result_set_transport_error(r, msg);
     }
-    x.result = r;
-    x.body_status = SR_OK;
-    x.retry_after_s = -1;
+    headers = header_list(post);
+    if (headers == NULL)
+        return SR_ERR_NOMEM;
     errbuf[0] = '\0';
-    set_options(c->curl, post, &x, errbuf, remaining);
+    set_options(c->curl, post, headers, &x, errbuf, remaining);
     rc = curl_easy_perform(c->curl);
-    if (rc != CURLE_OK) {
-        char msg[CURL_ERROR_SIZE + 128];
-        int sent = request_may_have_left(c->curl);
-        curl_easy_reset(c->curl); /* drop its pointers to this call's buffers */
-        if (x.body_status == SR_ERR_NOMEM)
-            return SR_ERR_NOMEM;
-        r->status = 0;
-        if (x.body_status == SR_ERR_LIMIT) {
-            snprintf(msg, sizeof msg, "response body larger than %zu bytes",
-                     SR_HTTP_MAX_BODY_BYTES);
-            r->end = SR_HTTP_END_BODY_LIMIT;
-        } else {
-            snprintf(msg, sizeof msg, "%s%s%s", curl_easy_strerror(rc),
-                     errbuf[0] != '\0' ? ": " : "", errbuf);
-            *verdict = sr__http_judge_transport((int)rc, sent);
-            if (rc == CURLE_OPERATION_TIMEDOUT && sr__http_now_ms() >= deadline_ms)
-                r->end = SR_HTTP_END_DEADLINE;
-        }
-        return sr__http_result_set_transport_error(r, msg);
+    sent = request_may_have_left(c->curl);
+    if (rc == CURLE_OK)
+        curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &r->status);
+    curl_easy_reset(c->curl); /* drop its pointers to this call's buffers */
+    free_header_list(headers);
+    if (rc == CURLE_OK) {
+        *verdict = sr__http_judge_status(r->status);
+        *retry_after_s = x.retry_after_s;
+        return SR_OK;
     }
-    curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &r->status);
-    curl_easy_reset(c->curl);
-    *verdict = sr__http_judge_status(r->status);
-    *retry_after_s = x.retry_after_s;
-    return SR_OK;
+    if (x.body_status == SR_ERR_NOMEM)
+        return SR_ERR_NOMEM;
+    r->status = 0;
+    if (x.body_status == SR_ERR_LIMIT) {
+        snprintf(msg, sizeof msg, "response body larger than %zu bytes", SR_HTTP_MAX_BODY_BYTES);
+        r->end = SR_HTTP_END_BODY_LIMIT;
+    } else {
+        snprintf(msg, sizeof msg, "%s%s%s", curl_easy_strerror(rc), errbuf[0] != '\0' ? ": " : "",
+                 errbuf);
+        *verdict = sr__http_judge_transport((int)rc, sent);
+        if (rc == CURLE_OPERATION_TIMEDOUT && sr__http_now_ms() >= deadline_ms)
+            r->end = SR_HTTP_END_DEADLINE;
+    }
+    return sr__http_result_set_transport_error(r, msg);
 }
