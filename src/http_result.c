@@ -117,22 +117,17 @@ sr_status sr__http_result_set_url(sr_http_result *r, const char *url)
 
 void sr__http_result_redact(sr_http_result *r, const char *secret)
 {
-    static const char mask[] = "***";
-    size_t n, in = 0, out = 0;
-    /* A secret shorter than this would match ordinary text of the body
+    size_t n = secret != NULL ? strlen(secret) : 0, in = 0, out = 0;
+    /* A secret shorter than 8 bytes would match ordinary text of the body
      * ("a" inside every key) and mangle the answer: real tokens and
-     * secrets are far longer. */
-    enum { shortest_redacted = 8 };
-    if (secret == NULL || strlen(secret) < shortest_redacted)
+     * secrets are far longer. So the mask is shorter than what it hides,
+     * and the body never grows. */
+    if (n < 8)
         return;
-    n = strlen(secret);
-    /* The mask is cut to the secret's length when the secret is shorter,
-     * so the body never grows. */
     while (in < r->body_len) {
         if (r->body_len - in >= n && memcmp(r->body + in, secret, n) == 0) {
-            size_t m = n < sizeof mask - 1 ? n : sizeof mask - 1;
-            memcpy(r->body + out, mask, m);
-            out += m;
+            memcpy(r->body + out, "***", 3);
+            out += 3;
             in += n;
         } else {
             r->body[out++] = r->body[in++];
@@ -157,43 +152,33 @@ sr_status sr__http_result_set_transport_error(sr_http_result *r, const char *mes
     return SR_OK;
 }
 
-static int is_success(long status)
-{
-    return status >= 200 && status <= 299;
-}
-
 sr_status sr__http_result_decode(sr_http_result *r, sr_http_endpoint endpoint)
 {
-    sr_status st;
+    int success = r->status >= 200 && r->status <= 299;
+    sr_response_kind kind = !success                   ? SR_RESPONSE_ERROR_BODY
+                            : endpoint == SR_HTTP_SYNC ? SR_RESPONSE_AGGREGATE_REPORT
+                                                       : SR_RESPONSE_CALLBACK_RESULT;
+    sr_status st = SR_OK;
     drop_decoded(r);
-    if (r->body_len == 0) {
-        /* Both endpoints answer a success with a body: an empty one (a 204
-         * too) is not what was asked for. */
-        if (is_success(r->status)) {
-            sr__http_error(&r->decode_error, SR_ERR_MISSING,
-                           "HTTP %ld with an empty body: expected %s", r->status,
-                           endpoint == SR_HTTP_SYNC ? "an aggregate report" : "a callback result");
-            r->has_decode_error = 1;
-        }
+    /* Both endpoints answer a success with a body: an empty one (a 204
+     * too) is not what was asked for. An empty non-2xx body is no error. */
+    if (r->body_len == 0 && success)
+        st = sr__http_error(&r->decode_error, SR_ERR_MISSING,
+                            "HTTP %ld with an empty body: expected %s", r->status,
+                            endpoint == SR_HTTP_SYNC ? "an aggregate report" : "a callback result");
+    else if (r->body_len == 0)
         return SR_OK;
-    }
-    if (!is_success(r->status)) {
+    else if (kind == SR_RESPONSE_ERROR_BODY)
         st = sr_error_body_from_json(r->body, r->body_len, NULL, &r->error_body, &r->decode_error);
-        if (st == SR_OK)
-            r->kind = SR_RESPONSE_ERROR_BODY;
-    } else if (endpoint == SR_HTTP_SYNC) {
+    else if (kind == SR_RESPONSE_AGGREGATE_REPORT)
         st =
             sr_aggregate_report_from_json(r->body, r->body_len, NULL, &r->report, &r->decode_error);
-        if (st == SR_OK)
-            r->kind = SR_RESPONSE_AGGREGATE_REPORT;
-    } else {
+    else
         st = sr_callback_result_from_json(r->body, r->body_len, NULL, &r->callback,
                                           &r->decode_error);
-        if (st == SR_OK)
-            r->kind = SR_RESPONSE_CALLBACK_RESULT;
-    }
     if (st == SR_ERR_NOMEM)
         return st;
+    r->kind = st == SR_OK ? kind : SR_RESPONSE_UNKNOWN;
     r->has_decode_error = st != SR_OK;
     return SR_OK;
 }

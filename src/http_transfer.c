@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* One POST with libcurl: the options every request gets (TLS verification
  * on, no redirects, http and https only, timeouts), the header lines, the
- * body and header callbacks, and how a finished exchange is judged. */
-#define _POSIX_C_SOURCE 200809L /* clock_gettime, strncasecmp */
+ * body callback, and how a finished exchange is judged. */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
 
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #include <curl/curl.h>
@@ -16,11 +16,10 @@
 
 static const long long CONNECT_TIMEOUT_MS = (long long)SR_HTTP_CONNECT_TIMEOUT_S * 1000;
 
-/* What one exchange's callbacks learn besides the body. */
+/* What the body callback appends to, and why it stopped the transfer. */
 typedef struct exchange_state {
     sr_http_result *result;
-    sr_status body_status; /* why the body callback stopped the transfer */
-    long retry_after_s;    /* -1 = none given (or not in seconds) */
+    sr_status body_status;
 } exchange_state;
 
 long long sr__http_now_ms(void)
@@ -59,8 +58,6 @@ static struct curl_slist *header_list(const sr__http_post *post)
     return list;
 }
 
-/* ---- libcurl callbacks ---- */
-
 static size_t on_body(char *data, size_t size, size_t nmemb, void *user)
 {
     exchange_state *x = user;
@@ -69,38 +66,20 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *user)
     return x->body_status == SR_OK ? n : 0; /* 0 aborts the transfer */
 }
 
-/* Retry-After as delta-seconds (RFC 9110 10.2.3); an HTTP-date is ignored
- * and the backoff applies instead. */
-static long parse_retry_after(const char *s, size_t n)
+/* Retry-After as delta-seconds (RFC 9110 10.2.3), -1 when absent; an
+ * HTTP-date is ignored and the backoff applies instead. libcurl keeps the
+ * final response's headers (not those of a 100 Continue), trimmed. */
+static long read_retry_after(CURL *curl)
 {
-    size_t i = 0;
-    long v = 0;
-    int digits = 0;
-    while (i < n && (s[i] == ' ' || s[i] == '\t'))
-        i++;
-    for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++) {
-        if (v < 1000000)
-            v = v * 10 + (s[i] - '0');
-    }
-    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
-        i++;
-    return (digits > 0 && i == n) ? v : -1;
+    struct curl_header *h;
+    size_t digits;
+    if (curl_easy_header(curl, "Retry-After", 0, CURLH_HEADER, -1, &h) != CURLHE_OK)
+        return -1;
+    digits = strspn(h->value, "0123456789");
+    if (digits == 0 || h->value[digits] != '\0')
+        return -1;
+    return digits > 6 ? 1000000 : strtol(h->value, NULL, 10);
 }
-
-/* data is one header line, not NUL-terminated. */
-static size_t on_header(char *data, size_t size, size_t nmemb, void *user)
-{
-    exchange_state *x = user;
-    size_t n = size * nmemb;
-    static const char name[] = "retry-after:";
-    if (n >= 5 && strncasecmp(data, "http/", 5) == 0)
-        x->retry_after_s = -1; /* a new response (after 100 Continue...) */
-    else if (n >= sizeof name - 1 && strncasecmp(data, name, sizeof name - 1) == 0)
-        x->retry_after_s = parse_retry_after(data + sizeof name - 1, n - (sizeof name - 1));
-    return n;
-}
-
-/* ---- one exchange ---- */
 
 static long clamp_long(long long v)
 {
@@ -119,8 +98,6 @@ static void set_options(CURL *curl, const sr__http_post *post, struct curl_slist
     curl_easy_setopt(curl, CURLOPT_USERAGENT, "sessreport-http");
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, x);
-    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(curl, CURLOPT_HEADERDATA, x);
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);       /* timeouts without SIGALRM: thread-safe */
     curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L); /* a redirect must not carry the tokens */
@@ -152,7 +129,7 @@ sr_status sr__http_exchange(sr_http_client *c, const sr__http_post *post, long l
                             sr_http_result *r, sr__http_verdict *verdict, long *retry_after_s)
 {
     char errbuf[CURL_ERROR_SIZE], msg[CURL_ERROR_SIZE + 128];
-    exchange_state x = {r, SR_OK, -1};
+    exchange_state x = {r, SR_OK};
     struct curl_slist *headers;
     CURLcode rc;
     int sent;
@@ -176,13 +153,14 @@ sr_status sr__http_exchange(sr_http_client *c, const sr__http_post *post, long l
     set_options(c->curl, post, headers, &x, errbuf, remaining);
     rc = curl_easy_perform(c->curl);
     sent = request_may_have_left(c->curl);
-    if (rc == CURLE_OK)
+    if (rc == CURLE_OK) {
         curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &r->status);
+        *retry_after_s = read_retry_after(c->curl);
+    }
     curl_easy_reset(c->curl); /* drop its pointers to this call's buffers */
     free_header_list(headers);
     if (rc == CURLE_OK) {
         *verdict = sr__http_judge_status(r->status);
-        *retry_after_s = x.retry_after_s;
         return SR_OK;
     }
     if (x.body_status == SR_ERR_NOMEM)
