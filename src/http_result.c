@@ -195,29 +195,35 @@ void sr_http_result_free(sr_http_result *r)
     free(r);
 }
 
-long sr_http_result_status(const sr_http_result *r)
+/* The getters of one member each: the member, or `none` for NULL r. */
+#define MEMBER_GETTER(type, member, none)                                                          \
+    type sr_http_result_##member(const sr_http_result *r)                                          \
+    {                                                                                              \
+        return r != NULL ? r->member : none;                                                       \
+    }
+
+MEMBER_GETTER(long, status, 0)
+MEMBER_GETTER(unsigned, attempts, 0)
+MEMBER_GETTER(sr_http_end, end, SR_HTTP_END_NONE)
+MEMBER_GETTER(sr_http_stage, stage, SR_HTTP_STAGE_REPORT)
+MEMBER_GETTER(const char *, url, NULL)
+MEMBER_GETTER(const char *, idempotency_key, NULL)
+MEMBER_GETTER(const char *, transport_error, NULL)
+MEMBER_GETTER(sr_response_kind, kind, SR_RESPONSE_UNKNOWN)
+MEMBER_GETTER(const sr_aggregate_report *, report, NULL)
+MEMBER_GETTER(const sr_callback_result *, callback, NULL)
+MEMBER_GETTER(const sr_error_body *, error_body, NULL)
+
+const char *sr_http_result_body(const sr_http_result *r, size_t *len)
 {
-    return r != NULL ? r->status : 0;
+    if (len != NULL)
+        *len = r != NULL ? r->body_len : 0;
+    return r != NULL ? r->body : NULL;
 }
 
-unsigned sr_http_result_attempts(const sr_http_result *r)
+const sr_error *sr_http_result_decode_error(const sr_http_result *r)
 {
-    return r != NULL ? r->attempts : 0;
-}
-
-const char *sr_http_result_idempotency_key(const sr_http_result *r)
-{
-    return r != NULL ? r->idempotency_key : NULL;
-}
-
-const char *sr_http_result_transport_error(const sr_http_result *r)
-{
-    return r != NULL ? r->transport_error : NULL;
-}
-
-sr_http_end sr_http_result_end(const sr_http_result *r)
-{
-    return r != NULL ? r->end : SR_HTTP_END_NONE;
+    return (r != NULL && r->has_decode_error) ? &r->decode_error : NULL;
 }
 
 const char *sr_http_end_name(sr_http_end e)
@@ -233,50 +239,4 @@ const char *sr_http_end_name(sr_http_end e)
         [SR_HTTP_END_TOKEN] = "token request failed",
         [SR_HTTP_END_TOKEN_REFUSED_BEFORE] = "token request refused earlier, not made again"};
     return (unsigned)e < sizeof names / sizeof names[0] ? names[e] : "unknown";
-}
-
-sr_http_stage sr_http_result_stage(const sr_http_result *r)
-{
-    return r != NULL ? r->stage : SR_HTTP_STAGE_REPORT;
-}
-
-const char *sr_http_result_url(const sr_http_result *r)
-{
-    return r != NULL ? r->url : NULL;
-}
-
-const char *sr_http_result_body(const sr_http_result *r, size_t *len)
-{
-    if (len != NULL)
-        *len = 0;
-    if (r == NULL)
-        return NULL;
-    if (len != NULL)
-        *len = r->body_len;
-    return r->body;
-}
-
-sr_response_kind sr_http_result_kind(const sr_http_result *r)
-{
-    return r != NULL ? r->kind : SR_RESPONSE_UNKNOWN;
-}
-
-const sr_aggregate_report *sr_http_result_report(const sr_http_result *r)
-{
-    return r != NULL ? r->report : NULL;
-}
-
-const sr_callback_result *sr_http_result_callback(const sr_http_result *r)
-{
-    return r != NULL ? r->callback : NULL;
-}
-
-const sr_error_body *sr_http_result_error_body(const sr_http_result *r)
-{
-    return r != NULL ? r->error_body : NULL;
-}
-
-const sr_error *sr_http_result_decode_error(const sr_http_result *r)
-{
-    return (r != NULL && r->has_decode_error) ? &r->decode_error : NULL;
 }
