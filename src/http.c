@@ -19,25 +19,10 @@
 #define PATH_SYNC  "/report/aggregate"
 #define PATH_ASYNC "/report/async/aggregate"
 
-/* The options' strings that name a header value, as static strings. */
-static sr_status check_portal_initiated(const char *v, const char **out, sr_error *err)
-{
-    *out = NULL;
-    if (v == NULL)
-        return SR_OK;
-    if (strcmp(v, "true") == 0)
-        *out = "X-Portal-Initiated: true";
-    else if (strcmp(v, "false") == 0)
-        *out = "X-Portal-Initiated: false";
-    else
-        return sr__http_error(err, SR_ERR_ARG, "portal_initiated must be \"true\" or \"false\"");
-    return SR_OK;
-}
-
 sr_status sr_http_client_new(const sr_http_options *opts, sr_http_client **out, sr_error *err)
 {
     sr_http_client *c = NULL;
-    const char *base, *portal = NULL;
+    const char *base, *portal;
     sr_status st;
 
     if (out != NULL)
@@ -46,10 +31,11 @@ sr_status sr_http_client_new(const sr_http_options *opts, sr_http_client **out, 
         return sr__http_error(err, SR_ERR_ARG, "opts and out must not be NULL");
     if ((opts->flags & ~SR_HTTP_RETRY_UNSAFE) != 0)
         return sr__http_error(err, SR_ERR_ARG, "unknown flag 0x%x", opts->flags);
+    portal = opts->portal_initiated;
+    if (portal != NULL && strcmp(portal, "true") != 0 && strcmp(portal, "false") != 0)
+        return sr__http_error(err, SR_ERR_ARG, "portal_initiated must be \"true\" or \"false\"");
     base = opts->base_url != NULL ? opts->base_url : SR_HTTP_DEFAULT_BASE_URL;
-    st = check_portal_initiated(opts->portal_initiated, &portal, err);
-    if (st == SR_OK)
-        st = sr__http_check_url(base, "base URL", err);
+    st = sr__http_check_url(base, "base URL", err);
     if (st != SR_OK)
         return st;
 
@@ -76,7 +62,10 @@ sr_status sr_http_client_new(const sr_http_options *opts, sr_http_client **out, 
     c->timeout_s = opts->timeout_s != 0 ? opts->timeout_s : SR_HTTP_DEFAULT_TIMEOUT_S;
     c->backoff_ms = opts->backoff_ms != 0 ? opts->backoff_ms : SR_HTTP_DEFAULT_BACKOFF_MS;
     c->flags = opts->flags;
-    c->portal_initiated = portal;
+    /* a static string: the option's may be freed */
+    if (portal != NULL)
+        c->portal_initiated =
+            portal[0] == 't' ? "X-Portal-Initiated: true" : "X-Portal-Initiated: false";
     *out = c;
     return SR_OK;
 }
@@ -102,36 +91,36 @@ static void sleep_ms(unsigned long ms)
         ;
 }
 
-/* Runs the attempts of one set of headers, sharing the retry budget
+/* How the send ends after this verdict, or SR_HTTP_END_NONE to retry. */
+static sr_http_end end_after(const sr_http_client *c, sr__http_verdict verdict, unsigned retries)
+{
+    if (verdict == SR__HTTP_FINAL)
+        return SR_HTTP_END_ANSWER;
+    if (verdict == SR__HTTP_PERMANENT)
+        return SR_HTTP_END_FAILED;
+    if (verdict == SR__HTTP_UNSAFE && (c->flags & SR_HTTP_RETRY_UNSAFE) == 0)
+        return SR_HTTP_END_UNSAFE;
+    return retries >= SR_HTTP_MAX_RETRIES ? SR_HTTP_END_RETRIES : SR_HTTP_END_NONE;
+}
+
+/* Runs the attempts of one set of tokens, sharing the retry budget
  * *retries; sets r->end. SR_OK or SR_ERR_NOMEM. */
 static sr_status run_attempts(sr_http_client *c, const sr__http_post *post, long long deadline_ms,
                               unsigned *retries, sr_http_result *r)
 {
-    for (;;) {
+    for (;; (*retries)++) {
         sr__http_verdict verdict;
         long retry_after_s;
         unsigned long random = 0, wait;
-        sr_status st;
 
         r->attempts++;
-        st = sr__http_exchange(c, post, deadline_ms, r, &verdict, &retry_after_s);
-        if (st != SR_OK)
-            return st;
+        if (sr__http_exchange(c, post, deadline_ms, r, &verdict, &retry_after_s) != SR_OK)
+            return SR_ERR_NOMEM;
         sr__http_auth_redact(c, r);
-        if (r->end != SR_HTTP_END_NONE) /* the deadline or the body limit */
+        if (r->end == SR_HTTP_END_NONE) /* else the deadline or the body limit */
+            r->end = end_after(c, verdict, *retries);
+        if (r->end != SR_HTTP_END_NONE)
             return SR_OK;
-        if (verdict == SR__HTTP_FINAL || verdict == SR__HTTP_PERMANENT) {
-            r->end = verdict == SR__HTTP_FINAL ? SR_HTTP_END_ANSWER : SR_HTTP_END_FAILED;
-            return SR_OK;
-        }
-        if (verdict == SR__HTTP_UNSAFE && (c->flags & SR_HTTP_RETRY_UNSAFE) == 0) {
-            r->end = SR_HTTP_END_UNSAFE;
-            return SR_OK;
-        }
-        if (*retries >= SR_HTTP_MAX_RETRIES) {
-            r->end = SR_HTTP_END_RETRIES;
-            return SR_OK;
-        }
         (void)sr__http_random_bytes(&random, sizeof random); /* no jitter if it fails */
         wait = sr__http_retry_wait_ms(c->backoff_ms, *retries, retry_after_s, random);
         if (sr__http_now_ms() + (long long)wait >= deadline_ms) {
@@ -139,7 +128,6 @@ static sr_status run_attempts(sr_http_client *c, const sr__http_post *post, long
             return SR_OK;
         }
         sleep_ms(wait);
-        (*retries)++;
     }
 }
 
@@ -173,37 +161,26 @@ static sr_status deliver(sr_http_client *c, sr__http_post *post, long long deadl
     }
 }
 
-static sr_status fail(sr_status st, const sr_error *e, sr_error *errors, size_t max_errors,
-                      size_t *error_count)
+/* The one reason of a failure other than validation, in errors. */
+static sr_status fail(sr_status st, sr_error *errors, size_t max_errors, size_t *error_count)
 {
-    if (errors != NULL && max_errors > 0)
-        errors[0] = *e;
     if (error_count != NULL)
         *error_count = 1;
-    return st;
-}
-
-/* Validation with the endpoint's IMEI limit; returns the problem count. */
-static size_t validate_for(sr_http_endpoint endpoint, const session_report_request *req,
-                           sr_error *errors, size_t max_errors, sr_error *first)
-{
-    sr_validate_options vo;
-    size_t n;
-    memset(&vo, 0, sizeof vo);
-    vo.max_imeis = endpoint == SR_HTTP_SYNC ? SR_MAX_IMEIS_SYNC : SR_MAX_IMEIS_ASYNC;
-    n = session_report_request_validate(req, &vo, first, 1);
-    if (n > 0 && errors != NULL && max_errors > 0)
-        (void)session_report_request_validate(req, &vo, errors, max_errors);
-    return n;
+    return sr__http_error(max_errors > 0 ? errors : NULL, st, "%s",
+                          st == SR_ERR_ARG ? "client, request and out must be given, endpoint known"
+                          : st == SR_ERR_NOMEM ? "out of memory"
+                                               : "cannot encode the request");
 }
 
 sr_status sr_http_send(sr_http_client *c, sr_http_endpoint endpoint,
                        const session_report_request *req, sr_http_result **out, sr_error *errors,
                        size_t max_errors, size_t *error_count)
 {
-    sr_error e;
+    sr_error first;
+    sr_error *problems = errors != NULL && max_errors > 0 ? errors : &first;
     char *body = NULL, *url = NULL, key_line[sizeof "Idempotency-Key: " + SR__UUID_TEXT_LEN];
-    size_t body_len = 0, problems;
+    size_t body_len = 0, count;
+    sr_validate_options vo;
     sr_http_result *r = NULL;
     sr__http_post post = {NULL, NULL, 0, {NULL, NULL, "Content-Type: application/json", key_line}};
     sr_status st = SR_OK;
@@ -213,44 +190,41 @@ sr_status sr_http_send(sr_http_client *c, sr_http_endpoint endpoint,
     if (out != NULL)
         *out = NULL;
     if (c == NULL || req == NULL || out == NULL ||
-        (endpoint != SR_HTTP_SYNC && endpoint != SR_HTTP_ASYNC)) {
-        sr__http_error(&e, SR_ERR_ARG, "client, request and out must be given, endpoint known");
-        return fail(SR_ERR_ARG, &e, errors, max_errors, error_count);
-    }
-    problems = validate_for(endpoint, req, errors, max_errors, &e);
-    if (problems > 0) {
+        (endpoint != SR_HTTP_SYNC && endpoint != SR_HTTP_ASYNC))
+        return fail(SR_ERR_ARG, errors, max_errors, error_count);
+    memset(&vo, 0, sizeof vo);
+    vo.max_imeis = endpoint == SR_HTTP_SYNC ? SR_MAX_IMEIS_SYNC : SR_MAX_IMEIS_ASYNC;
+    count =
+        session_report_request_validate(req, &vo, problems, problems == errors ? max_errors : 1);
+    if (count > 0) {
         if (error_count != NULL)
-            *error_count = problems;
-        return e.code;
+            *error_count = count;
+        return problems[0].code;
     }
     r = sr__http_result_new();
     url = sr__http_concat(c->base_url, endpoint == SR_HTTP_SYNC ? PATH_SYNC : PATH_ASYNC);
-    if (r == NULL || url == NULL) {
+    if (r == NULL || url == NULL)
         st = SR_ERR_NOMEM;
-        goto cleanup;
-    }
-    st = session_report_request_to_json(req, 0, &body, &body_len);
+    if (st == SR_OK)
+        st = session_report_request_to_json(req, 0, &body, &body_len);
     if (st == SR_OK)
         st = sr__http_uuid_v4(r->idempotency_key);
-    if (st != SR_OK)
-        goto cleanup;
-    snprintf(key_line, sizeof key_line, "Idempotency-Key: %s", r->idempotency_key);
-    post.url = url;
-    post.body = body;
-    post.body_len = body_len;
-    post.lines[4] = endpoint == SR_HTTP_ASYNC ? c->portal_initiated : NULL;
-    /* timeout_s * 1000 fits in a long long for any unsigned timeout_s. */
-    st = deliver(c, &post, sr__http_now_ms() + (long long)c->timeout_s * 1000, r);
+    if (st == SR_OK) {
+        snprintf(key_line, sizeof key_line, "Idempotency-Key: %s", r->idempotency_key);
+        post.url = url;
+        post.body = body;
+        post.body_len = body_len;
+        post.lines[4] = endpoint == SR_HTTP_ASYNC ? c->portal_initiated : NULL;
+        /* timeout_s * 1000 fits in a long long for any unsigned timeout_s. */
+        st = deliver(c, &post, sr__http_now_ms() + (long long)c->timeout_s * 1000, r);
+    }
     if (st == SR_OK && r->stage == SR_HTTP_STAGE_REPORT && r->status != 0)
         st = sr__http_result_decode(r, endpoint);
     if (st == SR_OK) {
         *out = r;
         r = NULL;
-    }
-cleanup:
-    if (st != SR_OK) {
-        sr__http_error(&e, st, st == SR_ERR_NOMEM ? "out of memory" : "cannot encode the request");
-        fail(st, &e, errors, max_errors, error_count);
+    } else {
+        fail(st, errors, max_errors, error_count);
     }
     sr_free(body);
     free(url);

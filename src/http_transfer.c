@@ -103,11 +103,7 @@ static void set_options(CURL *curl, const sr__http_post *post, struct curl_slist
     curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L); /* a redirect must not carry the tokens */
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
-#if LIBCURL_VERSION_NUM >= 0x075500
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-#else
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-#endif
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, clamp_long(remaining_ms));
     curl_easy_setopt(
         curl, CURLOPT_CONNECTTIMEOUT_MS,
