@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The libcurl sender: client set-up, the report POST with its headers, the
- * retry loop (policy in http_retry.c) and the one resend after a 401 with
- * fresh tokens (http_auth.c). */
+ * retry loop with its waits (which answers are retried: http_transfer.c)
+ * and the one resend after a 401 with fresh tokens (http_auth.c). */
 #define _POSIX_C_SOURCE 200809L /* nanosleep */
 
 #include <errno.h>
@@ -89,6 +89,24 @@ static void sleep_ms(unsigned long ms)
     ts.tv_nsec = (long)(ms % 1000) * 1000000L;
     while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
         ;
+}
+
+#define MAX_WAIT_MS ((unsigned long)SR_HTTP_MAX_WAIT_S * 1000ul)
+
+/* Every wait saturates at MAX_WAIT_MS, whatever the options. */
+unsigned long sr__http_retry_wait_ms(unsigned backoff_ms, unsigned retry, long retry_after_s,
+                                     unsigned long random)
+{
+    unsigned long wait;
+    if (retry_after_s >= 0)
+        return (unsigned long)retry_after_s < SR_HTTP_MAX_WAIT_S ? retry_after_s * 1000ul
+                                                                 : MAX_WAIT_MS;
+    /* Double, stopping at the cap: never shifts past it, so nothing wraps. */
+    wait = backoff_ms < MAX_WAIT_MS ? backoff_ms : MAX_WAIT_MS;
+    for (unsigned i = 0; i < retry && wait < MAX_WAIT_MS; i++)
+        wait = wait > MAX_WAIT_MS / 2 ? MAX_WAIT_MS : wait * 2;
+    wait += random % (wait / 2 + 1); /* up to +50 % jitter; the divisor is >= 1 */
+    return wait < MAX_WAIT_MS ? wait : MAX_WAIT_MS;
 }
 
 /* How the send ends after this verdict, or SR_HTTP_END_NONE to retry. */

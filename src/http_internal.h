@@ -94,7 +94,7 @@ void sr__http_result_redact(sr_http_result *r, const char *secret);
  * only SR_ERR_NOMEM fails. */
 sr_status sr__http_result_decode(sr_http_result *r, sr_http_endpoint endpoint);
 
-/* ---- retry policy (http_retry.c) ---- */
+/* ---- retry policy (verdicts: http_transfer.c, waits: http.c) ---- */
 /* How a finished exchange is judged. */
 typedef enum sr__http_verdict {
     SR__HTTP_FINAL = 0,    /* an answer to keep */

@@ -29,6 +29,44 @@ long long sr__http_now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Only what cannot have been processed is retried by default (429, 503,
+ * failures before the request went out); what may have been processed
+ * (500, 502, 504, a timeout after sending) only on request, because the
+ * API's POSTs are not idempotent. */
+sr__http_verdict sr__http_judge_status(long status)
+{
+    switch (status) {
+    case 429: /* Too Many Requests: refused before any processing */
+    case 503: /* Service Unavailable: likewise */
+        return SR__HTTP_RETRY;
+    case 500:
+    case 502:
+    case 504: /* the request may have reached the application */
+        return SR__HTTP_UNSAFE;
+    default:
+        return SR__HTTP_FINAL;
+    }
+}
+
+sr__http_verdict sr__http_judge_transport(int curl_code, int sent)
+{
+    switch ((CURLcode)curl_code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_SSL_CONNECT_ERROR: /* the TLS handshake: nothing sent yet */
+        return SR__HTTP_NOT_SENT;
+    case CURLE_OPERATION_TIMEDOUT:
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+        return sent ? SR__HTTP_UNSAFE : SR__HTTP_NOT_SENT;
+    default: /* certificate refused, protocol refused, URL malformed...: not transient */
+        return SR__HTTP_PERMANENT;
+    }
+}
+
 /* libcurl copied the lines, tokens included: wipe its copies too. */
 static void free_header_list(struct curl_slist *list)
 {
