@@ -47,15 +47,15 @@ sr_status sr_http_client_new(const sr_http_options *opts, sr_http_client **out, 
         return sr__http_error(err, SR_ERR_NOMEM, "out of memory");
     }
     st = sr__http_auth_init(c, opts, err);
+    if (st == SR_OK) {
+        c->curl = curl_easy_init();
+        c->base_url = sr__http_strdup(base);
+        if (c->curl == NULL || c->base_url == NULL)
+            st = sr__http_error(err, SR_ERR_NOMEM, "out of memory");
+    }
     if (st != SR_OK) {
         sr_http_client_free(c); /* also balances curl_global_init */
         return st;
-    }
-    c->curl = curl_easy_init();
-    c->base_url = sr__http_strdup(base);
-    if (c->curl == NULL || c->base_url == NULL) {
-        sr_http_client_free(c);
-        return sr__http_error(err, SR_ERR_NOMEM, "out of memory");
     }
     for (size_t n = strlen(c->base_url); n > 0 && c->base_url[n - 1] == '/'; n--)
         c->base_url[n - 1] = '\0'; /* joined with the endpoint's path */

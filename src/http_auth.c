@@ -32,8 +32,6 @@ static const struct token_kind {
                              "sessionToken"},
 };
 
-/* ---- set-up ---- */
-
 /* One token's options: credentials (both or neither), else a static token. */
 static sr_status init_token(sr__http_token *t, sr_http_stage stage, const char *user,
                             const char *secret, const char *url, const char *static_token,
@@ -95,8 +93,6 @@ void sr__http_auth_free(sr_http_client *c)
     free_token(&c->oauth);
     free_token(&c->session);
 }
-
-/* ---- token requests ---- */
 
 /* "Authorization: Basic base64(id:secret)", or NULL when out of memory. */
 static char *basic_header(const sr__http_token *t)
@@ -185,20 +181,21 @@ static sr_status take_token(sr__http_token *t, sr_http_result *r, long long star
     sr__http_result_clear_answer(r); /* the body holds the token: never kept */
     r->status = status;
     r->has_decode_error = token == NULL;
-    if (nul)
+    if (token != NULL) {
+        t->value = sr__http_strdup(token);
+        st = t->value != NULL ? SR_OK : SR_ERR_NOMEM;
+        t->expires_ms = t->stage == SR_HTTP_STAGE_OAUTH
+                            ? started_ms + (long long)(expires_in(reply) * 1000.0) -
+                                  (long long)SR_HTTP_TOKEN_MARGIN_S * 1000
+                            : sr__http_now_ms() + (long long)SR_HTTP_SESSION_IDLE_S * 1000;
+    } else if (nul) {
         sr__http_error(&r->decode_error, SR_ERR_ENCODING, "the %s reply holds a NUL", kind->reply);
-    else if (reply == NULL)
+    } else if (reply == NULL) {
         sr__http_error(&r->decode_error, SR_ERR_SYNTAX, "the %s reply is not JSON", kind->reply);
-    else if (token == NULL)
+    } else {
         sr__http_error(&r->decode_error, SR_ERR_MISSING, "the %s reply has no usable %s",
                        kind->reply, kind->member);
-    else if ((t->value = sr__http_strdup(token)) == NULL)
-        st = SR_ERR_NOMEM;
-    else if (t->stage == SR_HTTP_STAGE_OAUTH)
-        t->expires_ms = started_ms + (long long)(expires_in(reply) * 1000.0) -
-                        (long long)SR_HTTP_TOKEN_MARGIN_S * 1000;
-    else
-        t->expires_ms = sr__http_now_ms() + (long long)SR_HTTP_SESSION_IDLE_S * 1000;
+    }
     wipe_tree(reply);
     cJSON_Delete(reply);
     return st;

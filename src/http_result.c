@@ -39,17 +39,16 @@ sr_status sr__http_error(sr_error *err, sr_status code, const char *fmt, ...)
 
 sr_http_result *sr__http_result_new(void)
 {
-    sr_http_result *r = calloc(1, sizeof *r);
-    if (r == NULL)
-        return NULL;
-    r->body = calloc(1, 1);
-    if (r->body == NULL) {
+    sr_http_result *r = calloc(1, sizeof *r); /* SR_HTTP_END_NONE, SR_HTTP_STAGE_REPORT */
+    char *body = malloc(BODY_FIRST_CAP);
+    if (r == NULL || body == NULL) {
         free(r);
+        free(body);
         return NULL;
     }
-    r->body_cap = 1;
-    r->end = SR_HTTP_END_NONE;
-    r->stage = SR_HTTP_STAGE_REPORT;
+    body[0] = '\0';
+    r->body = body;
+    r->body_cap = BODY_FIRST_CAP;
     return r;
 }
 
@@ -81,10 +80,10 @@ sr_status sr__http_result_append_body(sr_http_result *r, const char *data, size_
     if (n > SR_HTTP_MAX_BODY_BYTES - r->body_len)
         return SR_ERR_LIMIT;
     if (r->body_len + n + 1 > r->body_cap) {
-        /* Doubling from BODY_FIRST_CAP up to the limit and its terminator.
-         * A new block rather than realloc: the old one is wiped first, as
-         * it may hold a token reply. */
-        size_t cap = r->body_cap < BODY_FIRST_CAP ? BODY_FIRST_CAP : r->body_cap;
+        /* Doubling up to the limit and its terminator. A new block rather
+         * than realloc: the old one is wiped first, as it may hold a token
+         * reply. */
+        size_t cap = r->body_cap;
         char *grown;
         while (cap < r->body_len + n + 1)
             cap *= 2;
@@ -105,14 +104,20 @@ sr_status sr__http_result_append_body(sr_http_result *r, const char *data, size_
     return SR_OK;
 }
 
-sr_status sr__http_result_set_url(sr_http_result *r, const char *url)
+/* Replaces *slot by a copy of text. SR_OK or SR_ERR_NOMEM. */
+static sr_status replace(char **slot, const char *text)
 {
-    char *copy = sr__http_strdup(url);
+    char *copy = sr__http_strdup(text);
     if (copy == NULL)
         return SR_ERR_NOMEM;
-    free(r->url);
-    r->url = copy;
+    free(*slot);
+    *slot = copy;
     return SR_OK;
+}
+
+sr_status sr__http_result_set_url(sr_http_result *r, const char *url)
+{
+    return replace(&r->url, url);
 }
 
 void sr__http_result_redact(sr_http_result *r, const char *secret)
@@ -140,15 +145,12 @@ void sr__http_result_redact(sr_http_result *r, const char *secret)
 
 sr_status sr__http_result_set_transport_error(sr_http_result *r, const char *message)
 {
-    char *copy = sr__http_strdup(message);
-    if (copy == NULL)
+    if (replace(&r->transport_error, message) != SR_OK)
         return SR_ERR_NOMEM;
-    for (char *p = copy; *p != '\0'; p++) {
+    for (char *p = r->transport_error; *p != '\0'; p++) {
         if ((unsigned char)*p < 0x20)
             *p = ' '; /* one line, whatever libcurl wrote */
     }
-    free(r->transport_error);
-    r->transport_error = copy;
     return SR_OK;
 }
 

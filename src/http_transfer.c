@@ -35,17 +35,11 @@ long long sr__http_now_ms(void)
  * API's POSTs are not idempotent. */
 sr__http_verdict sr__http_judge_status(long status)
 {
-    switch (status) {
-    case 429: /* Too Many Requests: refused before any processing */
-    case 503: /* Service Unavailable: likewise */
+    if (status == 429 || status == 503) /* refused before any processing */
         return SR__HTTP_RETRY;
-    case 500:
-    case 502:
-    case 504: /* the request may have reached the application */
+    if (status == 500 || status == 502 || status == 504) /* may have reached the application */
         return SR__HTTP_UNSAFE;
-    default:
-        return SR__HTTP_FINAL;
-    }
+    return SR__HTTP_FINAL;
 }
 
 sr__http_verdict sr__http_judge_transport(int curl_code, int sent)
