@@ -74,8 +74,7 @@ void sr_http_client_free(sr_http_client *c)
 {
     if (c == NULL)
         return;
-    if (c->curl != NULL)
-        curl_easy_cleanup(c->curl);
+    curl_easy_cleanup(c->curl); /* NULL is a no-op */
     sr__http_auth_free(c);
     free(c->base_url);
     free(c);
@@ -84,9 +83,7 @@ void sr_http_client_free(sr_http_client *c)
 
 static void sleep_ms(unsigned long ms)
 {
-    struct timespec ts;
-    ts.tv_sec = (time_t)(ms / 1000);
-    ts.tv_nsec = (long)(ms % 1000) * 1000000L;
+    struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
     while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
         ;
 }

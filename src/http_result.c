@@ -8,16 +8,6 @@
 
 #include "http_internal.h"
 
-/* A message that did not fit ends in "..." (cut at a UTF-8 character
- * boundary), so a long URL or host is never cut silently. */
-static void mark_cut(char *message, size_t size)
-{
-    size_t end = size - 4;
-    while (end > 0 && ((unsigned char)message[end] & 0xc0) == 0x80)
-        end--;
-    memcpy(message + end, "...", 4);
-}
-
 sr_status sr__http_error(sr_error *err, sr_status code, const char *fmt, ...)
 {
     va_list ap;
@@ -29,8 +19,14 @@ sr_status sr__http_error(sr_error *err, sr_status code, const char *fmt, ...)
     va_start(ap, fmt);
     n = vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
-    if (n >= (int)sizeof err->message)
-        mark_cut(err->message, sizeof err->message);
+    if (n >= (int)sizeof err->message) {
+        /* A message that did not fit ends in "..." (cut at a UTF-8
+         * character boundary), so a long URL or host is never cut silently. */
+        size_t end = sizeof err->message - 4;
+        while (end > 0 && ((unsigned char)err->message[end] & 0xc0) == 0x80)
+            end--;
+        memcpy(err->message + end, "...", 4);
+    }
     return code;
 }
 
