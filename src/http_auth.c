@@ -274,11 +274,8 @@ sr_status sr__http_auth_ensure(sr_http_client *c, long long deadline_ms, sr_http
     st = ensure_one(c, &c->oauth, deadline_ms, r, ready);
     if (st == SR_OK && *ready)
         st = ensure_one(c, &c->session, deadline_ms, r, ready);
-    if (st == SR_OK && *ready) {
-        sr__http_result_clear_answer(r);
-        r->stage = SR_HTTP_STAGE_REPORT;
-        r->end = SR_HTTP_END_NONE;
-    }
+    if (st == SR_OK && *ready)
+        r->stage = SR_HTTP_STAGE_REPORT; /* the report exchange clears the rest */
     return st;
 }
 
