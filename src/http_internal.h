@@ -86,8 +86,8 @@ sr_status sr__http_result_append_body(sr_http_result *r, const char *data, size_
 sr_status sr__http_result_set_transport_error(sr_http_result *r, const char *message);
 /* Records the URL of the request about to be made. SR_OK or SR_ERR_NOMEM. */
 sr_status sr__http_result_set_url(sr_http_result *r, const char *url);
-/* Replaces every occurrence of secret (when not NULL or empty) in the body
- * with "***". */
+/* Replaces every occurrence of secret (when 8 bytes or longer: a shorter
+ * one would match ordinary text) in the body with "***". */
 void sr__http_result_redact(sr_http_result *r, const char *secret);
 /* Decodes the body as the endpoint's response (2xx) or an error body (any
  * other status). A body that does not decode is kept with decode_error set;
