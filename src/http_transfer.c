@@ -123,8 +123,7 @@ static void set_options(CURL *curl, const sr__http_post *post, struct curl_slist
 {
     curl_easy_reset(curl);
     curl_easy_setopt(curl, CURLOPT_URL, post->url);
-    curl_easy_setopt(curl, CURLOPT_POST, 1L);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, post->body);
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, post->body); /* implies CURLOPT_POST */
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)post->body_len);
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(curl, CURLOPT_USERAGENT, "sessreport-http");
