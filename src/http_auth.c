@@ -18,19 +18,29 @@
 /* Longest expires_in honoured: a year, so that the arithmetic stays small. */
 #define MAX_EXPIRES_IN_S (366.0 * 24 * 3600)
 
-static const char BEARER[] = "Authorization: Bearer ";
-static const char M2M[] = "VZ-M2M-Token: ";
-
-/* ---- set-up ---- */
+/* What differs between the two tokens, by stage. */
+static const struct token_kind {
+    const char *names[4]; /* user, secret, URL, token: for messages */
+    const char *reply;    /* names the reply in messages */
+    const char *member;   /* the token's member in the reply */
+} KINDS[] = {
+    [SR_HTTP_STAGE_OAUTH] = {{"client id", "client secret", "OAuth URL", "access token"},
+                             "OAuth token",
+                             "access_token"},
+    [SR_HTTP_STAGE_LOGIN] = {{"username", "password", "login URL", "M2M session token"},
+                             "login",
+                             "sessionToken"},
+};
 
 /* One token's options: credentials (both or neither), else a static token. */
-static sr_status init_token(sr__http_token *t, const char *user, const char *secret,
-                            const char *url, const char *static_token, const char *const names[4],
+static sr_status init_token(sr__http_token *t, sr_http_stage stage, const char *user,
+                            const char *secret, const char *url, const char *static_token,
                             sr_error *err)
 {
-    /* names: user, secret, URL, token (for messages) */
+    const char *const *names = KINDS[stage].names;
     sr_status st;
     memset(t, 0, sizeof *t);
+    t->stage = stage;
     if (user == NULL && secret == NULL) {
         st = sr__http_check_secret(static_token, names[3], err);
         if (st != SR_OK)
@@ -64,21 +74,17 @@ static void free_token(sr__http_token *t)
 
 sr_status sr__http_auth_init(sr_http_client *c, const sr_http_options *opts, sr_error *err)
 {
-    static const char *const oauth_names[4] = {"client id", "client secret", "OAuth URL",
-                                               "access token"};
-    static const char *const login_names[4] = {"username", "password", "login URL",
-                                               "M2M session token"};
     sr_status st;
     if (opts->client_id != NULL && strchr(opts->client_id, ':') != NULL)
         return sr__http_error(err, SR_ERR_ARG,
                               "client id holds ':' (Basic authentication cannot carry it)");
-    st = init_token(&c->oauth, opts->client_id, opts->client_secret,
+    st = init_token(&c->oauth, SR_HTTP_STAGE_OAUTH, opts->client_id, opts->client_secret,
                     opts->oauth_url != NULL ? opts->oauth_url : SR_HTTP_DEFAULT_OAUTH_URL,
-                    opts->access_token, oauth_names, err);
+                    opts->access_token, err);
     if (st == SR_OK)
-        st = init_token(&c->session, opts->username, opts->password,
+        st = init_token(&c->session, SR_HTTP_STAGE_LOGIN, opts->username, opts->password,
                         opts->login_url != NULL ? opts->login_url : SR_HTTP_DEFAULT_LOGIN_URL,
-                        opts->m2m_token, login_names, err);
+                        opts->m2m_token, err);
     return st;
 }
 
@@ -88,26 +94,19 @@ void sr__http_auth_free(sr_http_client *c)
     free_token(&c->session);
 }
 
-/* ---- token requests ---- */
-
 /* "Authorization: Basic base64(id:secret)", or NULL when out of memory. */
 static char *basic_header(const sr__http_token *t)
 {
     static const char prefix[] = "Authorization: Basic ";
-    size_t nu = strlen(t->user), ns = strlen(t->secret), n = nu + 1 + ns;
-    unsigned char *plain = malloc(n);
+    size_t n = strlen(t->user) + 1 + strlen(t->secret);
+    char *plain = malloc(n + 1);
     char *line = plain != NULL ? malloc(sizeof prefix + 4 * ((n + 2) / 3)) : NULL;
     if (line != NULL) {
-        memcpy(plain, t->user, nu);
-        plain[nu] = ':';
-        memcpy(plain + nu + 1, t->secret, ns);
+        snprintf(plain, n + 1, "%s:%s", t->user, t->secret);
         memcpy(line, prefix, sizeof prefix - 1);
-        sr__http_base64(plain, n, line + sizeof prefix - 1);
+        sr__http_base64((const unsigned char *)plain, n, line + sizeof prefix - 1);
     }
-    if (plain != NULL) {
-        sr__http_wipe(plain, n);
-        free(plain);
-    }
+    sr__http_wipe_free(plain);
     return line;
 }
 
@@ -126,20 +125,6 @@ static char *login_body(const sr__http_token *t)
         sr__http_wipe(password->valuestring, strlen(password->valuestring));
     cJSON_Delete(o);
     return json;
-}
-
-/* The lines of a token request; NULL when out of memory. */
-static void *token_headers(const char *auth_line, const char *content_type)
-{
-    void *list = NULL;
-    const char *lines[] = {content_type, "Accept: application/json", "Expect:", auth_line};
-    size_t n = auth_line != NULL ? 4 : 3;
-    for (size_t i = 0; i < n; i++) {
-        list = sr__http_headers_add(list, lines[i]);
-        if (list == NULL)
-            return NULL;
-    }
-    return list;
 }
 
 /* A usable token from the reply's member `name`: a non-empty string without
@@ -179,59 +164,37 @@ static void wipe_tree(cJSON *item)
     }
 }
 
-static int is_refusal(long status)
-{
-    return status >= 400 && status <= 499 && status != 429;
-}
-
-/* A NUL in the reply (raw, or escaped as \u0000) would cut a string
- * silently once cJSON hands it over as a C string: such a reply gives no
- * token. */
-static int holds_nul(const char *body, size_t len)
-{
-    static const char escaped[] = "\\u0000";
-    if (memchr(body, '\0', len) != NULL)
-        return 1;
-    for (size_t i = 0; i + sizeof escaped - 1 <= len; i++) {
-        if (memcmp(body + i, escaped, sizeof escaped - 1) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 /* Takes the token out of a 2xx reply held in r's body; the body is wiped
  * either way. Fills r's decode error when there is no usable token. */
-static sr_status take_token(sr__http_token *t, sr_http_result *r, const char *member, int is_oauth,
-                            long long started_ms)
+static sr_status take_token(sr__http_token *t, sr_http_result *r, long long started_ms)
 {
-    int nul = holds_nul(r->body, r->body_len);
+    const struct token_kind *kind = &KINDS[t->stage];
+    /* A NUL in the reply (raw, or escaped) would cut a string silently once
+     * cJSON hands it over as a C string: such a reply gives no token. The
+     * body is NUL-terminated. */
+    int nul = memchr(r->body, '\0', r->body_len) != NULL || strstr(r->body, "\\u0000") != NULL;
     cJSON *reply = nul ? NULL : cJSON_ParseWithLength(r->body, r->body_len);
-    const char *token = reply != NULL ? usable_token(reply, member) : NULL;
+    const char *token = reply != NULL ? usable_token(reply, kind->member) : NULL;
     long status = r->status;
     sr_status st = SR_OK;
 
     sr__http_result_clear_answer(r); /* the body holds the token: never kept */
     r->status = status;
-    if (token == NULL) {
-        sr__http_error(&r->decode_error,
-                       nul             ? SR_ERR_ENCODING
-                       : reply == NULL ? SR_ERR_SYNTAX
-                                       : SR_ERR_MISSING,
-                       "the %s reply %s", is_oauth ? "OAuth token" : "login",
-                       nul             ? "holds a NUL"
-                       : reply == NULL ? "is not JSON"
-                                       : (is_oauth ? "has no usable access_token"
-                                                   : "has no usable sessionToken"));
-        r->has_decode_error = 1;
-    } else {
+    r->has_decode_error = token == NULL;
+    if (token != NULL) {
         t->value = sr__http_strdup(token);
-        if (t->value == NULL)
-            st = SR_ERR_NOMEM;
-        else if (is_oauth)
-            t->expires_ms = started_ms + (long long)(expires_in(reply) * 1000.0) -
-                            (long long)SR_HTTP_TOKEN_MARGIN_S * 1000;
-        else
-            t->expires_ms = sr__http_now_ms() + (long long)SR_HTTP_SESSION_IDLE_S * 1000;
+        st = t->value != NULL ? SR_OK : SR_ERR_NOMEM;
+        t->expires_ms = t->stage == SR_HTTP_STAGE_OAUTH
+                            ? started_ms + (long long)(expires_in(reply) * 1000.0) -
+                                  (long long)SR_HTTP_TOKEN_MARGIN_S * 1000
+                            : sr__http_now_ms() + (long long)SR_HTTP_SESSION_IDLE_S * 1000;
+    } else if (nul) {
+        sr__http_error(&r->decode_error, SR_ERR_ENCODING, "the %s reply holds a NUL", kind->reply);
+    } else if (reply == NULL) {
+        sr__http_error(&r->decode_error, SR_ERR_SYNTAX, "the %s reply is not JSON", kind->reply);
+    } else {
+        sr__http_error(&r->decode_error, SR_ERR_MISSING, "the %s reply has no usable %s",
+                       kind->reply, kind->member);
     }
     wipe_tree(reply);
     cJSON_Delete(reply);
@@ -239,51 +202,40 @@ static sr_status take_token(sr__http_token *t, sr_http_result *r, const char *me
 }
 
 /* One token request; on success t->value is set. */
-static sr_status fetch(sr_http_client *c, sr__http_token *t, int is_oauth, long long deadline_ms,
+static sr_status fetch(sr_http_client *c, sr__http_token *t, long long deadline_ms,
                        sr_http_result *r)
 {
     static const char form[] = "grant_type=client_credentials";
-    char *auth_line = NULL, *json = NULL;
-    void *headers = NULL;
-    sr__http_post post;
+    int oauth = t->stage == SR_HTTP_STAGE_OAUTH;
+    char *auth_line = oauth ? basic_header(t) : NULL;
+    char *json = oauth ? NULL : login_body(t);
+    sr__http_post post = {t->url,
+                          oauth ? form : json,
+                          0,
+                          {oauth ? "Content-Type: application/x-www-form-urlencoded"
+                                 : "Content-Type: application/json",
+                           auth_line}};
     sr__http_verdict verdict;
-    long retry_after_s, status;
+    long retry_after_s;
     long long started_ms = sr__http_now_ms();
     sr_status st = SR_ERR_NOMEM;
 
-    if (is_oauth) {
-        auth_line = basic_header(t);
-        if (auth_line != NULL)
-            headers = token_headers(auth_line, "Content-Type: application/x-www-form-urlencoded");
-        post.body = form;
-        post.body_len = sizeof form - 1;
-    } else {
-        json = login_body(t);
-        if (json != NULL)
-            headers = token_headers(NULL, "Content-Type: application/json");
-        post.body = json;
-        post.body_len = json != NULL ? strlen(json) : 0;
-    }
-    if (headers == NULL)
+    if (post.body == NULL || (oauth && auth_line == NULL))
         goto cleanup;
-    post.url = t->url;
-    post.headers = headers;
-    r->stage = is_oauth ? SR_HTTP_STAGE_OAUTH : SR_HTTP_STAGE_LOGIN;
+    post.body_len = strlen(post.body);
+    r->stage = t->stage;
     st = sr__http_exchange(c, &post, deadline_ms, r, &verdict, &retry_after_s);
-    if (st != SR_OK)
-        goto cleanup;
-    status = r->status;
-    if (status >= 200 && status <= 299) {
-        st = take_token(t, r, is_oauth ? "access_token" : "sessionToken", is_oauth, started_ms);
-    } else if (status != 0) {
-        t->refused = is_refusal(status);
+    if (st == SR_OK && r->status >= 200 && r->status <= 299) {
+        st = take_token(t, r, started_ms);
+    } else if (st == SR_OK && r->status != 0) {
+        /* a 4xx other than 429 is a refusal: never asked again */
+        t->refused = r->status >= 400 && r->status <= 499 && r->status != 429;
         sr__http_auth_redact(c, r);
         st = sr__http_result_decode(r, SR_HTTP_SYNC); /* a non-2xx: as an error body */
     }
     if (st == SR_OK && t->value == NULL && r->end != SR_HTTP_END_DEADLINE)
         r->end = SR_HTTP_END_TOKEN;
 cleanup:
-    sr__http_headers_free(headers);
     sr__http_wipe_free(auth_line);
     if (json != NULL) {
         sr__http_wipe(json, strlen(json));
@@ -292,29 +244,24 @@ cleanup:
     return st;
 }
 
-/* The token is usable now: static, or fetched and not yet expired. */
-static int is_fresh(const sr__http_token *t, long long now_ms)
-{
-    return t->value != NULL && (t->user == NULL || now_ms < t->expires_ms);
-}
-
-static sr_status ensure_one(sr_http_client *c, sr__http_token *t, int is_oauth,
-                            long long deadline_ms, sr_http_result *r, int *ready)
+/* Makes sure t is usable; *ready = 0 when it is not. */
+static sr_status ensure_one(sr_http_client *c, sr__http_token *t, long long deadline_ms,
+                            sr_http_result *r, int *ready)
 {
     sr_status st;
-    if (is_fresh(t, sr__http_now_ms()))
-        return SR_OK;
+    if (t->value != NULL && (t->user == NULL || sr__http_now_ms() < t->expires_ms))
+        return SR_OK; /* static, or fetched and not yet expired */
     sr__http_wipe_free(t->value);
     t->value = NULL;
     if (t->refused) {
         sr__http_result_clear_answer(r);
-        r->stage = is_oauth ? SR_HTTP_STAGE_OAUTH : SR_HTTP_STAGE_LOGIN;
+        r->stage = t->stage;
         r->end = SR_HTTP_END_TOKEN_REFUSED_BEFORE;
-        *ready = 0;
-        return sr__http_result_set_url(r, t->url);
+        st = sr__http_result_set_url(r, t->url);
+    } else {
+        st = fetch(c, t, deadline_ms, r);
     }
-    st = fetch(c, t, is_oauth, deadline_ms, r);
-    if (st == SR_OK && t->value == NULL)
+    if (t->value == NULL)
         *ready = 0;
     return st;
 }
@@ -324,14 +271,11 @@ sr_status sr__http_auth_ensure(sr_http_client *c, long long deadline_ms, sr_http
 {
     sr_status st;
     *ready = 1;
-    st = ensure_one(c, &c->oauth, 1, deadline_ms, r, ready);
+    st = ensure_one(c, &c->oauth, deadline_ms, r, ready);
     if (st == SR_OK && *ready)
-        st = ensure_one(c, &c->session, 0, deadline_ms, r, ready);
-    if (st == SR_OK && *ready) {
-        sr__http_result_clear_answer(r);
-        r->stage = SR_HTTP_STAGE_REPORT;
-        r->end = SR_HTTP_END_NONE;
-    }
+        st = ensure_one(c, &c->session, deadline_ms, r, ready);
+    if (st == SR_OK && *ready)
+        r->stage = SR_HTTP_STAGE_REPORT; /* the report exchange clears the rest */
     return st;
 }
 
@@ -363,20 +307,9 @@ void sr__http_auth_redact(const sr_http_client *c, sr_http_result *r)
     sr__http_result_redact(r, c->session.value);
 }
 
-/* The report POST's token lines, or NULL when out of memory. */
-void *sr__http_auth_headers(const sr_http_client *c, void *list)
+sr_status sr__http_auth_lines(const sr_http_client *c, char *lines[2])
 {
-    char *bearer = sr__http_concat(BEARER, c->oauth.value);
-    char *m2m = sr__http_concat(M2M, c->session.value);
-    if (bearer != NULL && m2m != NULL) {
-        list = sr__http_headers_add(list, bearer);
-        if (list != NULL)
-            list = sr__http_headers_add(list, m2m);
-    } else {
-        sr__http_headers_free(list);
-        list = NULL;
-    }
-    sr__http_wipe_free(bearer);
-    sr__http_wipe_free(m2m);
-    return list;
+    lines[0] = sr__http_concat("Authorization: Bearer ", c->oauth.value);
+    lines[1] = sr__http_concat("VZ-M2M-Token: ", c->session.value);
+    return lines[0] != NULL && lines[1] != NULL ? SR_OK : SR_ERR_NOMEM;
 }

@@ -52,8 +52,6 @@ size_t sr__http_base64(const unsigned char *in, size_t n, char *out);
  * URL", "OAuth URL"...): absolute http(s), no credentials, query or
  * fragment, and plain http only to loopback. SR_OK or SR_ERR_ARG. */
 sr_status sr__http_check_url(const char *url, const char *what, sr_error *err);
-/* base (without trailing slashes) + path, malloc'd; NULL when out of memory. */
-char *sr__http_join_url(const char *base, const char *path);
 
 /* ---- results (http_result.c) ---- */
 struct sr_http_result {
@@ -88,15 +86,15 @@ sr_status sr__http_result_append_body(sr_http_result *r, const char *data, size_
 sr_status sr__http_result_set_transport_error(sr_http_result *r, const char *message);
 /* Records the URL of the request about to be made. SR_OK or SR_ERR_NOMEM. */
 sr_status sr__http_result_set_url(sr_http_result *r, const char *url);
-/* Replaces every occurrence of secret (when not NULL or empty) in the body
- * with "***". */
+/* Replaces every occurrence of secret (when 8 bytes or longer: a shorter
+ * one would match ordinary text) in the body with "***". */
 void sr__http_result_redact(sr_http_result *r, const char *secret);
 /* Decodes the body as the endpoint's response (2xx) or an error body (any
  * other status). A body that does not decode is kept with decode_error set;
  * only SR_ERR_NOMEM fails. */
 sr_status sr__http_result_decode(sr_http_result *r, sr_http_endpoint endpoint);
 
-/* ---- retry policy (http_retry.c) ---- */
+/* ---- retry policy (verdicts: http_transfer.c, waits: http.c) ---- */
 /* How a finished exchange is judged. */
 typedef enum sr__http_verdict {
     SR__HTTP_FINAL = 0,    /* an answer to keep */
@@ -124,13 +122,14 @@ typedef struct sr__http_token {
     char *secret;         /* client secret / password; wiped */
     char *url;            /* token URL */
     char *value;          /* the token; NULL = none yet; wiped */
+    sr_http_stage stage;  /* SR_HTTP_STAGE_OAUTH or SR_HTTP_STAGE_LOGIN */
     long long expires_ms; /* monotonic time it stops being used (fetched tokens) */
     int refused;          /* the token request was refused with a 4xx: never made again */
 } sr__http_token;
 
 struct sr_http_client {
-    void *curl; /* CURL * */
-    char *base_url;
+    void *curl;     /* CURL * */
+    char *base_url; /* without trailing slashes */
     unsigned timeout_s;
     unsigned backoff_ms;
     unsigned flags;
@@ -139,12 +138,15 @@ struct sr_http_client {
     sr__http_token session;
 };
 
+/* Most header lines of one POST, besides those every request carries. */
+#define SR__HTTP_MAX_LINES 5
+
 /* One POST. */
 typedef struct sr__http_post {
     const char *url;
     const char *body;
     size_t body_len;
-    void *headers; /* struct curl_slist * */
+    const char *lines[SR__HTTP_MAX_LINES]; /* its header lines; NULL ones are skipped */
 } sr__http_post;
 
 /* Monotonic milliseconds. */
@@ -155,12 +157,6 @@ long long sr__http_now_ms(void);
  * *retry_after_s the answer's Retry-After (-1 = none). */
 sr_status sr__http_exchange(sr_http_client *c, const sr__http_post *post, long long deadline_ms,
                             sr_http_result *r, sr__http_verdict *verdict, long *retry_after_s);
-/* Line list helpers over curl_slist: appends (NULL on out of memory, the
- * list then freed), and frees after wiping every line (tokens are in
- * them). */
-void *sr__http_headers_add(void *list, const char *line);
-void sr__http_headers_free(void *list);
-
 /* Copies the token options into c (checks them first). SR_OK, SR_ERR_ARG
  * or SR_ERR_NOMEM. */
 sr_status sr__http_auth_init(sr_http_client *c, const sr_http_options *opts, sr_error *err);
@@ -177,9 +173,9 @@ sr_status sr__http_auth_ensure(sr_http_client *c, long long deadline_ms, sr_http
 int sr__http_auth_forget(sr_http_client *c);
 /* A report POST used the session token now: its idle time starts again. */
 void sr__http_auth_touch(sr_http_client *c);
-/* Appends the report POST's token lines (Authorization: Bearer,
- * VZ-M2M-Token) to list; NULL when out of memory (list then freed). */
-void *sr__http_auth_headers(const sr_http_client *c, void *list);
+/* The report POST's token lines (Authorization: Bearer, VZ-M2M-Token),
+ * malloc'd, wiped and freed by the caller; SR_OK or SR_ERR_NOMEM. */
+sr_status sr__http_auth_lines(const sr_http_client *c, char *lines[2]);
 /* Replaces every secret and token the client holds in r's body with "***". */
 void sr__http_auth_redact(const sr_http_client *c, sr_http_result *r);
 

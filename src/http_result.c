@@ -8,16 +8,6 @@
 
 #include "http_internal.h"
 
-/* A message that did not fit ends in "..." (cut at a UTF-8 character
- * boundary), so a long URL or host is never cut silently. */
-static void mark_cut(char *message, size_t size)
-{
-    size_t end = size - 4;
-    while (end > 0 && ((unsigned char)message[end] & 0xc0) == 0x80)
-        end--;
-    memcpy(message + end, "...", 4);
-}
-
 sr_status sr__http_error(sr_error *err, sr_status code, const char *fmt, ...)
 {
     va_list ap;
@@ -29,8 +19,14 @@ sr_status sr__http_error(sr_error *err, sr_status code, const char *fmt, ...)
     va_start(ap, fmt);
     n = vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
-    if (n >= (int)sizeof err->message)
-        mark_cut(err->message, sizeof err->message);
+    if (n >= (int)sizeof err->message) {
+        /* A message that did not fit ends in "..." (cut at a UTF-8
+         * character boundary), so a long URL or host is never cut silently. */
+        size_t end = sizeof err->message - 4;
+        while (end > 0 && ((unsigned char)err->message[end] & 0xc0) == 0x80)
+            end--;
+        memcpy(err->message + end, "...", 4);
+    }
     return code;
 }
 
@@ -39,17 +35,16 @@ sr_status sr__http_error(sr_error *err, sr_status code, const char *fmt, ...)
 
 sr_http_result *sr__http_result_new(void)
 {
-    sr_http_result *r = calloc(1, sizeof *r);
-    if (r == NULL)
-        return NULL;
-    r->body = calloc(1, 1);
-    if (r->body == NULL) {
+    sr_http_result *r = calloc(1, sizeof *r); /* SR_HTTP_END_NONE, SR_HTTP_STAGE_REPORT */
+    char *body = malloc(BODY_FIRST_CAP);
+    if (r == NULL || body == NULL) {
         free(r);
+        free(body);
         return NULL;
     }
-    r->body_cap = 1;
-    r->end = SR_HTTP_END_NONE;
-    r->stage = SR_HTTP_STAGE_REPORT;
+    body[0] = '\0';
+    r->body = body;
+    r->body_cap = BODY_FIRST_CAP;
     return r;
 }
 
@@ -76,27 +71,21 @@ void sr__http_result_clear_answer(sr_http_result *r)
     r->transport_error = NULL;
 }
 
-/* The capacity for `need` bytes: doubling from BODY_FIRST_CAP, at most the
- * body limit plus its terminator. */
-static size_t grown_capacity(size_t cap, size_t need)
-{
-    size_t limit = SR_HTTP_MAX_BODY_BYTES + 1;
-    if (cap < BODY_FIRST_CAP)
-        cap = BODY_FIRST_CAP;
-    while (cap < need && cap < limit)
-        cap = cap > limit / 2 ? limit : cap * 2;
-    return cap < need ? need : cap;
-}
-
 sr_status sr__http_result_append_body(sr_http_result *r, const char *data, size_t n)
 {
     if (n > SR_HTTP_MAX_BODY_BYTES - r->body_len)
         return SR_ERR_LIMIT;
     if (r->body_len + n + 1 > r->body_cap) {
-        /* A new block rather than realloc: the old one is wiped first, as
-         * it may hold a token reply. */
-        size_t cap = grown_capacity(r->body_cap, r->body_len + n + 1);
-        char *grown = malloc(cap);
+        /* Doubling up to the limit and its terminator. A new block rather
+         * than realloc: the old one is wiped first, as it may hold a token
+         * reply. */
+        size_t cap = r->body_cap;
+        char *grown;
+        while (cap < r->body_len + n + 1)
+            cap *= 2;
+        if (cap > SR_HTTP_MAX_BODY_BYTES + 1)
+            cap = SR_HTTP_MAX_BODY_BYTES + 1;
+        grown = malloc(cap);
         if (grown == NULL)
             return SR_ERR_NOMEM;
         memcpy(grown, r->body, r->body_len);
@@ -111,34 +100,35 @@ sr_status sr__http_result_append_body(sr_http_result *r, const char *data, size_
     return SR_OK;
 }
 
-sr_status sr__http_result_set_url(sr_http_result *r, const char *url)
+/* Replaces *slot by a copy of text. SR_OK or SR_ERR_NOMEM. */
+static sr_status replace(char **slot, const char *text)
 {
-    char *copy = sr__http_strdup(url);
+    char *copy = sr__http_strdup(text);
     if (copy == NULL)
         return SR_ERR_NOMEM;
-    free(r->url);
-    r->url = copy;
+    free(*slot);
+    *slot = copy;
     return SR_OK;
+}
+
+sr_status sr__http_result_set_url(sr_http_result *r, const char *url)
+{
+    return replace(&r->url, url);
 }
 
 void sr__http_result_redact(sr_http_result *r, const char *secret)
 {
-    static const char mask[] = "***";
-    size_t n, in = 0, out = 0;
-    /* A secret shorter than this would match ordinary text of the body
+    size_t n = secret != NULL ? strlen(secret) : 0, in = 0, out = 0;
+    /* A secret shorter than 8 bytes would match ordinary text of the body
      * ("a" inside every key) and mangle the answer: real tokens and
-     * secrets are far longer. */
-    enum { shortest_redacted = 8 };
-    if (secret == NULL || strlen(secret) < shortest_redacted)
+     * secrets are far longer. So the mask is shorter than what it hides,
+     * and the body never grows. */
+    if (n < 8)
         return;
-    n = strlen(secret);
-    /* The mask is cut to the secret's length when the secret is shorter,
-     * so the body never grows. */
     while (in < r->body_len) {
         if (r->body_len - in >= n && memcmp(r->body + in, secret, n) == 0) {
-            size_t m = n < sizeof mask - 1 ? n : sizeof mask - 1;
-            memcpy(r->body + out, mask, m);
-            out += m;
+            memcpy(r->body + out, "***", 3);
+            out += 3;
             in += n;
         } else {
             r->body[out++] = r->body[in++];
@@ -151,58 +141,42 @@ void sr__http_result_redact(sr_http_result *r, const char *secret)
 
 sr_status sr__http_result_set_transport_error(sr_http_result *r, const char *message)
 {
-    size_t n = strlen(message);
-    char *copy = malloc(n + 1);
-    if (copy == NULL)
+    if (replace(&r->transport_error, message) != SR_OK)
         return SR_ERR_NOMEM;
-    memcpy(copy, message, n + 1);
-    /* one line, whatever libcurl wrote */
-    for (char *p = copy; *p != '\0'; p++) {
+    for (char *p = r->transport_error; *p != '\0'; p++) {
         if ((unsigned char)*p < 0x20)
-            *p = ' ';
+            *p = ' '; /* one line, whatever libcurl wrote */
     }
-    free(r->transport_error);
-    r->transport_error = copy;
     return SR_OK;
-}
-
-static int is_success(long status)
-{
-    return status >= 200 && status <= 299;
 }
 
 sr_status sr__http_result_decode(sr_http_result *r, sr_http_endpoint endpoint)
 {
-    sr_status st;
+    int success = r->status >= 200 && r->status <= 299;
+    sr_response_kind kind = !success                   ? SR_RESPONSE_ERROR_BODY
+                            : endpoint == SR_HTTP_SYNC ? SR_RESPONSE_AGGREGATE_REPORT
+                                                       : SR_RESPONSE_CALLBACK_RESULT;
+    sr_status st = SR_OK;
     drop_decoded(r);
-    if (r->body_len == 0) {
-        /* Both endpoints answer a success with a body: an empty one (a 204
-         * too) is not what was asked for. */
-        if (is_success(r->status)) {
-            sr__http_error(&r->decode_error, SR_ERR_MISSING,
-                           "HTTP %ld with an empty body: expected %s", r->status,
-                           endpoint == SR_HTTP_SYNC ? "an aggregate report" : "a callback result");
-            r->has_decode_error = 1;
-        }
+    /* Both endpoints answer a success with a body: an empty one (a 204
+     * too) is not what was asked for. An empty non-2xx body is no error. */
+    if (r->body_len == 0 && success)
+        st = sr__http_error(&r->decode_error, SR_ERR_MISSING,
+                            "HTTP %ld with an empty body: expected %s", r->status,
+                            endpoint == SR_HTTP_SYNC ? "an aggregate report" : "a callback result");
+    else if (r->body_len == 0)
         return SR_OK;
-    }
-    if (!is_success(r->status)) {
+    else if (kind == SR_RESPONSE_ERROR_BODY)
         st = sr_error_body_from_json(r->body, r->body_len, NULL, &r->error_body, &r->decode_error);
-        if (st == SR_OK)
-            r->kind = SR_RESPONSE_ERROR_BODY;
-    } else if (endpoint == SR_HTTP_SYNC) {
+    else if (kind == SR_RESPONSE_AGGREGATE_REPORT)
         st =
             sr_aggregate_report_from_json(r->body, r->body_len, NULL, &r->report, &r->decode_error);
-        if (st == SR_OK)
-            r->kind = SR_RESPONSE_AGGREGATE_REPORT;
-    } else {
+    else
         st = sr_callback_result_from_json(r->body, r->body_len, NULL, &r->callback,
                                           &r->decode_error);
-        if (st == SR_OK)
-            r->kind = SR_RESPONSE_CALLBACK_RESULT;
-    }
     if (st == SR_ERR_NOMEM)
         return st;
+    r->kind = st == SR_OK ? kind : SR_RESPONSE_UNKNOWN;
     r->has_decode_error = st != SR_OK;
     return SR_OK;
 }
@@ -219,98 +193,48 @@ void sr_http_result_free(sr_http_result *r)
     free(r);
 }
 
-long sr_http_result_status(const sr_http_result *r)
-{
-    return r != NULL ? r->status : 0;
-}
-
-unsigned sr_http_result_attempts(const sr_http_result *r)
-{
-    return r != NULL ? r->attempts : 0;
-}
-
-const char *sr_http_result_idempotency_key(const sr_http_result *r)
-{
-    return r != NULL ? r->idempotency_key : NULL;
-}
-
-const char *sr_http_result_transport_error(const sr_http_result *r)
-{
-    return r != NULL ? r->transport_error : NULL;
-}
-
-sr_http_end sr_http_result_end(const sr_http_result *r)
-{
-    return r != NULL ? r->end : SR_HTTP_END_NONE;
-}
-
-const char *sr_http_end_name(sr_http_end e)
-{
-    switch (e) {
-    case SR_HTTP_END_NONE:
-        return "no exchange";
-    case SR_HTTP_END_ANSWER:
-        return "final answer";
-    case SR_HTTP_END_RETRIES:
-        return "retries exhausted";
-    case SR_HTTP_END_DEADLINE:
-        return "total timeout";
-    case SR_HTTP_END_UNSAFE:
-        return "not retried: the request may have been processed";
-    case SR_HTTP_END_FAILED:
-        return "transport failure";
-    case SR_HTTP_END_BODY_LIMIT:
-        return "answer too large";
-    case SR_HTTP_END_TOKEN:
-        return "token request failed";
-    case SR_HTTP_END_TOKEN_REFUSED_BEFORE:
-        return "token request refused earlier, not made again";
+/* The getters of one member each: the member, or `none` for NULL r. */
+#define MEMBER_GETTER(type, member, none)                                                          \
+    type sr_http_result_##member(const sr_http_result *r)                                          \
+    {                                                                                              \
+        return r != NULL ? r->member : none;                                                       \
     }
-    return "unknown";
-}
 
-sr_http_stage sr_http_result_stage(const sr_http_result *r)
-{
-    return r != NULL ? r->stage : SR_HTTP_STAGE_REPORT;
-}
-
-const char *sr_http_result_url(const sr_http_result *r)
-{
-    return r != NULL ? r->url : NULL;
-}
+MEMBER_GETTER(long, status, 0)
+MEMBER_GETTER(unsigned, attempts, 0)
+MEMBER_GETTER(sr_http_end, end, SR_HTTP_END_NONE)
+MEMBER_GETTER(sr_http_stage, stage, SR_HTTP_STAGE_REPORT)
+MEMBER_GETTER(const char *, url, NULL)
+MEMBER_GETTER(const char *, idempotency_key, NULL)
+MEMBER_GETTER(const char *, transport_error, NULL)
+MEMBER_GETTER(sr_response_kind, kind, SR_RESPONSE_UNKNOWN)
+MEMBER_GETTER(const sr_aggregate_report *, report, NULL)
+MEMBER_GETTER(const sr_callback_result *, callback, NULL)
+MEMBER_GETTER(const sr_error_body *, error_body, NULL)
 
 const char *sr_http_result_body(const sr_http_result *r, size_t *len)
 {
     if (len != NULL)
-        *len = 0;
-    if (r == NULL)
-        return NULL;
-    if (len != NULL)
-        *len = r->body_len;
-    return r->body;
-}
-
-sr_response_kind sr_http_result_kind(const sr_http_result *r)
-{
-    return r != NULL ? r->kind : SR_RESPONSE_UNKNOWN;
-}
-
-const sr_aggregate_report *sr_http_result_report(const sr_http_result *r)
-{
-    return r != NULL ? r->report : NULL;
-}
-
-const sr_callback_result *sr_http_result_callback(const sr_http_result *r)
-{
-    return r != NULL ? r->callback : NULL;
-}
-
-const sr_error_body *sr_http_result_error_body(const sr_http_result *r)
-{
-    return r != NULL ? r->error_body : NULL;
+        *len = r != NULL ? r->body_len : 0;
+    return r != NULL ? r->body : NULL;
 }
 
 const sr_error *sr_http_result_decode_error(const sr_http_result *r)
 {
     return (r != NULL && r->has_decode_error) ? &r->decode_error : NULL;
+}
+
+const char *sr_http_end_name(sr_http_end e)
+{
+    static const char *const names[] = {
+        [SR_HTTP_END_NONE] = "no exchange",
+        [SR_HTTP_END_ANSWER] = "final answer",
+        [SR_HTTP_END_RETRIES] = "retries exhausted",
+        [SR_HTTP_END_DEADLINE] = "total timeout",
+        [SR_HTTP_END_UNSAFE] = "not retried: the request may have been processed",
+        [SR_HTTP_END_FAILED] = "transport failure",
+        [SR_HTTP_END_BODY_LIMIT] = "answer too large",
+        [SR_HTTP_END_TOKEN] = "token request failed",
+        [SR_HTTP_END_TOKEN_REFUSED_BEFORE] = "token request refused earlier, not made again"};
+    return (unsigned)e < sizeof names / sizeof names[0] ? names[e] : "unknown";
 }

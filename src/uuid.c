@@ -2,40 +2,26 @@
 /* Random bytes from the kernel and UUID v4 Idempotency-Keys. */
 #define _DEFAULT_SOURCE /* getrandom() in <sys/random.h> */
 
-#include <errno.h>
 #include <stdio.h>
 #include <sys/random.h>
 #include <sys/types.h>
 
 #include "http_internal.h"
 
-static int read_urandom(unsigned char *buf, size_t n)
-{
-    FILE *f = fopen("/dev/urandom", "rb");
-    size_t got;
-    if (f == NULL)
-        return 0;
-    got = fread(buf, 1, n, f);
-    fclose(f);
-    return got == n;
-}
-
 sr_status sr__http_random_bytes(void *buf, size_t n)
 {
-    unsigned char *p = buf;
-    size_t done = 0;
-    while (done < n) {
-        ssize_t got = getrandom(p + done, n - done, 0);
-        if (got > 0) {
-            done += (size_t)got;
-            continue;
-        }
-        if (got < 0 && errno == EINTR)
-            continue;
-        /* ENOSYS (old kernels, some sandboxes): fall back to the device. */
-        return read_urandom(p + done, n - done) ? SR_OK : SR_ERR_NOMEM;
-    }
-    return SR_OK;
+    FILE *f;
+    size_t got;
+    /* Up to 256 bytes, getrandom() gives them all in one call. */
+    if (n <= 256 && getrandom(buf, n, 0) == (ssize_t)n)
+        return SR_OK;
+    /* ENOSYS (old kernels, some sandboxes), or EINTR: the device. */
+    f = fopen("/dev/urandom", "rb");
+    if (f == NULL)
+        return SR_ERR_NOMEM;
+    got = fread(buf, 1, n, f);
+    fclose(f);
+    return got == n ? SR_OK : SR_ERR_NOMEM;
 }
 
 sr_status sr__http_uuid_v4(char out[SR__UUID_TEXT_LEN + 1])

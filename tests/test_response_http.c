@@ -966,6 +966,44 @@ static void the_retry_policy(void **state)
     assert_int_equal(sr__http_judge_transport(CURLE_UNSUPPORTED_PROTOCOL, 0), SR__HTTP_PERMANENT);
 }
 
+/* Retry-After counts only as delta-seconds (surrounding blanks allowed):
+ * an HTTP-date or trailing text is ignored and the backoff applies, here a
+ * 30 s wait that does not fit in the 5 s total timeout. */
+static void retry_after_is_seconds_only(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *value;
+        unsigned attempts;
+        sr_http_end end;
+    } cases[] = {{"  0 ", 2, SR_HTTP_END_ANSWER},
+                 {"Wed, 21 Oct 2015 07:28:00 GMT", 1, SR_HTTP_END_DEADLINE},
+                 {"0x", 1, SR_HTTP_END_DEADLINE},
+                 {"", 1, SR_HTTP_END_DEADLINE}};
+    session_report_request *r = seed_request(1);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char script[256];
+        stub s;
+        sr_http_options o;
+        sr_http_result *res = NULL;
+        snprintf(script, sizeof script,
+                 "[{\"status\":503,\"headers\":{\"Retry-After\":\"%s\"}},"
+                 "{\"status\":200,\"body\":{\"txid\":\"t\",\"usage\":[]}}]",
+                 cases[i].value);
+        stub_start(&s, script);
+        static_options(&o, s.url, 5);
+        o.backoff_ms = 60000;
+        sr_http_client *c = client_with(&o);
+        assert_int_equal(sr_http_send(c, SR_HTTP_SYNC, r, &res, NULL, 0, NULL), SR_OK);
+        assert_int_equal(sr_http_result_attempts(res), cases[i].attempts);
+        assert_int_equal(sr_http_result_end(res), cases[i].end);
+        sr_http_result_free(res);
+        sr_http_client_free(c);
+        stub_stop(&s);
+    }
+    session_report_request_free(r);
+}
+
 /* The same through the public API: backoff UINT_MAX, a 503 answered with
  * Retry-After 0 then a 503 without it (the second retry's wait is the one
  * that divided by zero), with extreme timeouts. */
@@ -1085,6 +1123,7 @@ int main(void)
         cmocka_unit_test(portal_initiated_goes_to_async_only),
         cmocka_unit_test(retry_waits_saturate),
         cmocka_unit_test(the_retry_policy),
+        cmocka_unit_test(retry_after_is_seconds_only),
         cmocka_unit_test(extreme_options_do_not_crash),
         cmocka_unit_test(out_parameters_and_body_growth),
         cmocka_unit_test(uuids_are_version_4),
