@@ -62,15 +62,16 @@ static sr_status nomem(checker *c)
     return sr__error_set(c->err, SR_ERR_NOMEM, "", "out of memory while checking JSON");
 }
 
-/* The text before the first error with its open containers closed (a
- * member whose key is complete gets the value 0): sr__json_parse looks for
- * a key repeated before the error in it. Only worth building after two
- * keys, and never past the nesting bound (its error comes first). */
-static sr_status close_prefix(checker *c)
+/* Returns code after keeping the text before the first error with its open
+ * containers closed (a member whose key is complete gets the value 0):
+ * sr__json_parse looks for a key repeated before the error in it. Only
+ * worth it after two keys, and never past the nesting bound (its error
+ * comes first). */
+static sr_status fail(checker *c, sr_status code)
 {
     size_t depth = c->depth, n;
     if (c->out->prefix != NULL || c->limit_hit || c->keys < 2)
-        return SR_OK;
+        return code;
     const frame *f = &c->frames[depth > 0 ? depth - 1 : 0];
     int zero = depth > 0 && f->is_object && f->key_len > 0;
     n = (zero ? f->key + f->key_len : c->end) - c->begin;
@@ -87,13 +88,7 @@ static sr_status close_prefix(checker *c)
     text[n] = '\0';
     c->out->prefix_len = n;
     c->out->prefix_numbers = c->out->count;
-    return SR_OK;
-}
-
-static sr_status fail(checker *c, sr_status code)
-{
-    sr_status st = close_prefix(c);
-    return st != SR_OK ? st : code;
+    return code;
 }
 
 /* A syntax error at `at`: what was expected there, or (plain) a message. */
@@ -155,14 +150,14 @@ static sr_status render_path(const checker *c, size_t levels, char *out)
 
 /* ---- strings ---- */
 
-/* An encoding error at byte `at` of a string: a value, or a key whose path
- * ends with its part before the offending byte (its body starts at body). */
-static sr_status encoding_error(checker *c, size_t at, const char *why, int in_key, size_t body)
+/* An encoding error at byte `at` of the string whose opening quote is at
+ * c->pos: a value, or a key whose path ends with its part before `at`. */
+static sr_status encoding_error(checker *c, size_t at, const char *why, int in_key)
 {
     char path[SR_ERROR_PATH_SIZE];
     sr_status st = render_path(c, in_key ? c->depth - 1 : c->depth, path);
     if (st == SR_OK && in_key && c->depth <= SR_MAX_DEPTH)
-        st = append_key(path, c->buf + body, at - body);
+        st = append_key(path, c->buf + c->pos + 1, at - c->pos - 1);
     if (st != SR_OK)
         return nomem(c);
     sr__error_set(c->err, SR_ERR_ENCODING, path, "invalid string: %s (at byte %zu)", why, at);
@@ -179,7 +174,7 @@ static long unicode_escape(const checker *c, size_t p)
 }
 
 /* Checks the escape whose backslash is at *p and moves *p past it. */
-static sr_status check_escape(checker *c, size_t *p, int in_key, size_t body)
+static sr_status check_escape(checker *c, size_t *p, int in_key)
 {
     const char *b = c->buf, *why = NULL;
     size_t start = *p;
@@ -208,7 +203,7 @@ static sr_status check_escape(checker *c, size_t *p, int in_key, size_t body)
         why = "high surrogate escape not followed by a low surrogate escape";
     else if (cp >= 0xD800 && cp <= 0xDBFF)
         *p += 6;
-    return why == NULL ? SR_OK : encoding_error(c, start, why, in_key, body);
+    return why == NULL ? SR_OK : encoding_error(c, start, why, in_key);
 }
 
 /* The first byte at or after p that ends plain string text: a quote, a
@@ -255,14 +250,14 @@ check_string_rest(checker *c, size_t p, int in_key)
             return SR_OK;
         }
         if (b[p] == '\\')
-            st = check_escape(c, &p, in_key, c->pos + 1);
+            st = check_escape(c, &p, in_key);
         else if (b[p] < 0x20)
             return syntax_error(
                 c, p, "a character or an escape (raw control characters must be escaped)", 0);
         else if ((n = sr__utf8_sequence_length(b + p, len - p)) > 0)
             p += n;
         else
-            return encoding_error(c, p, "invalid UTF-8 byte sequence", in_key, c->pos + 1);
+            return encoding_error(c, p, "invalid UTF-8 byte sequence", in_key);
     }
     return st;
 }
@@ -368,7 +363,7 @@ static sr_status open_container(checker *c, int is_object, int *empty)
 {
     char path[SR_ERROR_PATH_SIZE];
     if (c->depth == SR_MAX_DEPTH && !c->limit_hit) {
-        if (render_path(c, c->depth, path) != SR_OK || close_prefix(c) != SR_OK)
+        if (render_path(c, c->depth, path) != SR_OK || fail(c, SR_OK) != SR_OK)
             return nomem(c);
         sr__error_set(c->err, SR_ERR_LIMIT, path, "nesting deeper than %d arrays and objects",
                       SR_MAX_DEPTH);
