@@ -29,7 +29,6 @@ typedef struct checker {
     size_t end; /* where the last complete value ended, or just inside the last '{' or '[' */
     sr_error *err;
     sr__json_checked *out;
-    int limit_hit;
     /* Past SR_MAX_DEPTH the last frame stands for the innermost level: the
      * text is checked on until a container past the bound closes, so a
      * document that is too deep and breaks off is a syntax error. */
@@ -38,7 +37,7 @@ typedef struct checker {
 
 static frame *top(checker *c)
 {
-    return &c->frames[(c->depth <= SR_MAX_DEPTH ? c->depth : SR_MAX_DEPTH + 1) - 1];
+    return &c->frames[c->depth <= SR_MAX_DEPTH ? c->depth - 1 : SR_MAX_DEPTH];
 }
 
 static int is_digit(char c)
@@ -70,7 +69,7 @@ static sr_status nomem(checker *c)
 static sr_status fail(checker *c, sr_status code)
 {
     size_t depth = c->depth, n;
-    if (c->out->prefix != NULL || c->limit_hit || c->keys < 2)
+    if (c->out->prefix != NULL || c->depth > SR_MAX_DEPTH || c->keys < 2)
         return code;
     const frame *f = &c->frames[depth > 0 ? depth - 1 : 0];
     int zero = depth > 0 && f->is_object && f->key_len > 0;
@@ -362,12 +361,11 @@ static sr_status check_key(checker *c, const char *expected)
 static sr_status open_container(checker *c, int is_object, int *empty)
 {
     char path[SR_ERROR_PATH_SIZE];
-    if (c->depth == SR_MAX_DEPTH && !c->limit_hit) {
+    if (c->depth == SR_MAX_DEPTH) {
         if (render_path(c, c->depth, path) != SR_OK || fail(c, SR_OK) != SR_OK)
             return nomem(c);
         sr__error_set(c->err, SR_ERR_LIMIT, path, "nesting deeper than %d arrays and objects",
                       SR_MAX_DEPTH);
-        c->limit_hit = 1;
     }
     c->depth++;
     *top(c) = (frame){0, 0, 0, is_object};
