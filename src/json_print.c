@@ -16,8 +16,9 @@
 #define CJSON_DOUBLE_MAX 26
 
 typedef struct sizes {
-    size_t compact; /* cJSON's compact text (an upper bound for doubles) */
+    size_t compact; /* cJSON's compact text (an upper bound when !exact) */
     size_t extra;   /* what the pretty form adds to it */
+    int exact;      /* 0 when the tree holds cJSON numbers (doubles) */
     int pretty;
 } sizes;
 
@@ -36,7 +37,7 @@ static size_t quoted_size(const char *s)
     return n;
 }
 
-static size_t value_size(const cJSON *item)
+static size_t value_size(const cJSON *item, sizes *s)
 {
     switch (item->type & 0xFF) {
     case cJSON_NULL:
@@ -45,6 +46,7 @@ static size_t value_size(const cJSON *item)
     case cJSON_False:
         return 5;
     case cJSON_Number:
+        s->exact = 0;
         return CJSON_DOUBLE_MAX;
     case cJSON_Raw:
         return item->valuestring != NULL ? strlen(item->valuestring) : (size_t)-1;
@@ -63,7 +65,7 @@ static size_t value_size(const cJSON *item)
 static sr_status add_item(void *vctx, const sr__json_walk *w, cJSON *item, int first)
 {
     sizes *s = vctx;
-    size_t depth = w->depth, n = value_size(item);
+    size_t depth = w->depth, n = value_size(item, s);
     int type = item->type & 0xFF;
     if (n == (size_t)-1)
         return SR_ERR_ARG;
@@ -136,7 +138,7 @@ static size_t reindent(char *buf, size_t from, size_t end)
 
 sr_status sr__json_print(const cJSON *tree, unsigned flags, char **out, size_t *out_len)
 {
-    sizes s = {0, 0, (flags & SR_JSON_PRETTY) != 0};
+    sizes s = {0, 0, 1, (flags & SR_JSON_PRETTY) != 0};
     if (out_len != NULL)
         *out_len = 0;
     if (out == NULL)
@@ -157,9 +159,9 @@ sr_status sr__json_print(const cJSON *tree, unsigned flags, char **out, size_t *
         sr__free(buf);
         return SR_ERR_NOMEM;
     }
-    size_t compact = strlen(buf + from);
+    size_t compact = s.exact ? s.compact : strlen(buf + from);
     size_t len = s.pretty ? reindent(buf, from, from + compact) : compact;
-    if (s.pretty && len != from + compact) {
+    if (buf[from + compact] != '\0' || (s.pretty && len != from + compact)) {
         sr__free(buf);
         return SR_ERR_NOMEM; /* the sizes above disagree with cJSON: never seen */
     }
