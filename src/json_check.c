@@ -16,38 +16,28 @@
 #include "json_check.h"
 #include "sessreport/json.h"
 
-/* An open container. Past SR_MAX_DEPTH only the kinds are kept (1 bit a
- * level) so that the rest of the text is still checked: a syntax error
- * wins over the pending SR_ERR_LIMIT. */
+/* An open container. */
 typedef struct frame {
-    size_t at;      /* where its current member or item began, or the last one ended */
-    size_t key_len; /* objects: the current key's literal, quotes included; 0 = none */
-    size_t index;   /* arrays: the current item */
+    size_t key, key_len; /* objects: the current key's literal, quotes included; 0 = none */
+    size_t index;        /* arrays: the current item */
     int is_object;
 } frame;
 
 typedef struct checker {
     const char *buf; /* the whole input, for positions */
     size_t begin, len, pos, depth, keys;
+    size_t end; /* where the last complete value ended, or just inside the last '{' or '[' */
     sr_error *err;
     sr__json_checked *out;
-    unsigned char *deep_bits;
-    size_t deep_cap;
-    int limit_hit;
-    frame deep; /* stands for every level past SR_MAX_DEPTH */
-    frame frames[SR_MAX_DEPTH];
+    /* Past SR_MAX_DEPTH the last frame stands for the innermost level: the
+     * text is checked on until a container past the bound closes, so a
+     * document that is too deep and breaks off is a syntax error. */
+    frame frames[SR_MAX_DEPTH + 1];
 } checker;
 
 static frame *top(checker *c)
 {
-    return c->depth <= SR_MAX_DEPTH ? &c->frames[c->depth - 1] : &c->deep;
-}
-
-static int top_is_object(const checker *c)
-{
-    size_t bit = c->depth - SR_MAX_DEPTH - 1;
-    return c->depth > SR_MAX_DEPTH ? (c->deep_bits[bit / 8] >> (bit % 8)) & 1
-                                   : c->frames[c->depth - 1].is_object;
+    return &c->frames[c->depth <= SR_MAX_DEPTH ? c->depth - 1 : SR_MAX_DEPTH];
 }
 
 static int is_digit(char c)
@@ -71,28 +61,19 @@ static sr_status nomem(checker *c)
     return sr__error_set(c->err, SR_ERR_NOMEM, "", "out of memory while checking JSON");
 }
 
-/* The text before the first error with its open containers closed (a
- * member whose key is complete gets the value 0), for the duplicate-key
- * check of sr__json_parse: a key repeated before the error comes first in
- * document order. Only worth building after two keys. */
-static sr_status close_prefix(checker *c, size_t cut)
+/* Returns code after keeping the text before the first error with its open
+ * containers closed (a member whose key is complete gets the value 0):
+ * sr__json_parse looks for a key repeated before the error in it. Only
+ * worth it after two keys, and never past the nesting bound (its error
+ * comes first). */
+static sr_status fail(checker *c, sr_status code)
 {
-    /* cppcheck reads the conditions below for the one call made at depth 0
-     * (after the top-level value) and calls them constant: they are not. */
-    size_t depth = c->depth < SR_MAX_DEPTH ? c->depth : SR_MAX_DEPTH;
-    // cppcheck-suppress knownConditionTrueFalse
-    const frame *f = depth > 0 ? &c->frames[depth - 1] : NULL;
-    // cppcheck-suppress knownConditionTrueFalse
-    int zero = f != NULL && f->is_object && f->key_len > 0;
-    // cppcheck-suppress knownConditionTrueFalse
-    if (c->out->prefix != NULL || c->limit_hit || c->keys < 2 || (f == NULL && cut == c->begin))
-        return SR_OK;
-    // cppcheck-suppress knownConditionTrueFalse
-    cut = f == NULL ? cut : f->at + (zero ? f->key_len : 0);
-    // cppcheck-suppress knownConditionTrueFalse
-    while (!zero && cut > c->begin && (is_ws(c->buf[cut - 1]) || c->buf[cut - 1] == ','))
-        cut--;
-    size_t n = cut - c->begin;
+    size_t depth = c->depth, n;
+    if (c->out->prefix != NULL || c->depth > SR_MAX_DEPTH || c->keys < 2)
+        return code;
+    const frame *f = &c->frames[depth > 0 ? depth - 1 : 0];
+    int zero = depth > 0 && f->is_object && f->key_len > 0;
+    n = (zero ? f->key + f->key_len : c->end) - c->begin;
     char *text = c->out->prefix = sr__malloc(n + 3 + depth);
     if (text == NULL)
         return nomem(c);
@@ -106,13 +87,7 @@ static sr_status close_prefix(checker *c, size_t cut)
     text[n] = '\0';
     c->out->prefix_len = n;
     c->out->prefix_numbers = c->out->count;
-    return SR_OK;
-}
-
-static sr_status fail(checker *c, sr_status code)
-{
-    sr_status st = close_prefix(c, c->begin);
-    return st != SR_OK ? st : code;
+    return code;
 }
 
 /* A syntax error at `at`: what was expected there, or (plain) a message. */
@@ -151,9 +126,8 @@ static sr_status append_key(char *path, const char *s, size_t n)
     if (ok)
         sr__pointer_append_key(path, SR_ERROR_PATH_SIZE, key->valuestring,
                                strlen(key->valuestring));
-    sr_status st = ok ? SR_OK : SR_ERR_NOMEM;
     cJSON_Delete(key);
-    return st;
+    return ok ? SR_OK : SR_ERR_NOMEM;
 }
 
 /* The pointer of the value being checked in the outermost `levels` frames. */
@@ -168,21 +142,21 @@ static sr_status render_path(const checker *c, size_t levels, char *out)
         else if (f->key_len == 0)
             break;
         else
-            st = append_key(out, c->buf + f->at + 1, f->key_len - 2);
+            st = append_key(out, c->buf + f->key + 1, f->key_len - 2);
     }
     return st;
 }
 
 /* ---- strings ---- */
 
-/* An encoding error at byte `at` of a string: a value, or a key whose path
- * ends with its part before the offending byte (its body starts at body). */
-static sr_status encoding_error(checker *c, size_t at, const char *why, int in_key, size_t body)
+/* An encoding error at byte `at` of the string whose opening quote is at
+ * c->pos: a value, or a key whose path ends with its part before `at`. */
+static sr_status encoding_error(checker *c, size_t at, const char *why, int in_key)
 {
     char path[SR_ERROR_PATH_SIZE];
     sr_status st = render_path(c, in_key ? c->depth - 1 : c->depth, path);
     if (st == SR_OK && in_key && c->depth <= SR_MAX_DEPTH)
-        st = append_key(path, c->buf + body, at - body);
+        st = append_key(path, c->buf + c->pos + 1, at - c->pos - 1);
     if (st != SR_OK)
         return nomem(c);
     sr__error_set(c->err, SR_ERR_ENCODING, path, "invalid string: %s (at byte %zu)", why, at);
@@ -199,7 +173,7 @@ static long unicode_escape(const checker *c, size_t p)
 }
 
 /* Checks the escape whose backslash is at *p and moves *p past it. */
-static sr_status check_escape(checker *c, size_t *p, int in_key, size_t body)
+static sr_status check_escape(checker *c, size_t *p, int in_key)
 {
     const char *b = c->buf, *why = NULL;
     size_t start = *p;
@@ -228,66 +202,61 @@ static sr_status check_escape(checker *c, size_t *p, int in_key, size_t body)
         why = "high surrogate escape not followed by a low surrogate escape";
     else if (cp >= 0xD800 && cp <= 0xDBFF)
         *p += 6;
-    return why == NULL ? SR_OK : encoding_error(c, start, why, in_key, body);
+    return why == NULL ? SR_OK : encoding_error(c, start, why, in_key);
 }
 
-/* Flags (high bit of each byte) the bytes of the 8 at b that end a plain
- * run: a quote, a backslash, a control character or a non-ASCII byte. A
- * borrow can only flag bytes after a truly flagged one, so the lowest flag
- * is exact. Most of a document is string bytes: 8 at a time. */
-static uint64_t special_bytes(const char *b)
-{
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t v, q, bs;
-    memcpy(&v, b, sizeof v);
-    q = v ^ (ones * '"');
-    bs = v ^ (ones * '\\');
-    return (v | ((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs;
-}
-
-/* The first byte at or after p that is not plain string text. */
-static size_t skip_plain(const char *b, size_t p, size_t end)
+/* The first byte at or after p that ends plain string text: a quote, a
+ * backslash, a control character or a non-ASCII byte. Most of a document
+ * is string text: 8 bytes at a time, the high bit of each byte of `flags`
+ * marking one that ends it (a borrow only marks bytes after a truly marked
+ * one, so the lowest mark is exact). */
+static size_t skip_plain(const unsigned char *b, size_t p, size_t len)
 {
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    for (uint64_t flags; end - p >= 8; p += 8) {
-        if ((flags = special_bytes(b + p)) != 0)
+    const uint64_t ones = 0x0101010101010101u;
+    for (uint64_t v, q, bs, flags; len - p >= 8; p += 8) {
+        memcpy(&v, b + p, sizeof v);
+        q = v ^ (ones * '"');
+        bs = v ^ (ones * '\\');
+        flags = (v | ((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) &
+                (ones * 0x80);
+        if (flags != 0)
             return p + (size_t)__builtin_ctzll(flags) / 8;
     }
 #endif
-    while (p < end && (unsigned char)b[p] >= 0x20 && (unsigned char)b[p] < 0x80 && b[p] != '"' &&
-           b[p] != '\\')
+    while (p < len && b[p] >= 0x20 && b[p] < 0x80 && b[p] != '"' && b[p] != '\\')
         p++;
     return p;
 }
 
-/* The rest of a string from its first byte that is not plain text: escapes,
- * control characters, UTF-8 sequences, up to the closing quote. Kept out of
- * check_string so that plain strings (nearly all) take a short path. */
+/* The rest of a string from p, its first byte that is not plain text:
+ * escapes, control characters, UTF-8 sequences, up to the closing quote.
+ * Not inlined, so that plain strings (nearly all) take a short path. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
 static sr_status
-check_string_rest(checker *c, size_t p, int in_key, size_t body)
+check_string_rest(checker *c, size_t p, int in_key)
 {
     const unsigned char *b = (const unsigned char *)c->buf;
+    size_t len = c->len, n;
     sr_status st = SR_OK;
-    size_t n;
-    for (; st == SR_OK; p = skip_plain(c->buf, p, c->len)) {
-        if (p >= c->len)
+    for (; st == SR_OK; p = skip_plain(b, p, len)) {
+        if (p >= len)
             return syntax_error(c, c->len, "unexpected end of input inside string", 1);
         if (b[p] == '"') {
             c->pos = p + 1;
             return SR_OK;
         }
         if (b[p] == '\\')
-            st = check_escape(c, &p, in_key, body);
+            st = check_escape(c, &p, in_key);
         else if (b[p] < 0x20)
             return syntax_error(
                 c, p, "a character or an escape (raw control characters must be escaped)", 0);
-        else if ((n = sr__utf8_sequence_length(b + p, c->len - p)) > 0)
+        else if ((n = sr__utf8_sequence_length(b + p, len - p)) > 0)
             p += n;
         else
-            return encoding_error(c, p, "invalid UTF-8 byte sequence", in_key, body);
+            return encoding_error(c, p, "invalid UTF-8 byte sequence", in_key);
     }
     return st;
 }
@@ -296,12 +265,12 @@ check_string_rest(checker *c, size_t p, int in_key, size_t body)
  * past its closing quote. */
 static sr_status check_string(checker *c, int in_key)
 {
-    size_t p = skip_plain(c->buf, c->pos + 1, c->len);
+    size_t p = skip_plain((const unsigned char *)c->buf, c->pos + 1, c->len);
     if (p < c->len && c->buf[p] == '"') {
         c->pos = p + 1;
         return SR_OK;
     }
-    return check_string_rest(c, p, in_key, c->pos + 1);
+    return check_string_rest(c, p, in_key);
 }
 
 /* ---- numbers, literals, keys ---- */
@@ -367,15 +336,15 @@ static sr_status check_scalar(checker *c)
 static sr_status check_key(checker *c, const char *expected)
 {
     frame *f = top(c);
-    size_t start = f->at = c->pos;
     sr_status st;
+    f->key = c->pos;
     f->key_len = 0;
     if (c->pos >= c->len || c->buf[c->pos] != '"')
         return syntax_error(c, c->pos, expected, 0);
     if ((st = check_string(c, 1)) != SR_OK)
         return st;
     c->keys++;
-    f->key_len = c->pos - start;
+    f->key_len = c->pos - f->key;
     skip_ws(c);
     if (c->pos >= c->len || c->buf[c->pos] != ':')
         return syntax_error(c, c->pos, "':' after object key", 0);
@@ -386,51 +355,25 @@ static sr_status check_key(checker *c, const char *expected)
 
 /* ---- the container stack ---- */
 
-static sr_status push_deep(checker *c, int is_object)
+/* Opens the container at c->pos; *empty = 1 when its closing bracket
+ * follows. Crossing the nesting bound sets the SR_ERR_LIMIT returned when
+ * a container past it closes. */
+static sr_status open_container(checker *c, int is_object, int *empty)
 {
-    size_t bit = c->depth - SR_MAX_DEPTH;
     char path[SR_ERROR_PATH_SIZE];
-    if (bit / 8 >= c->deep_cap) {
-        size_t cap = sr__grow_capacity(c->deep_cap, bit / 8 + 1);
-        unsigned char *grown = cap == 0 ? NULL : sr__realloc(c->deep_bits, cap);
-        if (grown == NULL)
-            return nomem(c);
-        c->deep_bits = grown;
-        c->deep_cap = cap;
-    }
-    if (!c->limit_hit) {
-        if (render_path(c, c->depth, path) != SR_OK || close_prefix(c, c->begin) != SR_OK)
+    if (c->depth == SR_MAX_DEPTH) {
+        if (render_path(c, c->depth, path) != SR_OK || fail(c, SR_OK) != SR_OK)
             return nomem(c);
         sr__error_set(c->err, SR_ERR_LIMIT, path, "nesting deeper than %d arrays and objects",
                       SR_MAX_DEPTH);
-        c->limit_hit = 1;
     }
-    c->deep_bits[bit / 8] &= (unsigned char)~(1u << (bit % 8));
-    c->deep_bits[bit / 8] |= (unsigned char)((unsigned)is_object << (bit % 8));
     c->depth++;
-    return SR_OK;
-}
-
-/* Opens the container at c->pos; *closed = 1 when it is empty and already
- * closed again. */
-static sr_status open_container(checker *c, int is_object, int *closed)
-{
-    sr_status st = SR_OK;
-    if (c->depth >= SR_MAX_DEPTH && (st = push_deep(c, is_object)) != SR_OK)
-        return st;
-    if (c->depth < SR_MAX_DEPTH) {
-        c->frames[c->depth++] = (frame){c->pos + 1, 0, 0, is_object};
-        c->out->objects += (size_t)is_object;
-    }
-    c->pos++;
+    *top(c) = (frame){0, 0, 0, is_object};
+    c->out->objects += (size_t)is_object;
+    c->end = ++c->pos;
     skip_ws(c);
-    *closed = c->pos < c->len && c->buf[c->pos] == (is_object ? '}' : ']');
-    if (*closed) {
-        c->pos++;
-        c->depth--;
-        return SR_OK;
-    }
-    return is_object ? check_key(c, "'\"' to start an object key, or '}'") : SR_OK;
+    *empty = c->pos < c->len && c->buf[c->pos] == (is_object ? '}' : ']');
+    return is_object && !*empty ? check_key(c, "'\"' to start an object key, or '}'") : SR_OK;
 }
 
 /* After a value: a separator and the next value's start, or closing
@@ -439,27 +382,27 @@ static sr_status after_value(checker *c, int *done)
 {
     while (c->depth > 0) {
         frame *f = top(c);
-        int is_object = top_is_object(c);
-        f->at = c->pos;
+        c->end = c->pos;
         f->key_len = 0;
         skip_ws(c);
         char ch = c->pos < c->len ? c->buf[c->pos] : '\0';
         if (ch == ',') {
             c->pos++;
             skip_ws(c);
-            if (is_object)
+            if (f->is_object)
                 return check_key(c, "'\"' to start an object key after ','");
             f->index++;
-            f->at = c->pos;
             return SR_OK;
         }
-        if (ch != (is_object ? '}' : ']'))
+        if (ch != (f->is_object ? '}' : ']'))
             return syntax_error(
                 c, c->pos,
-                is_object ? "',' or '}' after object member" : "',' or ']' after array item", 0);
+                f->is_object ? "',' or '}' after object member" : "',' or ']' after array item", 0);
         c->pos++;
-        c->depth--;
+        if (c->depth-- > SR_MAX_DEPTH)
+            return SR_ERR_LIMIT; /* err was set at the bound */
     }
+    c->end = c->pos;
     *done = 1;
     return SR_OK;
 }
@@ -476,26 +419,19 @@ sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_che
     c.err = err;
     c.out = out;
     skip_ws(&c);
-    for (int done = 0, closed = 1; !done && st == SR_OK;) {
+    for (int done = 0, ended = 1; !done && st == SR_OK; ended = 1) {
         char ch = c.pos < c.len ? c.buf[c.pos] : '\0';
         if (c.pos >= c.len)
             st = syntax_error(&c, c.pos, "a value", 0);
         else if (ch == '{' || ch == '[')
-            st = open_container(&c, ch == '{', &closed);
+            st = open_container(&c, ch == '{', &ended);
         else
             st = check_scalar(&c);
-        if (st == SR_OK && closed)
+        if (st == SR_OK && ended)
             st = after_value(&c, &done);
-        closed = 1;
     }
-    size_t end = c.pos;
     skip_ws(&c);
-    if (st == SR_OK && c.pos < c.len) {
-        st = close_prefix(&c, end);
-        st = st != SR_OK ? st : syntax_error(&c, c.pos, "end of input after the JSON value", 0);
-    } else if (st == SR_OK && c.limit_hit) {
-        st = SR_ERR_LIMIT; /* err was filled when the limit was crossed */
-    }
-    sr__free(c.deep_bits);
+    if (st == SR_OK && c.pos < c.len)
+        return syntax_error(&c, c.pos, "end of input after the JSON value", 0);
     return st;
 }

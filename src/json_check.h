@@ -21,28 +21,27 @@ typedef struct sr__json_checked {
     sr__json_span *items; /* the numbers, in document order */
     size_t count, cap;
     size_t objects; /* how many objects the text holds */
-    /* On an error after two keys: the text before the error with its
-     * containers closed (a member whose key is complete gets the value 0),
-     * for the duplicate-key check. */
+    /* On an error after two keys: the text before it, closed, in which
+     * sr__json_parse looks for an earlier repeated key; the first
+     * prefix_numbers numbers lie in it. */
     char *prefix;
-    size_t prefix_len, prefix_numbers; /* the numbers within it: the first ones */
+    size_t prefix_len, prefix_numbers;
 } sr__json_checked;
 
-/* Checks buf[begin..len): optional whitespace, one JSON value of any type,
- * optional whitespace, against RFC 8259 with the library's rules (UTF-8
- * without NUL or lone surrogates in every string and key, nesting within
- * SR_MAX_DEPTH), and fills out. Offsets, lines and columns in errors count
- * from buf[0]. Errors: SR_ERR_SYNTAX, SR_ERR_ENCODING, SR_ERR_LIMIT,
- * SR_ERR_NOMEM, the first in document order (a syntax error anywhere wins
- * over nesting that is too deep, which is only reported once the text is
- * known to be JSON). */
+/* Checks buf[begin..len) against RFC 8259 (one value, whitespace around it)
+ * with the library's rules (UTF-8 without NUL or lone surrogates in every
+ * string and key, nesting within SR_MAX_DEPTH) and fills out. Positions
+ * count from buf[0]. Errors: SR_ERR_SYNTAX, SR_ERR_ENCODING, SR_ERR_LIMIT,
+ * SR_ERR_NOMEM, the first in document order, except that past the nesting
+ * bound the text is read on until a container there closes: a syntax error
+ * before that point wins (JSONTestSuite's unclosed deep documents). */
 sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_checked *out,
                          sr_error *err);
 
-/* A tree cJSON parsed from checked text (json_check_tree.c): each number
- * becomes a raw item holding its digits in text (checked NULL: numbers are
- * left as they are), and a key repeated in one object is SR_ERR_DUPLICATE
- * at the first repeat in document order. SR_ERR_NOMEM too. */
+/* A tree cJSON parsed from checked text: each number becomes a raw item
+ * holding its digits in text (checked NULL: numbers are left as they are),
+ * and a key repeated in one object is SR_ERR_DUPLICATE at the first repeat
+ * in document order. SR_ERR_NOMEM too. */
 sr_status sr__json_check_parsed(struct cJSON *root, const char *text,
                                 const sr__json_checked *checked, sr_error *err);
 

@@ -83,13 +83,11 @@ static const cJSON *first_repeat(const cJSON *object, sr_status *st)
     return found;
 }
 
-/* Turns a parsed number into a raw item holding its digits in the text.
- * Done in place rather than with cJSON_CreateRaw and
- * cJSON_ReplaceItemViaPointer, which would allocate a second item and drop
- * the member's key: a parsed number owns no valuestring and carries no
- * reference or constant-key flag, and cJSON_malloc allocates with the same
- * hooks cJSON_Delete frees with, so the item becomes exactly what
- * cJSON_CreateRaw makes. */
+/* Turns a parsed number into a raw item holding its digits in the text,
+ * in place (cJSON_CreateRaw and cJSON_ReplaceItemViaPointer would allocate
+ * a second item and drop the key): a parsed number owns no valuestring and
+ * has no reference or constant-key flag, and cJSON_Delete frees with the
+ * hooks cJSON_malloc allocates with. */
 static sr_status put_digits(tree_check *c, cJSON *item)
 {
     if (c->next_number == c->numbers->count)

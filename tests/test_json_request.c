@@ -601,17 +601,23 @@ static void test_depth(void **state)
     assert_int_equal(strncmp(err.path, "/x/0/0/0", 8), 0);
     free(s);
 
-    /* Not well-formed beyond the limit: the syntax error wins. */
+    /* Malformed past the limit before a container there closes (the
+     * corpus's 100000 opening brackets): the syntax error wins. */
     s = nested(100000, 0, "", &len);
     assert_int_equal(session_report_request_from_json(s, len, NULL, &r, &err), SR_ERR_SYNTAX);
     assert_int_equal(err.offset, len);
     free(s);
-    s = nested(SR_MAX_DEPTH + 10, 1, "} x", &len);
+    s = nested(SR_MAX_DEPTH + 10, 0, "{]", &len);
     assert_int_equal(session_report_request_from_json(s, len, NULL, &r, &err), SR_ERR_SYNTAX);
     assert_int_equal(err.offset, len - 1);
     free(s);
+    /* Malformed after that: the limit comes first in document order. */
+    s = nested(SR_MAX_DEPTH + 10, 1, "} x", &len);
+    assert_int_equal(session_report_request_from_json(s, len, NULL, &r, &err), SR_ERR_LIMIT);
+    assert_int_equal(strncmp(err.path, "/x/0/0/0", 8), 0);
+    free(s);
     s = nested(SR_MAX_DEPTH + 10, 1, ",\"y\":01}", &len);
-    assert_int_equal(session_report_request_from_json(s, len, NULL, &r, &err), SR_ERR_SYNTAX);
+    assert_int_equal(session_report_request_from_json(s, len, NULL, &r, &err), SR_ERR_LIMIT);
     free(s);
     /* Deep objects, and a duplicate after the limit: the limit came first. */
     {

@@ -201,6 +201,8 @@ static void test_duplicates_in_document_order(void **state)
     fails("{\"a\":1,\"a\":2} x", SR_ERR_DUPLICATE, "/a");
     fails("[{\"a\":1,\"a\":[1,2", SR_ERR_DUPLICATE, "/0/a");
     fails("{\"a\":1,\"a\" 2}", SR_ERR_DUPLICATE, "/a");
+    fails("{\"a\":1,\"a\":2 , x}", SR_ERR_DUPLICATE, "/a");
+    fails("[[1, 2 ,{\"a\":1,\"a\":{} } , ]", SR_ERR_DUPLICATE, "/0/2/a");
     fails("{\"a\":1,\"a\":\"\xFF\"}", SR_ERR_DUPLICATE, "/a");
     fails("{\"a\":1,\"b\":2,\"a\":[[1e9999999999999999999999999999999999999999999999999999999999"
           "99999999999999999999999,",
