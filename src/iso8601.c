@@ -10,6 +10,7 @@
 #define SECONDS_PER_DAY  86400
 #define NANOS_PER_SECOND 1000000000u
 #define UNIX_EPOCH_SHIFT 719468 /* days from 0000-03-01 to 1970-01-01 */
+#define MIXED            "basic and extended formats are mixed: "
 
 typedef enum date_form { FORM_CALENDAR, FORM_ORDINAL, FORM_WEEK } date_form;
 
@@ -53,9 +54,7 @@ static int is_leap_year(int64_t y)
 static unsigned days_in_month(int64_t y, unsigned m)
 {
     static const unsigned char lengths[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && is_leap_year(y))
-        return 29;
-    return lengths[(m - 1) % 12];
+    return m == 2 && is_leap_year(y) ? 29 : lengths[(m - 1) % 12];
 }
 
 /* Days from 1970-01-01 to y-m-d; counts years from March so that the leap
@@ -85,13 +84,11 @@ static void civil_from_days(int64_t days, int64_t *y, unsigned *m, unsigned *d)
     *y = year_of_era + era * 400 + (*m <= 2);
 }
 
-/* ISO weekday of a day count: 1 = Monday .. 7 = Sunday (1970-01-01 was a Thursday). */
+/* ISO weekday of a day count: 1 = Monday .. 7 = Sunday (1970-01-01 was a
+ * Thursday; the added 7 keeps the remainder of a negative count positive). */
 static unsigned iso_weekday(int64_t days)
 {
-    int64_t r = days % 7;
-    if (r < 0)
-        r += 7;
-    return (unsigned)((r + 3) % 7 + 1);
+    return (unsigned)((days % 7 + 7 + 3) % 7 + 1);
 }
 
 /* ISO 8601 years have 53 weeks when they start on a Thursday, or on a
@@ -185,11 +182,6 @@ static int next_part(cursor *c, const fields *f, char sep)
     return 1;
 }
 
-static int fail_mixed(cursor *c, const char *hint)
-{
-    return fail(c, "basic and extended formats are mixed: %s", hint);
-}
-
 /* ---- the date part ---- */
 
 static int parse_calendar(cursor *c, fields *f)
@@ -199,7 +191,7 @@ static int parse_calendar(cursor *c, fields *f)
     take_digits(c, 2, &month); /* the caller saw the digits */
     int part = next_part(c, f, '-');
     if (part < 0)
-        return fail_mixed(c, "write YYYY-MM-DD or YYYYMMDD");
+        return fail(c, MIXED "write YYYY-MM-DD or YYYYMMDD");
     if (part == 0)
         return fail(c, "expected '-' and a 2-digit day after YYYY-MM, found %s", describe(c));
     if (!take_digits(c, 2, &day))
@@ -236,7 +228,7 @@ static int parse_week(cursor *c, fields *f)
         return fail(c, "expected a 2-digit week number after 'W', found %s", describe(c));
     int part = next_part(c, f, '-');
     if (part < 0)
-        return fail_mixed(c, "write YYYY-Www-D or YYYYWwwD");
+        return fail(c, MIXED "write YYYY-Www-D or YYYYWwwD");
     if (part == 0 && f->extended)
         return fail(c, "expected '-' and a weekday 1-7 after YYYY-Www, found %s", describe(c));
     if (!take_digits(c, 1, &week_day))
@@ -311,9 +303,9 @@ static unsigned take_groups(cursor *c, const fields *f, const groups *g, unsigne
         n++;
     }
     if (part < 0)
-        return (unsigned)fail(
-            c, "basic and extended formats are mixed: after %s write the %s as %s",
-            f->extended ? "YYYY-MM-DD" : "a basic date (YYYYMMDD)", g->noun, g->forms[f->extended]);
+        return (unsigned)fail(c, MIXED "after %s write the %s as %s",
+                              f->extended ? "YYYY-MM-DD" : "a basic date (YYYYMMDD)", g->noun,
+                              g->forms[f->extended]);
     return n;
 }
 

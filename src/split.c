@@ -6,27 +6,16 @@
 #include "internal.h"
 #include "model.h"
 
-/* A copy of shape (every field but the IMEIs) holding imeis [begin, end) of r. */
+/* A copy of shape (every field but the IMEIs) holding imeis [begin, end) of
+ * r. Even on failure *out may hold a part, for the caller to free. */
 static sr_status make_part(const session_report_request *shape, const session_report_request *r,
                            size_t begin, size_t end, session_report_request **out)
 {
-    session_report_request *part = NULL;
-    sr_status st = session_report_request_clone(shape, &part);
-    if (st != SR_OK)
-        return st;
-    size_t chars = 0;
-    for (size_t i = begin; i < end; i++)
-        chars += sr__imei_len(&r->imei, i) + 1;
-    st = sr__imei_reserve(&part->imei, end - begin, chars);
+    sr_status st = session_report_request_clone(shape, out);
     for (size_t i = begin; i < end && st == SR_OK; i++)
-        st = sr__imei_push(&part->imei, session_report_request_imei_at(r, i),
+        st = sr__imei_push(&(*out)->imei, session_report_request_imei_at(r, i),
                            sr__imei_len(&r->imei, i));
-    if (st != SR_OK) {
-        session_report_request_free(part);
-        return st;
-    }
-    *out = part;
-    return SR_OK;
+    return st;
 }
 
 sr_status session_report_request_split(const session_report_request *r, size_t max_imeis,
