@@ -54,8 +54,7 @@ static int append_bytes(char *path, size_t cap, const char *text, size_t n)
     while (splits_at(text, take, n))
         take--;
     memcpy(path + used, text, take);
-    size_t end = used + take;
-    memcpy(path + end, "...", 4);
+    memcpy(path + used + take, "...", 4);
     return 0;
 }
 

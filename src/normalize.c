@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* session_report_request_normalize_dates: concrete dates rewritten as RFC 3339 UTC, all or nothing.
- */
+/* session_report_request_normalize_dates: concrete dates rewritten as
+ * RFC 3339 UTC, all or nothing. */
 #include <string.h>
 
 #include "sessreport/validate.h"
