@@ -10,29 +10,30 @@
 #define SECONDS_PER_DAY  86400
 #define NANOS_PER_SECOND 1000000000u
 #define UNIX_EPOCH_SHIFT 719468 /* days from 0000-03-01 to 1970-01-01 */
+#define WHAT_CAP         48     /* describe()'s longest text, NUL included */
 #define MIXED            "basic and extended formats are mixed: "
 
 typedef enum zone_kind { ZONE_NONE, ZONE_UTC, ZONE_HOURS, ZONE_HOURS_MINUTES } zone_kind;
 
 /* The parser's state: where it reads, where the reason goes, and what the
- * value wrote so far (the date already turned into a day number). */
+ * value wrote so far (the date already turned into a day number). Zeroed on
+ * every parse, hence the small types. */
 typedef struct parser {
     const char *s;
     size_t len, pos;
     char *reason;
     size_t reason_cap;
-    char what[48]; /* describe()'s text */
+    char *what;   /* room for describe()'s text */
+    int64_t days; /* since 1970-01-01 */
     int year;
-    int64_t days;        /* since 1970-01-01 */
-    int calendar;        /* the date was YYYY-MM-DD or YYYYMMDD (RFC 3339 wants it) */
-    int extended;        /* the date used '-' separators; the rest must follow suit */
-    unsigned time_parts; /* 0 = no time, 1 = hh, 2 = hh:mm, 3 = hh:mm:ss */
-    unsigned hour, minute, second;
-    uint32_t nanos;
-    unsigned fraction_digits;
-    char fraction_mark;
-    zone_kind zone;
     int offset_minutes; /* east of UTC */
+    uint32_t nanos;
+    zone_kind zone;
+    unsigned char calendar;   /* the date was YYYY-MM-DD or YYYYMMDD (RFC 3339 wants it) */
+    unsigned char extended;   /* the date used '-' separators; the rest must follow suit */
+    unsigned char time_parts; /* 0 = no time, 1 = hh, 2 = hh:mm, 3 = hh:mm:ss */
+    unsigned char hour, minute, second, fraction_digits;
+    char fraction_mark;
 } parser;
 
 static const char *const month_names[12] = {
@@ -108,10 +109,12 @@ static int64_t days_from_week_date(int64_t y, unsigned week, unsigned week_day)
 /* Writes the reason and returns 0, so parsers can `return fail(...)`. */
 static SR__PRINTF(2, 3) int fail(const parser *c, const char *fmt, ...)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(c->reason, c->reason_cap, fmt, ap); /* nothing written when the cap is 0 */
-    va_end(ap);
+    if (c->reason != NULL && c->reason_cap > 0) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(c->reason, c->reason_cap, fmt, ap);
+        va_end(ap);
+    }
     return 0;
 }
 
@@ -125,7 +128,7 @@ static char peek(const parser *c)
 static size_t digit_run(const parser *c)
 {
     size_t n = 0;
-    while (c->pos + n < c->len && c->s[c->pos + n] >= '0' && c->s[c->pos + n] <= '9')
+    while (c->pos + n < c->len && (unsigned char)(c->s[c->pos + n] - '0') < 10)
         n++;
     return n;
 }
@@ -133,11 +136,13 @@ static size_t digit_run(const parser *c)
 /* Reads exactly n digits; 0 (nothing consumed) when fewer are there. */
 static int take_digits(parser *c, unsigned n, unsigned *value)
 {
-    if (digit_run(c) < n)
-        return 0;
     unsigned v = 0;
-    for (unsigned i = 0; i < n; i++)
-        v = v * 10 + (unsigned)(c->s[c->pos + i] - '0');
+    for (unsigned i = 0; i < n; i++) {
+        unsigned digit = c->pos + i < c->len ? (unsigned char)(c->s[c->pos + i] - '0') : 10;
+        if (digit > 9)
+            return 0;
+        v = v * 10 + digit;
+    }
     c->pos += n;
     *value = v;
     return 1;
@@ -150,9 +155,9 @@ static const char *describe(parser *c)
     if (c->pos >= c->len)
         return "the end of the value";
     if (ch >= 0x20 && ch < 0x7f)
-        snprintf(c->what, sizeof c->what, "'%c' at position %zu", (char)ch, c->pos + 1);
+        snprintf(c->what, WHAT_CAP, "'%c' at position %zu", (char)ch, c->pos + 1);
     else
-        snprintf(c->what, sizeof c->what, "byte 0x%02X at position %zu", ch, c->pos + 1);
+        snprintf(c->what, WHAT_CAP, "byte 0x%02X at position %zu", ch, c->pos + 1);
     return c->what;
 }
 
@@ -163,7 +168,7 @@ static const char *describe(parser *c)
 static int next_part(parser *c, char sep)
 {
     char ch = peek(c);
-    int digit = digit_run(c) > 0;
+    int digit = ch >= '0' && ch <= '9';
     if (c->extended ? digit : ch == sep)
         return -1;
     if (c->extended ? ch != sep : !digit)
@@ -176,7 +181,7 @@ static int next_part(parser *c, char sep)
 
 static int parse_calendar(parser *c)
 {
-    unsigned month, day;
+    unsigned month = 0, day = 0;
     c->calendar = 1;
     take_digits(c, 2, &month); /* the caller saw the digits */
     int part = next_part(c, '-');
@@ -198,7 +203,7 @@ static int parse_calendar(parser *c)
 
 static int parse_ordinal(parser *c)
 {
-    unsigned year_day;
+    unsigned year_day = 0;
     take_digits(c, 3, &year_day); /* the caller saw the digits */
     unsigned last = is_leap_year(c->year) ? 366 : 365;
     if (year_day < 1 || year_day > last)
@@ -210,7 +215,7 @@ static int parse_ordinal(parser *c)
 
 static int parse_week(parser *c)
 {
-    unsigned week, week_day;
+    unsigned week = 0, week_day = 0;
     c->pos++; /* 'W' */
     if (!take_digits(c, 2, &week))
         return fail(c, "expected a 2-digit week number after 'W', found %s", describe(c));
@@ -234,7 +239,7 @@ static int parse_week(parser *c)
 
 static int parse_date(parser *c)
 {
-    unsigned year;
+    unsigned year = 0;
     if (c->len == 0)
         return fail(c, "the value is empty");
     if (!take_digits(c, 4, &year))
@@ -325,8 +330,8 @@ static int parse_clock(parser *c)
 {
     unsigned v[3] = {0, 0, 0};
     c->pos++; /* 'T' or 't' */
-    size_t run = digit_run(c);
-    if (!c->extended && run > 2 && (run % 2 != 0 || run > 6))
+    size_t run = c->extended ? 0 : digit_run(c);
+    if (run > 2 && (run % 2 != 0 || run > 6))
         return fail(c, "expected hh, hhmm or hhmmss after 'T' (%zu digits given)", run);
     c->time_parts = take_groups(c, &clock_groups, v);
     if (c->time_parts == 0)
@@ -453,8 +458,8 @@ int sr__date_is_constant(const char *v)
 sr_status sr__iso8601_parse(const char *s, size_t len, unsigned flags, sr__instant *out,
                             char *reason, size_t reason_cap)
 {
-    parser c = {
-        .s = s, .len = len, .reason = reason, .reason_cap = reason != NULL ? reason_cap : 0};
+    char what[WHAT_CAP];
+    parser c = {.s = s, .len = len, .reason = reason, .reason_cap = reason_cap, .what = what};
     sr__instant t;
     if (reason != NULL && reason_cap > 0)
         reason[0] = '\0';
