@@ -460,18 +460,14 @@ sr_status sr__iso8601_parse(const char *s, size_t len, unsigned flags, sr__insta
 {
     char what[WHAT_CAP];
     parser c = {.s = s, .len = len, .reason = reason, .reason_cap = reason_cap, .what = what};
-    sr__instant t;
+    sr__instant unused; /* where the instant goes when the caller wants none */
     if (reason != NULL && reason_cap > 0)
         reason[0] = '\0';
     int ok = s == NULL
                  ? fail(&c, "the value is missing")
                  : parse_fields(&c) && ((flags & SR__ISO8601_RFC3339) == 0 || check_rfc3339(&c)) &&
-                       to_instant(&c, &t);
-    if (!ok)
-        return SR_ERR_FORMAT;
-    if (out != NULL)
-        *out = t;
-    return SR_OK;
+                       to_instant(&c, out != NULL ? out : &unused);
+    return ok ? SR_OK : SR_ERR_FORMAT;
 }
 
 /* ---- output ---- */
@@ -492,11 +488,10 @@ size_t sr__iso8601_format_rfc3339(const sr__instant *t, char *buf, size_t cap)
     /* the first fraction_digits digits of the nanoseconds, after the '.' */
     char fraction[16];
     snprintf(fraction, sizeof fraction, ".%09u", (unsigned)t->nanos);
-    int n = snprintf(buf, cap, "%04d-%02u-%02uT%02d:%02d:%02d%.*sZ", (int)y, m, d,
-                     (int)(second_of_day / 3600), (int)(second_of_day / 60 % 60),
-                     t->leap ? 60 : (int)(second_of_day % 60),
-                     t->fraction_digits > 0 ? t->fraction_digits + 1 : 0, fraction);
-    return (size_t)n;
+    return (size_t)snprintf(buf, cap, "%04d-%02u-%02uT%02d:%02d:%02d%.*sZ", (int)y, m, d,
+                            (int)(second_of_day / 3600), (int)(second_of_day / 60 % 60),
+                            t->leap ? 60 : (int)(second_of_day % 60),
+                            t->fraction_digits > 0 ? t->fraction_digits + 1 : 0, fraction);
 }
 
 /* ---- comparison ---- */
