@@ -149,7 +149,7 @@ static int take_digits(parser *c, unsigned n, unsigned *value)
 }
 
 /* Names what sits at the read position, for reasons: 'x', byte 0xC3, the end. */
-static const char *describe(parser *c)
+static const char *describe(const parser *c)
 {
     unsigned char ch = (unsigned char)peek(c);
     if (c->pos >= c->len)
