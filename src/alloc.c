@@ -34,52 +34,40 @@ int sr__fault_fired(void)
 
 int sr__fault_tick(void)
 {
-    fault_seen++;
-    if (fault_at != 0 && fault_seen == fault_at) {
-        fault_has_fired = 1;
-        return 1;
-    }
-    return 0;
+    /* never fires when disarmed (0): the count is at least 1 here */
+    int fire = ++fault_seen == fault_at;
+    fault_has_fired |= fire;
+    return fire;
 }
 
 long sr__fault_live_blocks(void)
 {
     return fault_live;
 }
-
-static int fault_fails(void)
-{
-    return sr__fault_tick();
-}
-
-static void note_new_block(const void *p)
-{
-    if (p != NULL)
-        fault_live++;
-}
-
-static void note_freed_block(const void *p)
-{
-    if (p != NULL)
-        fault_live--;
-}
-#else
-/* The normal library: no state, nothing ever fails on purpose. */
-static int fault_fails(void)
-{
-    return 0;
-}
-
-static void note_new_block(const void *p)
-{
-    (void)p;
-}
-
-static void note_freed_block(const void *p)
-{
-    (void)p;
-}
 #endif
+
+/* Whether this allocation must fail: never in the normal library. */
+static int fault_fails(void)
+{
+#ifdef SR_FAULT_INJECTION
+    return sr__fault_tick();
+#else
+    return 0;
+#endif
+}
+
+/* Counts seam blocks (delta +1 for a new one, -1 for a freed one) so the
+ * fault-injection build can find leaks; the normal library keeps no count. */
+static void count_block(const void *p, long delta)
+{
+#ifdef SR_FAULT_INJECTION
+    if (p != NULL)
+        fault_live += delta;
+#else
+    (void)p;
+    (void)delta;
+#endif
+}
 
 /* malloc(0) may return NULL, which callers would take for exhaustion. */
 static size_t at_least_one(size_t n)
@@ -92,7 +80,7 @@ void *sr__malloc(size_t n)
     if (fault_fails())
         return NULL;
     void *p = malloc(at_least_one(n));
-    note_new_block(p);
+    count_block(p, 1);
     return p;
 }
 
@@ -101,7 +89,7 @@ void *sr__calloc(size_t count, size_t size)
     if (fault_fails())
         return NULL;
     void *p = calloc(at_least_one(count), at_least_one(size));
-    note_new_block(p);
+    count_block(p, 1);
     return p;
 }
 
@@ -111,13 +99,13 @@ void *sr__realloc(void *p, size_t n)
         return NULL; /* like realloc: p stays valid and owned by the caller */
     void *q = realloc(p, at_least_one(n));
     if (p == NULL)
-        note_new_block(q);
+        count_block(q, 1);
     return q;
 }
 
 void sr__free(void *p)
 {
-    note_freed_block(p);
+    count_block(p, -1);
     free(p);
 }
 

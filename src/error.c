@@ -19,7 +19,44 @@ const char *sr_status_name(sr_status s)
     return status_names[i];
 }
 
-static int append_bytes(char *path, size_t cap, const char *text, size_t n);
+/* 1 when cutting s[0..len) before s[at] would split a UTF-8 character or
+ * a "~0" / "~1" escape (in a JSON Pointer '~' only ever starts one). */
+static int splits_at(const char *s, size_t at, size_t len)
+{
+    return at > 0 && at < len && (((unsigned char)s[at] & 0xC0) == 0x80 || s[at - 1] == '~');
+}
+
+/* Appends text[0..n) to path; on overflow cuts where no character or
+ * escape is split and ends the path in "...". Returns 0 once truncated. */
+static int append_bytes(char *path, size_t cap, const char *text, size_t n)
+{
+    size_t used = strlen(path);
+    /* A cut path ends in "..." within 3 bytes (a backed-off character) of full. */
+    if (used >= 3 && used + 4 >= cap && strcmp(path + used - 3, "...") == 0)
+        return 0;
+    if (used + n < cap) {
+        memcpy(path + used, text, n);
+        path[used + n] = '\0';
+        return 1;
+    }
+    if (cap < 4)
+        return 0;
+    size_t keep = cap - 4; /* room for "..." and the NUL */
+    if (keep < used) {
+        size_t whole = used;
+        used = keep;
+        while (splits_at(path, used, whole))
+            used--;
+    }
+    size_t take = keep - used;
+    if (take > n)
+        take = n;
+    while (splits_at(text, take, n))
+        take--;
+    memcpy(path + used, text, take);
+    memcpy(path + used + take, "...", 4);
+    return 0;
+}
 
 /* Keeps a message on one line: control characters become spaces. */
 static void flatten_line(char *s)
@@ -72,46 +109,6 @@ void sr__error_set_position(sr_error *err, const char *buf, size_t len, size_t o
     err->offset = offset;
     err->line = line;
     err->column = (unsigned)(offset - line_start + 1);
-}
-
-/* 1 when cutting s[0..len) before s[at] would split a UTF-8 character or
- * a "~0" / "~1" escape (in a JSON Pointer '~' only ever starts one). */
-static int splits_at(const char *s, size_t at, size_t len)
-{
-    return at > 0 && at < len && (((unsigned char)s[at] & 0xC0) == 0x80 || s[at - 1] == '~');
-}
-
-/* Appends text[0..n) to path; on overflow cuts where no character or
- * escape is split and ends the path in "...". Returns 0 once truncated. */
-static int append_bytes(char *path, size_t cap, const char *text, size_t n)
-{
-    size_t used = strlen(path);
-    /* A cut path ends in "..." within 3 bytes (a backed-off character) of full. */
-    if (used >= 3 && used + 4 >= cap && strcmp(path + used - 3, "...") == 0)
-        return 0;
-    if (used + n < cap) {
-        memcpy(path + used, text, n);
-        path[used + n] = '\0';
-        return 1;
-    }
-    if (cap < 4)
-        return 0;
-    size_t keep = cap - 4; /* room for "..." and the NUL */
-    if (keep < used) {
-        size_t whole = used;
-        used = keep;
-        while (splits_at(path, used, whole))
-            used--;
-    }
-    size_t take = keep - used;
-    if (take > n)
-        take = n;
-    while (splits_at(text, take, n))
-        take--;
-    memcpy(path + used, text, take);
-    size_t end = used + take;
-    memcpy(path + end, "...", 4);
-    return 0;
 }
 
 void sr__pointer_append_key(char *path, size_t cap, const char *key, size_t key_len)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* ISO 8601 / RFC 3339 date engine: a strict parser to an exact UTC instant and the RFC 3339 writer.
- */
+/* ISO 8601 / RFC 3339 date engine: a strict parser to an exact UTC instant
+ * and the RFC 3339 writer. */
 #include <stdio.h>
 #include <string.h>
 
@@ -10,35 +10,31 @@
 #define SECONDS_PER_DAY  86400
 #define NANOS_PER_SECOND 1000000000u
 #define UNIX_EPOCH_SHIFT 719468 /* days from 0000-03-01 to 1970-01-01 */
-
-typedef enum date_form { FORM_CALENDAR, FORM_ORDINAL, FORM_WEEK } date_form;
+#define WHAT_CAP         48     /* describe()'s longest text, NUL included */
+#define MIXED            "basic and extended formats are mixed: "
 
 typedef enum zone_kind { ZONE_NONE, ZONE_UTC, ZONE_HOURS, ZONE_HOURS_MINUTES } zone_kind;
 
-/* Everything the value wrote, before conversion to an instant. */
-typedef struct fields {
-    int year;
-    unsigned month, day; /* calendar */
-    unsigned year_day;   /* ordinal */
-    unsigned week, week_day;
-    date_form form;
-    int extended; /* the date used '-' separators; the rest must follow suit */
-    int has_time;
-    unsigned time_parts; /* 1 = hh, 2 = hh:mm, 3 = hh:mm:ss */
-    unsigned hour, minute, second;
-    uint32_t nanos;
-    unsigned fraction_digits;
-    char fraction_mark;
-    zone_kind zone;
-    int offset_minutes; /* east of UTC */
-} fields;
-
-typedef struct cursor {
+/* The parser's state: where it reads, where the reason goes, and what the
+ * value wrote so far (the date already turned into a day number). Zeroed on
+ * every parse, hence the small types. */
+typedef struct parser {
     const char *s;
     size_t len, pos;
     char *reason;
     size_t reason_cap;
-} cursor;
+    char *what;   /* room for describe()'s text */
+    int64_t days; /* since 1970-01-01 */
+    int year;
+    int offset_minutes; /* east of UTC */
+    uint32_t nanos;
+    zone_kind zone;
+    unsigned char calendar;   /* the date was YYYY-MM-DD or YYYYMMDD (RFC 3339 wants it) */
+    unsigned char extended;   /* the date used '-' separators; the rest must follow suit */
+    unsigned char time_parts; /* 0 = no time, 1 = hh, 2 = hh:mm, 3 = hh:mm:ss */
+    unsigned char hour, minute, second, fraction_digits;
+    char fraction_mark;
+} parser;
 
 static const char *const month_names[12] = {
     "January", "February", "March",     "April",   "May",      "June",
@@ -55,9 +51,7 @@ static int is_leap_year(int64_t y)
 static unsigned days_in_month(int64_t y, unsigned m)
 {
     static const unsigned char lengths[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && is_leap_year(y))
-        return 29;
-    return lengths[(m - 1) % 12];
+    return m == 2 && is_leap_year(y) ? 29 : lengths[(m - 1) % 12];
 }
 
 /* Days from 1970-01-01 to y-m-d; counts years from March so that the leap
@@ -87,13 +81,11 @@ static void civil_from_days(int64_t days, int64_t *y, unsigned *m, unsigned *d)
     *y = year_of_era + era * 400 + (*m <= 2);
 }
 
-/* ISO weekday of a day count: 1 = Monday .. 7 = Sunday (1970-01-01 was a Thursday). */
+/* ISO weekday of a day count: 1 = Monday .. 7 = Sunday (1970-01-01 was a
+ * Thursday; the added 7 keeps the remainder of a negative count positive). */
 static unsigned iso_weekday(int64_t days)
 {
-    int64_t r = days % 7;
-    if (r < 0)
-        r += 7;
-    return (unsigned)((r + 3) % 7 + 1);
+    return (unsigned)((days % 7 + 7 + 3) % 7 + 1);
 }
 
 /* ISO 8601 years have 53 weeks when they start on a Thursday, or on a
@@ -112,12 +104,10 @@ static int64_t days_from_week_date(int64_t y, unsigned week, unsigned week_day)
     return week1_monday + (int64_t)(week - 1) * 7 + (int64_t)(week_day - 1);
 }
 
-/* ---- cursor helpers ---- */
-
-static int fail(cursor *c, const char *fmt, ...) SR__PRINTF(2, 3);
+/* ---- reading ---- */
 
 /* Writes the reason and returns 0, so parsers can `return fail(...)`. */
-static int fail(cursor *c, const char *fmt, ...)
+static SR__PRINTF(2, 3) int fail(const parser *c, const char *fmt, ...)
 {
     if (c->reason != NULL && c->reason_cap > 0) {
         va_list ap;
@@ -128,163 +118,146 @@ static int fail(cursor *c, const char *fmt, ...)
     return 0;
 }
 
-static int is_digit(char ch)
-{
-    return ch >= '0' && ch <= '9';
-}
-
-/* The byte at the cursor, or NUL at the end (a NUL byte inside the value is
- * never valid anyway). */
-static char peek(const cursor *c)
+/* The byte at the read position, or NUL at the end (a NUL byte inside the
+ * value is never valid anyway). */
+static char peek(const parser *c)
 {
     return c->pos < c->len ? c->s[c->pos] : '\0';
 }
 
-static size_t digit_run(const cursor *c)
+static size_t digit_run(const parser *c)
 {
     size_t n = 0;
-    while (c->pos + n < c->len && is_digit(c->s[c->pos + n]))
+    while (c->pos + n < c->len && (unsigned char)(c->s[c->pos + n] - '0') < 10)
         n++;
     return n;
 }
 
 /* Reads exactly n digits; 0 (nothing consumed) when fewer are there. */
-static int take_digits(cursor *c, unsigned n, unsigned *value)
+static int take_digits(parser *c, unsigned n, unsigned *value)
 {
-    if (digit_run(c) < n)
-        return 0;
     unsigned v = 0;
-    for (unsigned i = 0; i < n; i++)
-        v = v * 10 + (unsigned)(c->s[c->pos + i] - '0');
+    for (unsigned i = 0; i < n; i++) {
+        unsigned digit = c->pos + i < c->len ? (unsigned char)(c->s[c->pos + i] - '0') : 10;
+        if (digit > 9)
+            return 0;
+        v = v * 10 + digit;
+    }
     c->pos += n;
     *value = v;
     return 1;
 }
 
-/* Names what sits at the cursor, for reasons: 'x', byte 0xC3, the end. */
-static const char *describe(const cursor *c, char *buf, size_t cap)
+/* Names what sits at the read position, for reasons: 'x', byte 0xC3, the end. */
+static const char *describe(const parser *c)
 {
-    if (c->pos >= c->len) {
-        snprintf(buf, cap, "the end of the value");
-    } else {
-        unsigned char ch = (unsigned char)c->s[c->pos];
-        if (ch >= 0x20 && ch < 0x7f)
-            snprintf(buf, cap, "'%c' at position %zu", (char)ch, c->pos + 1);
-        else
-            snprintf(buf, cap, "byte 0x%02X at position %zu", ch, c->pos + 1);
-    }
-    return buf;
+    unsigned char ch = (unsigned char)peek(c);
+    if (c->pos >= c->len)
+        return "the end of the value";
+    if (ch >= 0x20 && ch < 0x7f)
+        snprintf(c->what, WHAT_CAP, "'%c' at position %zu", (char)ch, c->pos + 1);
+    else
+        snprintf(c->what, WHAT_CAP, "byte 0x%02X at position %zu", ch, c->pos + 1);
+    return c->what;
 }
 
-static int fail_mixed(cursor *c, const char *hint)
+/* What follows a part of the value: 1 when another part does (its
+ * separator, if any, consumed), 0 when none does, -1 when the formats are
+ * mixed: a digit where the extended format wants sep, or sep in the basic
+ * format. */
+static int next_part(parser *c, char sep)
 {
-    return fail(c, "basic and extended formats are mixed: %s", hint);
+    char ch = peek(c);
+    int digit = ch >= '0' && ch <= '9';
+    if (c->extended ? digit : ch == sep)
+        return -1;
+    if (c->extended ? ch != sep : !digit)
+        return 0;
+    c->pos += (size_t)c->extended;
+    return 1;
 }
 
 /* ---- the date part ---- */
 
-static int parse_calendar(cursor *c, fields *f)
+static int parse_calendar(parser *c)
 {
-    char what[48];
-    f->form = FORM_CALENDAR;
-    take_digits(c, 2, &f->month); /* the caller saw the digits */
-    if (f->extended) {
-        if (peek(c) != '-') {
-            if (is_digit(peek(c)))
-                return fail_mixed(c, "write YYYY-MM-DD or YYYYMMDD");
-            return fail(c, "expected '-' and a 2-digit day after YYYY-MM, found %s",
-                        describe(c, what, sizeof what));
-        }
-        c->pos++;
-    }
-    if (!take_digits(c, 2, &f->day))
-        return fail(c, "expected a 2-digit day, found %s", describe(c, what, sizeof what));
-    if (f->month < 1 || f->month > 12)
-        return fail(c, "month %02u is out of range (01-12)", f->month);
-    unsigned last = days_in_month(f->year, f->month);
-    if (f->day < 1 || f->day > last)
-        return fail(c, "day %02u is out of range for %s %04d (%u days)", f->day,
-                    month_names[f->month - 1], f->year, last);
+    unsigned month = 0, day = 0;
+    c->calendar = 1;
+    take_digits(c, 2, &month); /* the caller saw the digits */
+    int part = next_part(c, '-');
+    if (part < 0)
+        return fail(c, MIXED "write YYYY-MM-DD or YYYYMMDD");
+    if (part == 0)
+        return fail(c, "expected '-' and a 2-digit day after YYYY-MM, found %s", describe(c));
+    if (!take_digits(c, 2, &day))
+        return fail(c, "expected a 2-digit day, found %s", describe(c));
+    if (month < 1 || month > 12)
+        return fail(c, "month %02u is out of range (01-12)", month);
+    unsigned last = days_in_month(c->year, month);
+    if (day < 1 || day > last)
+        return fail(c, "day %02u is out of range for %s %04d (%u days)", day,
+                    month_names[month - 1], c->year, last);
+    c->days = days_from_civil(c->year, month, day);
     return 1;
 }
 
-static int parse_ordinal(cursor *c, fields *f)
+static int parse_ordinal(parser *c)
 {
-    f->form = FORM_ORDINAL;
-    take_digits(c, 3, &f->year_day); /* the caller saw the digits */
-    unsigned last = is_leap_year(f->year) ? 366 : 365;
-    if (f->year_day < 1 || f->year_day > last)
-        return fail(c, "day-of-year %03u is out of range for %04d (001-%u)", f->year_day, f->year,
+    unsigned year_day = 0;
+    take_digits(c, 3, &year_day); /* the caller saw the digits */
+    unsigned last = is_leap_year(c->year) ? 366 : 365;
+    if (year_day < 1 || year_day > last)
+        return fail(c, "day-of-year %03u is out of range for %04d (001-%u)", year_day, c->year,
                     last);
+    c->days = days_from_civil(c->year, 1, 1) + (int64_t)year_day - 1;
     return 1;
 }
 
-static int parse_week(cursor *c, fields *f)
+static int parse_week(parser *c)
 {
-    char what[48];
-    f->form = FORM_WEEK;
+    unsigned week = 0, week_day = 0;
     c->pos++; /* 'W' */
-    if (!take_digits(c, 2, &f->week))
-        return fail(c, "expected a 2-digit week number after 'W', found %s",
-                    describe(c, what, sizeof what));
-    if (f->extended) {
-        if (peek(c) != '-') {
-            if (is_digit(peek(c)))
-                return fail_mixed(c, "write YYYY-Www-D or YYYYWwwD");
-            return fail(c, "expected '-' and a weekday 1-7 after YYYY-Www, found %s",
-                        describe(c, what, sizeof what));
-        }
-        c->pos++;
-    } else if (peek(c) == '-') {
-        return fail_mixed(c, "write YYYY-Www-D or YYYYWwwD");
-    }
-    if (!take_digits(c, 1, &f->week_day))
-        return fail(c, "expected a weekday digit 1-7 after the week, found %s",
-                    describe(c, what, sizeof what));
-    unsigned weeks = weeks_in_year(f->year);
-    if (f->week == 53 && weeks == 52)
-        return fail(c, "week 53 does not exist in %04d (it has 52 weeks)", f->year);
-    if (f->week < 1 || f->week > weeks)
-        return fail(c, "week %02u is out of range (01-%u in %04d)", f->week, weeks, f->year);
-    if (f->week_day < 1 || f->week_day > 7)
-        return fail(c, "weekday %u is out of range (1 = Monday .. 7 = Sunday)", f->week_day);
+    if (!take_digits(c, 2, &week))
+        return fail(c, "expected a 2-digit week number after 'W', found %s", describe(c));
+    int part = next_part(c, '-');
+    if (part < 0)
+        return fail(c, MIXED "write YYYY-Www-D or YYYYWwwD");
+    if (part == 0 && c->extended)
+        return fail(c, "expected '-' and a weekday 1-7 after YYYY-Www, found %s", describe(c));
+    if (!take_digits(c, 1, &week_day))
+        return fail(c, "expected a weekday digit 1-7 after the week, found %s", describe(c));
+    unsigned weeks = weeks_in_year(c->year);
+    if (week == 53 && weeks == 52)
+        return fail(c, "week 53 does not exist in %04d (it has 52 weeks)", c->year);
+    if (week < 1 || week > weeks)
+        return fail(c, "week %02u is out of range (01-%u in %04d)", week, weeks, c->year);
+    if (week_day < 1 || week_day > 7)
+        return fail(c, "weekday %u is out of range (1 = Monday .. 7 = Sunday)", week_day);
+    c->days = days_from_week_date(c->year, week, week_day);
     return 1;
 }
 
-static int parse_date(cursor *c, fields *f)
+static int parse_date(parser *c)
 {
-    char what[48];
-    unsigned year;
+    unsigned year = 0;
     if (c->len == 0)
         return fail(c, "the value is empty");
     if (!take_digits(c, 4, &year))
         return fail(c, "expected a 4-digit year (0000-9999) at the start");
-    f->year = (int)year;
-    if (peek(c) == '-') {
-        f->extended = 1;
-        c->pos++;
-        if (peek(c) == 'W')
-            return parse_week(c, f);
-        size_t run = digit_run(c);
-        if (run == 2)
-            return parse_calendar(c, f);
-        if (run == 3)
-            return parse_ordinal(c, f);
-        if (run == 4)
-            return fail_mixed(c, "write YYYY-MM-DD or YYYYMMDD");
-        return fail(c, "expected MM-DD, DDD or Www-D after \"YYYY-\", found %s",
-                    describe(c, what, sizeof what));
-    }
+    c->year = (int)year;
+    c->extended = peek(c) == '-';
+    c->pos += (size_t)c->extended;
     if (peek(c) == 'W')
-        return parse_week(c, f);
+        return parse_week(c);
     size_t run = digit_run(c);
-    if (run == 4)
-        return parse_calendar(c, f);
     if (run == 3)
-        return parse_ordinal(c, f);
-    if (run == 2 && c->pos + 2 < c->len && c->s[c->pos + 2] == '-')
-        return fail_mixed(c, "write YYYY-MM-DD or YYYYMMDD");
-    if (run == 0 && c->pos == c->len)
+        return parse_ordinal(c);
+    /* the calendar parser also names YYYY-MMDD and YYYYMM-DD as mixed */
+    if (run == 4 || (run == 2 && (c->extended || (c->pos + 2 < c->len && c->s[c->pos + 2] == '-'))))
+        return parse_calendar(c);
+    if (c->extended)
+        return fail(c, "expected MM-DD, DDD or Www-D after \"YYYY-\", found %s", describe(c));
+    if (c->pos == c->len)
         return fail(c, "a year alone is not a date; expected YYYY-MM-DD, YYYY-DDD or YYYY-Www-D");
     return fail(c, "expected '-', MMDD, DDD or WwwD after the year "
                    "(YYYY-MM-DD, YYYYMMDD, YYYY-DDD, YYYYDDD, YYYY-Www-D, YYYYWwwD)");
@@ -292,11 +265,48 @@ static int parse_date(cursor *c, fields *f)
 
 /* ---- the time part ---- */
 
+/* How a time or an offset is written: 2-digit groups, hh first. */
+typedef struct groups {
+    const char *noun;
+    const char *names[3];
+    const char *forms[2]; /* basic, extended: what to write when mixed */
+    unsigned most;
+} groups;
+
+static const groups clock_groups = {
+    "time", {"hour", "minutes", "seconds"}, {"hhmmss", "hh:mm:ss"}, 3};
+static const groups offset_groups = {
+    "offset", {"offset hour", "offset minutes"}, {"+hhmm or +hh", "+hh:mm or +hh"}, 2};
+
+/* Reads hh and up to g->most - 1 more groups, each after ':' in the
+ * extended format and right after the last in the basic one, into v.
+ * Returns how many groups were read, 0 after a failure. */
+static unsigned take_groups(parser *c, const groups *g, unsigned *v)
+{
+    char lead = c->s[c->pos - 1]; /* 'T' or the sign */
+    if (!take_digits(c, 2, &v[0]))
+        return (unsigned)fail(c, "expected a 2-digit %s after '%c', found %s", g->names[0], lead,
+                              describe(c));
+    unsigned n = 1;
+    int part = 0;
+    while (n < g->most && (part = next_part(c, ':')) > 0) {
+        if (!take_digits(c, 2, &v[n]))
+            return (unsigned)fail(c, "expected 2-digit %s%s, found %s", g->names[n],
+                                  c->extended ? " after ':'" : "", describe(c));
+        n++;
+    }
+    if (part < 0)
+        return (unsigned)fail(c, MIXED "after %s write the %s as %s",
+                              c->extended ? "YYYY-MM-DD" : "a basic date (YYYYMMDD)", g->noun,
+                              g->forms[c->extended]);
+    return n;
+}
+
 /* The digits after the decimal mark, scaled to nanoseconds. */
-static int parse_fraction(cursor *c, fields *f)
+static int parse_fraction(parser *c)
 {
     char mark = peek(c);
-    if (f->time_parts != 3)
+    if (c->time_parts != 3)
         return fail(c, "a fraction ('%c') is only allowed on seconds (hh:mm:ss%c f)", mark, mark);
     c->pos++;
     size_t run = digit_run(c);
@@ -310,210 +320,133 @@ static int parse_fraction(cursor *c, fields *f)
     for (size_t i = 0; i < SR__ISO8601_MAX_FRACTION; i++)
         nanos = nanos * 10 + (i < run ? (uint32_t)(c->s[c->pos + i] - '0') : 0);
     c->pos += run;
-    f->nanos = nanos;
-    f->fraction_digits = (unsigned)run;
-    f->fraction_mark = mark;
+    c->nanos = nanos;
+    c->fraction_digits = (unsigned)run;
+    c->fraction_mark = mark;
     return 1;
 }
 
-static int check_time_ranges(cursor *c, const fields *f)
+static int parse_clock(parser *c)
 {
-    if (f->hour > 24)
+    unsigned v[3] = {0, 0, 0};
+    c->pos++; /* 'T' or 't' */
+    size_t run = c->extended ? 0 : digit_run(c);
+    if (run > 2 && (run % 2 != 0 || run > 6))
+        return fail(c, "expected hh, hhmm or hhmmss after 'T' (%zu digits given)", run);
+    c->time_parts = take_groups(c, &clock_groups, v);
+    if (c->time_parts == 0)
+        return 0;
+    c->hour = v[0];
+    c->minute = v[1];
+    c->second = v[2];
+    if ((peek(c) == '.' || peek(c) == ',') && !parse_fraction(c))
+        return 0;
+    if (c->hour > 24)
         return fail(c, "hour %02u is out of range (00-23, or 24:00:00 for the end of the day)",
-                    f->hour);
-    if (f->minute > 59)
-        return fail(c, "minute %02u is out of range (00-59)", f->minute);
-    if (f->second > 60)
-        return fail(c, "second %02u is out of range (00-59, or 60 at minute 59)", f->second);
-    if (f->second == 60 && f->minute != 59)
+                    c->hour);
+    if (c->minute > 59)
+        return fail(c, "minute %02u is out of range (00-59)", c->minute);
+    if (c->second > 60)
+        return fail(c, "second %02u is out of range (00-59, or 60 at minute 59)", c->second);
+    if (c->second == 60 && c->minute != 59)
         return fail(c, "second 60 (a leap second) is only allowed at minute 59, not at minute %02u",
-                    f->minute);
-    if (f->hour == 24 && (f->minute != 0 || f->second != 0 || f->nanos != 0))
+                    c->minute);
+    if (c->hour == 24 && (c->minute != 0 || c->second != 0 || c->nanos != 0))
         return fail(c, "hour 24 is only allowed with every lower field zero (24:00:00, the end "
                        "of the day)");
     return 1;
 }
 
-static int parse_clock(cursor *c, fields *f)
+static int parse_offset(parser *c)
 {
-    char what[48];
-    c->pos++; /* 'T' or 't' */
-    f->has_time = 1;
-    if (!take_digits(c, 2, &f->hour))
-        return fail(c, "expected a 2-digit hour after 'T', found %s",
-                    describe(c, what, sizeof what));
-    f->time_parts = 1;
-    if (f->extended) {
-        if (is_digit(peek(c)))
-            return fail_mixed(c, "after YYYY-MM-DD write the time as hh:mm:ss");
-        if (peek(c) == ':') {
-            c->pos++;
-            if (!take_digits(c, 2, &f->minute))
-                return fail(c, "expected 2-digit minutes after ':', found %s",
-                            describe(c, what, sizeof what));
-            f->time_parts = 2;
-            if (peek(c) == ':') {
-                c->pos++;
-                if (!take_digits(c, 2, &f->second))
-                    return fail(c, "expected 2-digit seconds after ':', found %s",
-                                describe(c, what, sizeof what));
-                f->time_parts = 3;
-            }
-        }
-    } else {
-        if (peek(c) == ':')
-            return fail_mixed(c, "after a basic date (YYYYMMDD) write the time as hhmmss");
-        size_t run = digit_run(c);
-        if (run != 0 && run != 2 && run != 4)
-            return fail(c, "expected hh, hhmm or hhmmss after 'T' (%zu digits given)", run + 2);
-        if (run >= 2) {
-            take_digits(c, 2, &f->minute);
-            f->time_parts = 2;
-        }
-        if (run == 4) {
-            take_digits(c, 2, &f->second);
-            f->time_parts = 3;
-        }
-    }
-    if (peek(c) == '.' || peek(c) == ',') {
-        if (!parse_fraction(c, f))
-            return 0;
-    }
-    return check_time_ranges(c, f);
-}
-
-static int parse_offset(cursor *c, fields *f)
-{
-    char what[48];
-    char sign = peek(c);
-    unsigned hours, minutes = 0;
-    c->pos++;
-    if (!take_digits(c, 2, &hours))
-        return fail(c, "expected a 2-digit offset hour after '%c', found %s", sign,
-                    describe(c, what, sizeof what));
-    f->zone = ZONE_HOURS;
-    if (f->extended) {
-        if (is_digit(peek(c)))
-            return fail_mixed(c, "after YYYY-MM-DD write the offset as +hh:mm or +hh");
-        if (peek(c) == ':') {
-            c->pos++;
-            if (!take_digits(c, 2, &minutes))
-                return fail(c, "expected 2-digit offset minutes after ':', found %s",
-                            describe(c, what, sizeof what));
-            f->zone = ZONE_HOURS_MINUTES;
-        }
-    } else {
-        if (peek(c) == ':')
-            return fail_mixed(c, "after a basic date (YYYYMMDD) write the offset as +hhmm or +hh");
-        if (is_digit(peek(c))) {
-            if (!take_digits(c, 2, &minutes))
-                return fail(c, "expected 2-digit offset minutes (+hhmm), found %s",
-                            describe(c, what, sizeof what));
-            f->zone = ZONE_HOURS_MINUTES;
-        }
-    }
-    if (hours > 23)
-        return fail(c, "offset hour %02u is out of range (offsets go up to +/-23:59)", hours);
-    if (minutes > 59)
-        return fail(c, "offset minute %02u is out of range (00-59)", minutes);
-    f->offset_minutes = (int)(hours * 60 + minutes) * (sign == '-' ? -1 : 1);
+    unsigned v[2] = {0, 0};
+    int sign = c->s[c->pos++] == '-' ? -1 : 1;
+    unsigned n = take_groups(c, &offset_groups, v);
+    if (n == 0)
+        return 0;
+    if (v[0] > 23)
+        return fail(c, "offset hour %02u is out of range (offsets go up to +/-23:59)", v[0]);
+    if (v[1] > 59)
+        return fail(c, "offset minute %02u is out of range (00-59)", v[1]);
+    c->zone = n == 1 ? ZONE_HOURS : ZONE_HOURS_MINUTES;
+    c->offset_minutes = sign * (int)(v[0] * 60 + v[1]);
     return 1;
 }
 
-static int parse_zone(cursor *c, fields *f)
+static int parse_fields(parser *c)
 {
-    char ch = peek(c);
-    if (ch == 'Z' || ch == 'z') {
-        c->pos++;
-        f->zone = ZONE_UTC;
-        return 1;
-    }
-    if (ch == '+' || ch == '-')
-        return parse_offset(c, f);
-    return 1;
-}
-
-static int parse_fields(cursor *c, fields *f)
-{
-    char what[48];
-    if (!parse_date(c, f))
+    if (!parse_date(c))
         return 0;
     char ch = peek(c);
     if (c->pos == c->len)
         return 1;
     if (ch == 'Z' || ch == 'z' || ch == '+' || ch == '-')
         return fail(c, "a zone designator needs a time (e.g. %s)",
-                    f->extended ? "2022-12-09T00:00Z" : "20221209T0000Z");
+                    c->extended ? "2022-12-09T00:00Z" : "20221209T0000Z");
     if (ch != 'T' && ch != 't')
-        return fail(c, "unexpected %s after the date; expected 'T' and a time",
-                    describe(c, what, sizeof what));
-    if (!parse_clock(c, f) || !parse_zone(c, f))
+        return fail(c, "unexpected %s after the date; expected 'T' and a time", describe(c));
+    if (!parse_clock(c))
         return 0;
+    ch = peek(c);
+    if (ch == 'Z' || ch == 'z') {
+        c->pos++;
+        c->zone = ZONE_UTC;
+    } else if ((ch == '+' || ch == '-') && !parse_offset(c)) {
+        return 0;
+    }
     if (c->pos != c->len)
-        return fail(c, "unexpected %s; expected %s", describe(c, what, sizeof what),
-                    f->zone == ZONE_NONE ? "Z, an offset (+hh:mm) or the end" : "the end");
+        return fail(c, "unexpected %s; expected %s", describe(c),
+                    c->zone == ZONE_NONE ? "Z, an offset (+hh:mm) or the end" : "the end");
     return 1;
 }
 
 /* The RFC 3339 date-time production, checked on an ISO 8601 value that
- * parsed. */
-static int check_rfc3339(cursor *c, const fields *f)
+ * parsed: the first rule broken gives the reason. */
+static int check_rfc3339(parser *c)
 {
-    if (f->form != FORM_CALENDAR || !f->extended)
-        return fail(c, "RFC 3339 needs a calendar date YYYY-MM-DD");
-    if (!f->has_time)
-        return fail(c, "RFC 3339 needs a time: add Thh:mm:ss and Z or an offset");
-    if (f->time_parts != 3)
-        return fail(c, "RFC 3339 needs seconds (hh:mm:ss)");
-    if (f->fraction_digits > 0 && f->fraction_mark != '.')
-        return fail(c, "RFC 3339 writes the fraction after '.', not ','");
-    if (f->zone == ZONE_NONE)
-        return fail(c, "RFC 3339 needs Z or an offset +hh:mm/-hh:mm after the time");
-    if (f->zone == ZONE_HOURS)
-        return fail(c, "RFC 3339 needs offset minutes (+hh:mm), not +hh");
-    if (f->hour == 24)
-        return fail(c, "RFC 3339 does not allow hour 24; write 00:00:00 of the next day");
+    const struct {
+        int broken;
+        const char *why;
+    } rules[] = {
+        {!c->calendar || !c->extended, "needs a calendar date YYYY-MM-DD"},
+        {c->time_parts == 0, "needs a time: add Thh:mm:ss and Z or an offset"},
+        {c->time_parts != 3, "needs seconds (hh:mm:ss)"},
+        {c->fraction_digits > 0 && c->fraction_mark != '.',
+         "writes the fraction after '.', not ','"},
+        {c->zone == ZONE_NONE, "needs Z or an offset +hh:mm/-hh:mm after the time"},
+        {c->zone == ZONE_HOURS, "needs offset minutes (+hh:mm), not +hh"},
+        {c->hour == 24, "does not allow hour 24; write 00:00:00 of the next day"},
+    };
+    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+        if (rules[i].broken)
+            return fail(c, "RFC 3339 %s", rules[i].why);
+    }
     return 1;
 }
 
-static int64_t day_number(const fields *f)
-{
-    switch (f->form) {
-    case FORM_ORDINAL:
-        return days_from_civil(f->year, 1, 1) + (int64_t)f->year_day - 1;
-    case FORM_WEEK:
-        return days_from_week_date(f->year, f->week, f->week_day);
-    case FORM_CALENDAR:
-    default:
-        return days_from_civil(f->year, f->month, f->day);
-    }
-}
-
 /* Converts to UTC and keeps the result writable as RFC 3339. */
-static int to_instant(cursor *c, const fields *f, sr__instant *out)
+static int to_instant(parser *c, sr__instant *out)
 {
-    int leap = f->second == 60;
-    int64_t seconds = day_number(f) * SECONDS_PER_DAY + (int64_t)f->hour * 3600 +
-                      (int64_t)f->minute * 60 + (int64_t)(leap ? 59 : f->second) -
-                      (int64_t)f->offset_minutes * 60;
-    int64_t lowest = days_from_civil(0, 1, 1) * SECONDS_PER_DAY;
-    int64_t highest = days_from_civil(10000, 1, 1) * SECONDS_PER_DAY - 1;
-    if (seconds < lowest)
+    int leap = c->second == 60;
+    int64_t seconds = c->days * SECONDS_PER_DAY + (int64_t)c->hour * 3600 +
+                      (int64_t)c->minute * 60 + (int64_t)(leap ? 59 : c->second) -
+                      (int64_t)c->offset_minutes * 60;
+    if (seconds < days_from_civil(0, 1, 1) * SECONDS_PER_DAY)
         return fail(c, "in UTC this is before 0000-01-01T00:00:00Z; years 0000-9999 only");
-    if (seconds > highest)
+    if (seconds >= days_from_civil(10000, 1, 1) * SECONDS_PER_DAY)
         return fail(c, "in UTC this is after the end of year 9999 (9999-12-31T23:59:60.999999999Z "
                        "at the latest); years 0000-9999 only");
     /* the normalised value must be valid itself: its :60 needs UTC minute 59 */
-    if (leap && f->offset_minutes % 60 != 0)
+    if (leap && c->offset_minutes % 60 != 0)
         return fail(c,
                     "second 60 (a leap second) must fall at minute 59 in UTC; with offset "
                     "minutes %02d it would be at minute %02d",
-                    (f->offset_minutes < 0 ? -f->offset_minutes : f->offset_minutes) % 60,
+                    (c->offset_minutes < 0 ? -c->offset_minutes : c->offset_minutes) % 60,
                     (int)((seconds / 60 % 60 + 60) % 60));
     out->seconds = seconds;
-    out->nanos = f->nanos;
+    out->nanos = c->nanos;
     out->leap = (unsigned char)leap;
-    out->fraction_digits = (unsigned char)f->fraction_digits;
+    out->fraction_digits = (unsigned char)c->fraction_digits;
     return 1;
 }
 
@@ -525,77 +458,40 @@ int sr__date_is_constant(const char *v)
 sr_status sr__iso8601_parse(const char *s, size_t len, unsigned flags, sr__instant *out,
                             char *reason, size_t reason_cap)
 {
-    cursor c = {s, len, 0, reason, reason_cap};
-    fields f;
-    sr__instant t;
-    memset(&f, 0, sizeof f);
+    char what[WHAT_CAP];
+    parser c = {.s = s, .len = len, .reason = reason, .reason_cap = reason_cap, .what = what};
+    sr__instant unused; /* where the instant goes when the caller wants none */
     if (reason != NULL && reason_cap > 0)
         reason[0] = '\0';
-    if (s == NULL) {
-        c.len = 0;
-        fail(&c, "the value is missing");
-        return SR_ERR_FORMAT;
-    }
-    if (!parse_fields(&c, &f))
-        return SR_ERR_FORMAT;
-    if ((flags & SR__ISO8601_RFC3339) != 0 && !check_rfc3339(&c, &f))
-        return SR_ERR_FORMAT;
-    if (!to_instant(&c, &f, &t))
-        return SR_ERR_FORMAT;
-    if (out != NULL)
-        *out = t;
-    return SR_OK;
+    int ok = s == NULL
+                 ? fail(&c, "the value is missing")
+                 : parse_fields(&c) && ((flags & SR__ISO8601_RFC3339) == 0 || check_rfc3339(&c)) &&
+                       to_instant(&c, out != NULL ? out : &unused);
+    return ok ? SR_OK : SR_ERR_FORMAT;
 }
 
 /* ---- output ---- */
-
-static char *put_digits(char *p, int64_t value, unsigned width)
-{
-    for (unsigned i = width; i > 0; i--) {
-        p[i - 1] = (char)('0' + value % 10);
-        value /= 10;
-    }
-    return p + width;
-}
 
 size_t sr__iso8601_format_rfc3339(const sr__instant *t, char *buf, size_t cap)
 {
     if (t == NULL || buf == NULL || cap < SR__RFC3339_CAP || t->fraction_digits > 9 ||
         t->nanos >= NANOS_PER_SECOND)
         return 0;
-    int64_t days = t->seconds / SECONDS_PER_DAY;
-    int64_t second_of_day = t->seconds % SECONDS_PER_DAY;
-    if (second_of_day < 0) {
-        second_of_day += SECONDS_PER_DAY;
-        days--;
-    }
+    /* floor division: instants before 1970 have a negative remainder */
+    int64_t second_of_day = (t->seconds % SECONDS_PER_DAY + SECONDS_PER_DAY) % SECONDS_PER_DAY;
+    int64_t days = (t->seconds - second_of_day) / SECONDS_PER_DAY;
     int64_t y;
     unsigned m, d;
     civil_from_days(days, &y, &m, &d);
     if (y < 0 || y > 9999)
         return 0;
-    char *p = buf;
-    p = put_digits(p, y, 4);
-    *p++ = '-';
-    p = put_digits(p, m, 2);
-    *p++ = '-';
-    p = put_digits(p, d, 2);
-    *p++ = 'T';
-    p = put_digits(p, second_of_day / 3600, 2);
-    *p++ = ':';
-    p = put_digits(p, second_of_day / 60 % 60, 2);
-    *p++ = ':';
-    p = put_digits(p, t->leap ? 60 : second_of_day % 60, 2);
-    if (t->fraction_digits > 0) {
-        uint32_t scaled = t->nanos;
-        for (unsigned i = t->fraction_digits; i < 9; i++)
-            scaled /= 10;
-        *p++ = '.';
-        p = put_digits(p, scaled, t->fraction_digits);
-    }
-    *p++ = 'Z';
-    *p = '\0';
-    return (size_t)(p - buf);
+    /* the first fraction_digits digits of the nanoseconds, after the '.' */
+    char fraction[16];
+    snprintf(fraction, sizeof fraction, ".%09u", (unsigned)t->nanos);
+    return (size_t)snprintf(buf, cap, "%04d-%02u-%02uT%02d:%02d:%02d%.*sZ", (int)y, m, d,
+                            (int)(second_of_day / 3600), (int)(second_of_day / 60 % 60),
+                            t->leap ? 60 : (int)(second_of_day % 60),
+                            t->fraction_digits > 0 ? t->fraction_digits + 1 : 0, fraction);
 }
 
 /* ---- comparison ---- */

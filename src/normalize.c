@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* session_report_request_normalize_dates: concrete dates rewritten as RFC 3339 UTC, all or nothing.
- */
+/* session_report_request_normalize_dates: concrete dates rewritten as
+ * RFC 3339 UTC, all or nothing. */
 #include <string.h>
 
 #include "sessreport/validate.h"
@@ -39,17 +39,14 @@ sr_status session_report_request_normalize_dates(session_report_request *r, sr_e
     /* both strings first, so that a failure leaves the request untouched */
     for (size_t k = 0; k < 2 && st == SR_OK; k++)
         st = normalized_copy(*slots[k], paths[k], &fresh[k], err);
-    if (st == SR_OK) {
-        /* swap the new strings in; what they replace is freed below */
-        for (size_t k = 0; k < 2; k++) {
-            if (fresh[k] != NULL) {
-                char *old = *slots[k];
-                *slots[k] = fresh[k];
-                fresh[k] = old;
-            }
+    /* then the new strings replace the old ones, or are dropped on failure */
+    for (size_t k = 0; k < 2; k++) {
+        if (st == SR_OK && fresh[k] != NULL) {
+            sr__free(*slots[k]);
+            *slots[k] = fresh[k];
+        } else {
+            sr__free(fresh[k]);
         }
     }
-    sr__free(fresh[0]);
-    sr__free(fresh[1]);
     return st;
 }

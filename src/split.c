@@ -6,29 +6,6 @@
 #include "internal.h"
 #include "model.h"
 
-/* A copy of shape (every field but the IMEIs) holding imeis [begin, end) of r. */
-static sr_status make_part(const session_report_request *shape, const session_report_request *r,
-                           size_t begin, size_t end, session_report_request **out)
-{
-    session_report_request *part = NULL;
-    sr_status st = session_report_request_clone(shape, &part);
-    if (st != SR_OK)
-        return st;
-    size_t chars = 0;
-    for (size_t i = begin; i < end; i++)
-        chars += sr__imei_len(&r->imei, i) + 1;
-    st = sr__imei_reserve(&part->imei, end - begin, chars);
-    for (size_t i = begin; i < end && st == SR_OK; i++)
-        st = sr__imei_push(&part->imei, session_report_request_imei_at(r, i),
-                           sr__imei_len(&r->imei, i));
-    if (st != SR_OK) {
-        session_report_request_free(part);
-        return st;
-    }
-    *out = part;
-    return SR_OK;
-}
-
 sr_status session_report_request_split(const session_report_request *r, size_t max_imeis,
                                        session_report_request ***parts, size_t *n)
 {
@@ -47,10 +24,14 @@ sr_status session_report_request_split(const session_report_request *r, size_t m
     sr_status st = list == NULL ? SR_ERR_NOMEM : session_report_request_clone(r, &shape);
     if (st == SR_OK)
         session_report_request_clear_imei(shape);
+    /* each part: a copy of shape, then its chunk of the IMEIs; a part that
+     * fails half-built is freed below with the others */
     for (size_t k = 0; k < total && st == SR_OK; k++) {
-        size_t begin = k * max_imeis;
-        size_t end = count - begin > max_imeis ? begin + max_imeis : count;
-        st = make_part(shape, r, begin, end, &list[k]);
+        st = session_report_request_clone(shape, &list[k]);
+        size_t end = count - k * max_imeis > max_imeis ? (k + 1) * max_imeis : count;
+        for (size_t i = k * max_imeis; i < end && st == SR_OK; i++)
+            st = sr__imei_push(&list[k]->imei, session_report_request_imei_at(r, i),
+                               sr__imei_len(&r->imei, i));
     }
     session_report_request_free(shape);
     if (st != SR_OK) {

@@ -8,29 +8,15 @@
 size_t sr__utf8_sequence_length(const unsigned char *s, size_t n)
 {
     unsigned char c = s[0];
-    unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
-    size_t len;
-
     if (c < 0x80)
         return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        len = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        if (c == 0xE0)
-            lo = 0xA0; /* overlong below U+0800 */
-        else if (c == 0xED)
-            hi = 0x9F; /* UTF-16 surrogates U+D800..U+DFFF */
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        if (c == 0xF0)
-            lo = 0x90; /* overlong below U+10000 */
-        else if (c == 0xF4)
-            hi = 0x8F; /* above U+10FFFF */
-    } else {
-        return 0; /* continuation byte, C0/C1 overlong lead, F5..FF */
-    }
-    if (n < len || s[1] < lo || s[1] > hi)
+    /* continuation bytes, C0/C1 overlong leads and F5..FF start nothing */
+    size_t len = c < 0xC2 ? 0 : c <= 0xDF ? 2 : c <= 0xEF ? 3 : c <= 0xF4 ? 4 : 0;
+    /* the allowed second bytes: no overlong below U+0800 or U+10000, no
+     * UTF-16 surrogate U+D800..U+DFFF, nothing above U+10FFFF */
+    unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    if (len == 0 || n < len || s[1] < lo || s[1] > hi)
         return 0;
     for (size_t i = 2; i < len; i++) {
         if (s[i] < 0x80 || s[i] > 0xBF)

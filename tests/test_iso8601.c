@@ -249,6 +249,9 @@ static const date_case cases[] = {
     {"202212-09", 0, NULL, "mixed"},
     {"2022343T22:00", 0, NULL, "mixed"},
     {"2022-343T2200", 0, NULL, "mixed"},
+    {"2022-12-09T22:0106Z", 0, NULL, "after YYYY-MM-DD write the time as hh:mm:ss"},
+    {"20221209T2201:06Z", 0, NULL, "after a basic date (YYYYMMDD) write the time as hhmmss"},
+    {"2022-12-09t", 0, NULL, "expected a 2-digit hour after 't'"},
     /* a zone needs a time */
     {"2022-12-09Z", 0, NULL, "a zone designator needs a time"},
     {"20221209Z", 0, NULL, "a zone designator needs a time"},
