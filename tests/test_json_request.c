@@ -744,7 +744,7 @@ static void test_conformance_parse_cases(void **state)
         if (strcmp(want_path, "\"\"") == 0)
             want_path[0] = '\0';
 
-        size_t len;
+        size_t len = 0;
         char *doc;
         snprintf(path, sizeof path, "%s/conformance/cases/%s.json", shared, name);
         doc = read_file(path, &len);
