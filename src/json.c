@@ -34,7 +34,7 @@ typedef struct encoder {
 } encoder;
 
 typedef struct field_spec field_spec;
-typedef sr_status (*decode_fn)(decoder *d, const field_spec *f, const cJSON *v, sr_error *err);
+typedef sr_status (*decode_fn)(decoder *d, const field_spec *f, cJSON *v, sr_error *err);
 typedef sr_status (*encode_fn)(encoder *e, const field_spec *f);
 
 struct field_spec {
@@ -47,12 +47,13 @@ struct field_spec {
     encode_fn encode;
 };
 
-static sr_status decode_plain(decoder *d, const field_spec *f, const cJSON *v, sr_error *err);
-static sr_status decode_nullable(decoder *d, const field_spec *f, const cJSON *v, sr_error *err);
-static sr_status decode_imei(decoder *d, const field_spec *f, const cJSON *v, sr_error *err);
+static sr_status decode_plain(decoder *d, const field_spec *f, cJSON *v, sr_error *err);
+static sr_status decode_nullable(decoder *d, const field_spec *f, cJSON *v, sr_error *err);
+static sr_status decode_imei(decoder *d, const field_spec *f, cJSON *v, sr_error *err);
 static sr_status encode_plain(encoder *e, const field_spec *f);
 static sr_status encode_nullable(encoder *e, const field_spec *f);
 static sr_status encode_imei(encoder *e, const field_spec *f);
+static cJSON *borrow(const cJSON *item);
 
 /* The known fields in serializer order (DESIGN section 1). */
 static const field_spec fields[] = {
@@ -99,37 +100,40 @@ static sr_status nomem(decoder *d, sr_error *err, const char *what)
     return sr__error_set(err, SR_ERR_NOMEM, member_path(d), "out of memory storing %s", what);
 }
 
-static sr_status decode_plain(decoder *d, const field_spec *f, const cJSON *v, sr_error *err)
+/* The string item v, moved out of a parsed document or else copied; a
+ * lax boolean becomes its text. NULL when out of memory. */
+static cJSON *take_string(decoder *d, cJSON *v)
 {
-    const char *text = cJSON_IsString(v) ? v->valuestring : cJSON_IsTrue(v) ? "true" : "false";
-    if (cJSON_IsNull(v))
-        return SR_OK; /* null means absent */
-    if (sr__replace_string(sr__plain_slot(d->r, f->field), text, strlen(text)) != SR_OK)
+    if (!cJSON_IsString(v))
+        return cJSON_CreateString(cJSON_IsTrue(v) ? "true" : "false");
+    return d->parent != NULL ? cJSON_DetachItemViaPointer(d->parent, v)
+                             : cJSON_CreateString(v->valuestring);
+}
+
+static sr_status decode_plain(decoder *d, const field_spec *f, cJSON *v, sr_error *err)
+{
+    cJSON *item = NULL;
+    if (!cJSON_IsNull(v) && (item = take_string(d, v)) == NULL) /* null means absent */
         return nomem(d, err, "a string");
+    sr__put_item(sr__plain_slot(d->r, f->field), item);
     return SR_OK;
 }
 
-static sr_status decode_nullable(decoder *d, const field_spec *f, const cJSON *v, sr_error *err)
+static sr_status decode_nullable(decoder *d, const field_spec *f, cJSON *v, sr_error *err)
 {
     sr__nullable *slot = sr__nullable_slot(d->r, f->field);
-    if (cJSON_IsNull(v)) {
-        sr__free(slot->value);
-        slot->value = NULL;
-        slot->state = SR__NULL;
-        return SR_OK;
-    }
-    if (sr__replace_string(&slot->value, v->valuestring, strlen(v->valuestring)) != SR_OK)
+    cJSON *item = NULL;
+    if (!cJSON_IsNull(v) && (item = take_string(d, v)) == NULL)
         return nomem(d, err, "a string");
-    slot->state = SR__SET;
+    sr__put_item(&slot->value, item);
+    slot->state = item == NULL ? SR__NULL : SR__SET;
     return SR_OK;
 }
 
-/* One pass checks the items and counts them; the second copies them into
- * room reserved for IMEIs of 15 digits (longer items take the slower push,
- * which grows the buffer). */
-static sr_status decode_imei(decoder *d, const field_spec *f, const cJSON *v, sr_error *err)
+/* The array, of strings only, becomes the list: moved out of a parsed
+ * document, else copied. */
+static sr_status decode_imei(decoder *d, const field_spec *f, cJSON *v, sr_error *err)
 {
-    sr__imei_list *l = &d->r->imei;
     size_t count = 0;
     (void)f;
     for (const cJSON *item = v->child; item != NULL; item = item->next, count++) {
@@ -139,18 +143,13 @@ static sr_status decode_imei(decoder *d, const field_spec *f, const cJSON *v, sr
                                  sr__json_kind_name(item));
         }
     }
-    sr_status st = count == 0 ? SR_OK : sr__imei_reserve(l, count, count * 16);
-    for (const cJSON *item = v->child; item != NULL && st == SR_OK; item = item->next) {
-        size_t n = strlen(item->valuestring);
-        if (l->chars_cap - l->chars_len <= n) {
-            st = sr__imei_push(l, item->valuestring, n);
-            continue;
-        }
-        l->offsets[l->count++] = l->chars_len;
-        memcpy(l->chars + l->chars_len, item->valuestring, n + 1);
-        l->chars_len += n + 1;
-    }
-    return st == SR_OK ? SR_OK : nomem(d, err, "the IMEI list");
+    cJSON *array =
+        d->parent != NULL ? cJSON_DetachItemViaPointer(d->parent, v) : cJSON_Duplicate(v, 1);
+    if (array != NULL && sr__imei_adopt(&d->r->imei, array) == SR_OK)
+        return SR_OK;
+    sr_status st = nomem(d, err, "the IMEI list"); /* before the key goes with the array */
+    cJSON_Delete(array);
+    return st;
 }
 
 /* A caller's member is copied, with its cJSON numbers turned into raw
@@ -313,20 +312,17 @@ static sr_status encode_nullable(encoder *e, const field_spec *f)
     const sr__nullable *n = sr__nullable_slot_const(e->r, f->field);
     if (n->state == SR__ABSENT)
         return SR_OK;
-    return add_field(e, f, n->state == SR__NULL ? cJSON_CreateNull() : string_item(e, n->value));
+    return add_field(
+        e, f, n->state == SR__NULL ? cJSON_CreateNull() : string_item(e, sr__text(n->value)));
 }
 
+/* The list's own array: copied, or borrowed by a reference to its items. */
 static sr_status encode_imei(encoder *e, const field_spec *f)
 {
-    const sr__imei_list *l = &e->r->imei;
-    cJSON *array = cJSON_CreateArray();
-    sr_status st = add_field(e, f, array);
-    for (size_t i = 0; i < l->count && st == SR_OK; i++) {
-        cJSON *item = string_item(e, l->chars + l->offsets[i]);
-        if (item == NULL || !cJSON_AddItemToArray(array, item))
-            st = SR_ERR_NOMEM;
-    }
-    return st;
+    const cJSON *array = e->r->imei.array;
+    if (array == NULL)
+        return add_field(e, f, cJSON_CreateArray());
+    return add_field(e, f, e->copy ? cJSON_Duplicate(array, 1) : borrow(array));
 }
 
 /* An item that prints as m's value without copying it: a reference to its

@@ -9,7 +9,7 @@
 
 /* ---- internal mutators ---- */
 
-char **sr__plain_slot(session_report_request *r, sr__field f)
+cJSON **sr__plain_slot(session_report_request *r, sr__field f)
 {
     switch (f) {
     case SR__FIELD_ACCOUNT_NUMBER:
@@ -28,8 +28,8 @@ char **sr__plain_slot(session_report_request *r, sr__field f)
 const char *sr__plain_value(const session_report_request *r, sr__field f)
 {
     /* The slot lookup does not write; the cast only reuses the switch. */
-    char **slot = sr__plain_slot((session_report_request *)(uintptr_t)r, f);
-    return slot == NULL ? NULL : *slot;
+    cJSON **slot = sr__plain_slot((session_report_request *)(uintptr_t)r, f);
+    return slot == NULL ? NULL : sr__text(*slot);
 }
 
 sr__nullable *sr__nullable_slot(session_report_request *r, sr__field f)
@@ -51,82 +51,84 @@ const sr__nullable *sr__nullable_slot_const(const session_report_request *r, sr_
     return sr__nullable_slot((session_report_request *)(uintptr_t)r, f);
 }
 
+const char *sr__text(const cJSON *item)
+{
+    return item == NULL ? NULL : item->valuestring;
+}
+
+void sr__put_item(cJSON **slot, cJSON *item)
+{
+    cJSON_Delete(*slot);
+    *slot = item;
+}
+
+/* Replaces *slot with a string item copying v, which may be its own
+ * string; NULL empties it. On failure *slot is unchanged. */
+static sr_status replace_text(cJSON **slot, const char *v)
+{
+    cJSON *item = NULL;
+    if (v != NULL && !sr__utf8_valid_text(v, strlen(v), NULL))
+        return SR_ERR_ENCODING;
+    if (v != NULL && (item = cJSON_CreateString(v)) == NULL)
+        return SR_ERR_NOMEM;
+    sr__put_item(slot, item);
+    return SR_OK;
+}
+
 static void nullable_clear(sr__nullable *n, sr__presence state)
 {
-    sr__free(n->value);
-    n->value = NULL;
+    sr__put_item(&n->value, NULL);
     n->state = state;
 }
 
-sr_status sr__imei_reserve(sr__imei_list *l, size_t count, size_t chars)
+static sr_status grow_index(sr__imei_list *l, size_t cap)
 {
-    if (l->count + count > l->cap) {
-        size_t need = l->count + count;
-        if (need < l->count || need > (size_t)-1 / sizeof *l->offsets)
-            return SR_ERR_NOMEM;
-        size_t *offsets = sr__realloc(l->offsets, need * sizeof *offsets);
-        if (offsets == NULL)
-            return SR_ERR_NOMEM;
-        l->offsets = offsets;
-        l->cap = need;
-    }
-    if (l->chars_len + chars > l->chars_cap) {
-        size_t need = l->chars_len + chars;
-        if (need < l->chars_len)
-            return SR_ERR_NOMEM;
-        char *buf = sr__realloc(l->chars, need);
-        if (buf == NULL)
-            return SR_ERR_NOMEM;
-        l->chars = buf;
-        l->chars_cap = need;
-    }
+    cJSON **items = NULL;
+    if (cap != 0 && cap <= (size_t)-1 / sizeof *items)
+        items = sr__realloc(l->items, cap * sizeof *items);
+    if (items == NULL)
+        return SR_ERR_NOMEM;
+    l->items = items;
+    l->cap = cap;
     return SR_OK;
 }
 
-/* 1 when p points into the list's own buffer: growing it would free p. */
-static int points_into(const sr__imei_list *l, const char *p)
+sr_status sr__imei_adopt(sr__imei_list *l, cJSON *array)
 {
-    uintptr_t at = (uintptr_t)p, base = (uintptr_t)l->chars;
-    return l->chars != NULL && at >= base && at - base < l->chars_len;
-}
-
-sr_status sr__imei_push(sr__imei_list *l, const char *s, size_t len)
-{
-    /* s may point into the buffer that grows: find it again by its offset */
-    int inside = points_into(l, s);
-    size_t at = inside ? (size_t)(s - l->chars) : 0;
-    if (l->count == l->cap || l->chars_cap - l->chars_len < len + 1) {
-        /* amortized O(1): grow geometrically */
-        size_t cap = l->count < l->cap ? l->cap : sr__grow_capacity(l->cap, l->count + 1);
-        size_t chars = l->chars_cap - l->chars_len >= len + 1
-                           ? l->chars_cap
-                           : sr__grow_capacity(l->chars_cap, l->chars_len + len + 1);
-        if (cap == 0 || chars == 0)
-            return SR_ERR_NOMEM;
-        sr_status st = sr__imei_reserve(l, cap - l->count, chars - l->chars_len);
-        if (st != SR_OK)
-            return st;
-    }
-    if (inside)
-        s = l->chars + at;
-    l->offsets[l->count] = l->chars_len;
-    memcpy(l->chars + l->chars_len, s, len);
-    l->chars[l->chars_len + len] = '\0';
-    l->chars_len += len + 1;
-    l->count++;
+    sr__imei_list fresh = {array, NULL, 0, 0};
+    size_t count = 0;
+    for (const cJSON *item = array->child; item != NULL; item = item->next)
+        count++;
+    if (count > 0 && grow_index(&fresh, count) != SR_OK)
+        return SR_ERR_NOMEM;
+    for (cJSON *item = array->child; item != NULL; item = item->next)
+        fresh.items[fresh.count++] = item;
+    sr__imei_list_free(l);
+    *l = fresh;
     return SR_OK;
 }
 
-size_t sr__imei_len(const sr__imei_list *l, size_t i)
+sr_status sr__imei_push(sr__imei_list *l, const char *s)
 {
-    size_t end = i + 1 < l->count ? l->offsets[i + 1] : l->chars_len;
-    return end - l->offsets[i] - 1;
+    if (l->array == NULL && (l->array = cJSON_CreateArray()) == NULL)
+        return SR_ERR_NOMEM;
+    /* amortized O(1): the index grows geometrically */
+    if (l->count == l->cap && grow_index(l, sr__grow_capacity(l->cap, l->count + 1)) != SR_OK)
+        return SR_ERR_NOMEM;
+    cJSON *item = cJSON_CreateString(s);
+    if (item == NULL)
+        return SR_ERR_NOMEM;
+    cJSON_AddItemToArray(l->array, item);
+    l->items[l->count++] = item;
+    return SR_OK;
 }
 
 void sr__imei_list_free(sr__imei_list *l)
 {
-    sr__free(l->chars);
-    sr__free(l->offsets);
+    /* the index first: freeing a large block makes glibc sweep every small
+     * block freed before it, and the array's items are many */
+    sr__free(l->items);
+    cJSON_Delete(l->array);
     memset(l, 0, sizeof *l);
 }
 
@@ -178,7 +180,13 @@ void sr__member_list_free(sr__member_list *l)
 
 session_report_request *session_report_request_new(void)
 {
-    return sr__calloc(1, sizeof(session_report_request));
+    /* malloc, not calloc: glibc's calloc never reuses its thread cache, so
+     * the blocks that free returns to that cache pile up until each free
+     * takes the slow path (a decode frees one request each time) */
+    session_report_request *r = sr__malloc(sizeof *r);
+    if (r != NULL)
+        memset(r, 0, sizeof *r);
+    return r;
 }
 
 void session_report_request_free(session_report_request *r)
@@ -186,21 +194,20 @@ void session_report_request_free(session_report_request *r)
     if (r == NULL)
         return;
     for (int f = 0; f < SR__FIELD_COUNT; f++) {
-        char **slot = sr__plain_slot(r, (sr__field)f);
+        cJSON **slot = sr__plain_slot(r, (sr__field)f);
         sr__nullable *n = sr__nullable_slot(r, (sr__field)f);
-        if (slot != NULL)
-            sr__free(*slot);
-        if (n != NULL)
-            sr__free(n->value);
+        cJSON_Delete(slot != NULL ? *slot : n != NULL ? n->value : NULL);
     }
     sr__imei_list_free(&r->imei);
     sr__member_list_free(&r->unknown);
     sr__free(r);
 }
 
-static sr_status copy_optional(char **dst, const char *src)
+/* *dst = a string item copying src, which may be NULL. */
+static sr_status copy_optional(cJSON **dst, const char *src)
 {
-    return src == NULL ? SR_OK : sr__replace_string(dst, src, strlen(src));
+    *dst = src == NULL ? NULL : cJSON_CreateString(src);
+    return src != NULL && *dst == NULL ? SR_ERR_NOMEM : SR_OK;
 }
 
 sr_status session_report_request_clone(const session_report_request *r,
@@ -215,24 +222,21 @@ sr_status session_report_request_clone(const session_report_request *r,
         return SR_ERR_NOMEM;
     sr_status st = SR_OK;
     for (int f = 0; f < SR__FIELD_COUNT && st == SR_OK; f++) {
-        char **slot = sr__plain_slot(c, (sr__field)f);
+        cJSON **slot = sr__plain_slot(c, (sr__field)f);
         sr__nullable *n = sr__nullable_slot(c, (sr__field)f);
         if (slot != NULL)
             st = copy_optional(slot, sr__plain_value(r, (sr__field)f));
         if (n != NULL) {
             const sr__nullable *src = sr__nullable_slot_const(r, (sr__field)f);
             n->state = src->state;
-            st = copy_optional(&n->value, src->value);
+            st = copy_optional(&n->value, sr__text(src->value));
         }
     }
-    if (st == SR_OK && r->imei.count > 0) {
-        st = sr__imei_reserve(&c->imei, r->imei.count, r->imei.chars_len);
-        if (st == SR_OK) {
-            memcpy(c->imei.chars, r->imei.chars, r->imei.chars_len);
-            memcpy(c->imei.offsets, r->imei.offsets, r->imei.count * sizeof *r->imei.offsets);
-            c->imei.chars_len = r->imei.chars_len;
-            c->imei.count = r->imei.count;
-        }
+    if (st == SR_OK && r->imei.array != NULL) {
+        cJSON *copy = cJSON_Duplicate(r->imei.array, 1);
+        st = copy == NULL ? SR_ERR_NOMEM : sr__imei_adopt(&c->imei, copy);
+        if (st != SR_OK)
+            cJSON_Delete(copy);
     }
     for (size_t i = 0; i < r->unknown.count && st == SR_OK; i++) {
         cJSON *copy = cJSON_Duplicate(r->unknown.items[i].item, 1);
@@ -262,17 +266,18 @@ int session_report_request_equal(const session_report_request *a, const session_
     for (int f = 0; f < SR__FIELD_COUNT; f++) {
         const sr__nullable *na = sr__nullable_slot_const(a, (sr__field)f);
         const sr__nullable *nb = sr__nullable_slot_const(b, (sr__field)f);
-        if (na != NULL && (na->state != nb->state || !same_string(na->value, nb->value)))
+        if (na != NULL &&
+            (na->state != nb->state || !same_string(sr__text(na->value), sr__text(nb->value))))
             return 0;
         if (!same_string(sr__plain_value(a, (sr__field)f), sr__plain_value(b, (sr__field)f)))
             return 0;
     }
-    if (a->imei.count != b->imei.count || a->imei.chars_len != b->imei.chars_len)
+    if (a->imei.count != b->imei.count)
         return 0;
-    if (a->imei.count > 0 &&
-        (memcmp(a->imei.chars, b->imei.chars, a->imei.chars_len) != 0 ||
-         memcmp(a->imei.offsets, b->imei.offsets, a->imei.count * sizeof *a->imei.offsets) != 0))
-        return 0;
+    for (size_t i = 0; i < a->imei.count; i++) {
+        if (strcmp(a->imei.items[i]->valuestring, b->imei.items[i]->valuestring) != 0)
+            return 0;
+    }
     if (a->unknown.count != b->unknown.count)
         return 0;
     for (size_t i = 0; i < a->unknown.count; i++) {
@@ -290,7 +295,7 @@ static sr_status set_plain(session_report_request *r, sr__field f, const char *v
 {
     if (r == NULL)
         return SR_ERR_ARG;
-    return sr__utf8_set_text(sr__plain_slot(r, f), v);
+    return replace_text(sr__plain_slot(r, f), v);
 }
 
 static const char *get_plain(const session_report_request *r, sr__field f)
@@ -307,7 +312,7 @@ static sr_status set_nullable(session_report_request *r, sr__field f, const char
         nullable_clear(n, SR__ABSENT);
         return SR_OK;
     }
-    sr_status st = sr__utf8_set_text(&n->value, v);
+    sr_status st = replace_text(&n->value, v);
     if (st == SR_OK)
         n->state = SR__SET;
     return st;
@@ -329,7 +334,7 @@ static void unset_nullable(session_report_request *r, sr__field f)
 
 static const char *get_nullable(const session_report_request *r, sr__field f)
 {
-    return r == NULL ? NULL : sr__nullable_slot_const(r, f)->value;
+    return r == NULL ? NULL : sr__text(sr__nullable_slot_const(r, f)->value);
 }
 
 static int nullable_is(const session_report_request *r, sr__field f, int want_null)
@@ -396,17 +401,16 @@ const char *session_report_request_imei_at(const session_report_request *r, size
 {
     if (r == NULL || i >= r->imei.count)
         return NULL;
-    return r->imei.chars + r->imei.offsets[i];
+    return r->imei.items[i]->valuestring;
 }
 
 sr_status session_report_request_add_imei(session_report_request *r, const char *imei)
 {
     if (r == NULL || imei == NULL)
         return SR_ERR_ARG;
-    size_t len = strlen(imei);
-    if (!sr__utf8_valid_text(imei, len, NULL))
+    if (!sr__utf8_valid_text(imei, strlen(imei), NULL))
         return SR_ERR_ENCODING;
-    return sr__imei_push(&r->imei, imei, len);
+    return sr__imei_push(&r->imei, imei);
 }
 
 sr_status session_report_request_remove_imei(session_report_request *r, size_t i)
@@ -414,12 +418,8 @@ sr_status session_report_request_remove_imei(session_report_request *r, size_t i
     if (r == NULL || i >= r->imei.count)
         return SR_ERR_ARG;
     sr__imei_list *l = &r->imei;
-    size_t gone = sr__imei_len(l, i) + 1;
-    size_t start = l->offsets[i];
-    memmove(l->chars + start, l->chars + start + gone, l->chars_len - start - gone);
-    for (size_t k = i; k + 1 < l->count; k++)
-        l->offsets[k] = l->offsets[k + 1] - gone;
-    l->chars_len -= gone;
+    cJSON_Delete(cJSON_DetachItemViaPointer(l->array, l->items[i]));
+    memmove(l->items + i, l->items + i + 1, (l->count - i - 1) * sizeof *l->items);
     l->count--;
     return SR_OK;
 }
@@ -429,20 +429,17 @@ sr_status session_report_request_set_imei(session_report_request *r, const char 
 {
     if (r == NULL || (imeis == NULL && n > 0))
         return SR_ERR_ARG;
-    size_t chars = 0;
     for (size_t i = 0; i < n; i++) {
         if (imeis[i] == NULL)
             return SR_ERR_ARG;
-        size_t len = strlen(imeis[i]);
-        if (!sr__utf8_valid_text(imeis[i], len, NULL))
+        if (!sr__utf8_valid_text(imeis[i], strlen(imeis[i]), NULL))
             return SR_ERR_ENCODING;
-        chars += len + 1;
     }
     /* Build the new list aside so that a failure keeps the old one. */
     sr__imei_list fresh = {0};
-    sr_status st = n == 0 ? SR_OK : sr__imei_reserve(&fresh, n, chars);
+    sr_status st = n == 0 ? SR_OK : grow_index(&fresh, n);
     for (size_t i = 0; i < n && st == SR_OK; i++)
-        st = sr__imei_push(&fresh, imeis[i], strlen(imeis[i]));
+        st = sr__imei_push(&fresh, imeis[i]);
     if (st != SR_OK) {
         sr__imei_list_free(&fresh);
         return st;

@@ -14,13 +14,8 @@ static sr_status make_part(const session_report_request *shape, const session_re
     sr_status st = session_report_request_clone(shape, &part);
     if (st != SR_OK)
         return st;
-    size_t chars = 0;
-    for (size_t i = begin; i < end; i++)
-        chars += sr__imei_len(&r->imei, i) + 1;
-    st = sr__imei_reserve(&part->imei, end - begin, chars);
     for (size_t i = begin; i < end && st == SR_OK; i++)
-        st = sr__imei_push(&part->imei, session_report_request_imei_at(r, i),
-                           sr__imei_len(&r->imei, i));
+        st = sr__imei_push(&part->imei, session_report_request_imei_at(r, i));
     if (st != SR_OK) {
         session_report_request_free(part);
         return st;
