@@ -33,45 +33,25 @@ typedef struct encoder {
     int copy;
 } encoder;
 
-typedef struct field_spec field_spec;
-typedef sr_status (*decode_fn)(decoder *d, const field_spec *f, cJSON *v, sr_error *err);
-typedef sr_status (*encode_fn)(encoder *e, const field_spec *f);
-
-struct field_spec {
+/* A known field: every one but imei holds a string. */
+typedef struct field_spec {
     const char *key;
     sr__field field;
     int kinds;            /* cJSON types accepted in every mode */
     int lax_kinds;        /* accepted too, except under SR_PARSE_STRICT */
     const char *expected; /* for messages, strict mode's view */
-    decode_fn decode;
-    encode_fn encode;
-};
-
-static sr_status decode_plain(decoder *d, const field_spec *f, cJSON *v, sr_error *err);
-static sr_status decode_nullable(decoder *d, const field_spec *f, cJSON *v, sr_error *err);
-static sr_status decode_imei(decoder *d, const field_spec *f, cJSON *v, sr_error *err);
-static sr_status encode_plain(encoder *e, const field_spec *f);
-static sr_status encode_nullable(encoder *e, const field_spec *f);
-static sr_status encode_imei(encoder *e, const field_spec *f);
-static cJSON *borrow(const cJSON *item);
+} field_spec;
 
 /* The known fields in serializer order (DESIGN section 1). */
 static const field_spec fields[] = {
-    {"accountNumber", SR__FIELD_ACCOUNT_NUMBER, cJSON_String, 0, "string", decode_plain,
-     encode_plain},
-    {"startDate", SR__FIELD_START_DATE, STRING_OR_NULL, 0, "string or null", decode_plain,
-     encode_plain},
-    {"endDate", SR__FIELD_END_DATE, STRING_OR_NULL, 0, "string or null", decode_plain,
-     encode_plain},
-    {"imei", SR__FIELD_IMEI, cJSON_Array, 0, "array of strings", decode_imei, encode_imei},
-    {"deviceGroup", SR__FIELD_DEVICE_GROUP, STRING_OR_NULL, 0, "string or null", decode_nullable,
-     encode_nullable},
-    {"dataPlan", SR__FIELD_DATA_PLAN, STRING_OR_NULL, 0, "string or null", decode_nullable,
-     encode_nullable},
-    {"noSessionFlag", SR__FIELD_NO_SESSION_FLAG, STRING_OR_NULL, BOOLEAN, "string or null",
-     decode_plain, encode_plain},
-    {"deviceLabel", SR__FIELD_DEVICE_LABEL, STRING_OR_NULL, 0, "string or null", decode_nullable,
-     encode_nullable},
+    {"accountNumber", SR__FIELD_ACCOUNT_NUMBER, cJSON_String, 0, "string"},
+    {"startDate", SR__FIELD_START_DATE, STRING_OR_NULL, 0, "string or null"},
+    {"endDate", SR__FIELD_END_DATE, STRING_OR_NULL, 0, "string or null"},
+    {"imei", SR__FIELD_IMEI, cJSON_Array, 0, "array of strings"},
+    {"deviceGroup", SR__FIELD_DEVICE_GROUP, STRING_OR_NULL, 0, "string or null"},
+    {"dataPlan", SR__FIELD_DATA_PLAN, STRING_OR_NULL, 0, "string or null"},
+    {"noSessionFlag", SR__FIELD_NO_SESSION_FLAG, STRING_OR_NULL, BOOLEAN, "string or null"},
+    {"deviceLabel", SR__FIELD_DEVICE_LABEL, STRING_OR_NULL, 0, "string or null"},
 };
 #define FIELD_COUNT (sizeof fields / sizeof fields[0])
 
@@ -104,38 +84,30 @@ static sr_status nomem(decoder *d, sr_error *err, const char *what)
  * lax boolean becomes its text. NULL when out of memory. */
 static cJSON *take_string(decoder *d, cJSON *v)
 {
-    if (!cJSON_IsString(v))
-        return cJSON_CreateString(cJSON_IsTrue(v) ? "true" : "false");
+    if ((v->type & 0xFF) != cJSON_String)
+        return cJSON_CreateString((v->type & 0xFF) == cJSON_True ? "true" : "false");
     return d->parent != NULL ? cJSON_DetachItemViaPointer(d->parent, v)
                              : cJSON_CreateString(v->valuestring);
 }
 
-static sr_status decode_plain(decoder *d, const field_spec *f, cJSON *v, sr_error *err)
+/* A plain field's null means absent; a nullable one's is kept. */
+static sr_status decode_string(decoder *d, const field_spec *f, cJSON *v, sr_error *err)
 {
+    sr__nullable *n = sr__nullable_slot(d->r, f->field);
     cJSON *item = NULL;
-    if (!cJSON_IsNull(v) && (item = take_string(d, v)) == NULL) /* null means absent */
+    if ((v->type & 0xFF) != cJSON_NULL && (item = take_string(d, v)) == NULL)
         return nomem(d, err, "a string");
-    sr__put_item(sr__plain_slot(d->r, f->field), item);
-    return SR_OK;
-}
-
-static sr_status decode_nullable(decoder *d, const field_spec *f, cJSON *v, sr_error *err)
-{
-    sr__nullable *slot = sr__nullable_slot(d->r, f->field);
-    cJSON *item = NULL;
-    if (!cJSON_IsNull(v) && (item = take_string(d, v)) == NULL)
-        return nomem(d, err, "a string");
-    sr__put_item(&slot->value, item);
-    slot->state = item == NULL ? SR__NULL : SR__SET;
+    if (n != NULL)
+        n->state = item == NULL ? SR__NULL : SR__SET;
+    sr__put_item(n != NULL ? &n->value : sr__plain_slot(d->r, f->field), item);
     return SR_OK;
 }
 
 /* The array, of strings only, becomes the list: moved out of a parsed
  * document, else copied. */
-static sr_status decode_imei(decoder *d, const field_spec *f, cJSON *v, sr_error *err)
+static sr_status decode_imei(decoder *d, cJSON *v, sr_error *err)
 {
     size_t count = 0;
-    (void)f;
     for (const cJSON *item = v->child; item != NULL; item = item->next, count++) {
         if ((item->type & 0xFF) != cJSON_String) {
             sr__pointer_append_index(member_path(d), sizeof d->path, count);
@@ -214,7 +186,7 @@ static sr_status decode_member(decoder *d, cJSON *v, sr_error *err)
                              (f->lax_kinds & kind) ? " (not allowed under SR_PARSE_STRICT)" : "");
     }
     d->seen |= 1u << f->field;
-    return f->decode(d, f, v, err);
+    return f->field == SR__FIELD_IMEI ? decode_imei(d, v, err) : decode_string(d, f, v, err);
 }
 
 /* Maps the checked document into a new request. With movable, unknown
@@ -301,28 +273,13 @@ static sr_status add_field(encoder *e, const field_spec *f, cJSON *item)
     return SR_OK;
 }
 
-static sr_status encode_plain(encoder *e, const field_spec *f)
-{
-    const char *v = sr__plain_value(e->r, f->field);
-    return v == NULL ? SR_OK : add_field(e, f, string_item(e, v));
-}
-
-static sr_status encode_nullable(encoder *e, const field_spec *f)
+static sr_status encode_string(encoder *e, const field_spec *f)
 {
     const sr__nullable *n = sr__nullable_slot_const(e->r, f->field);
-    if (n->state == SR__ABSENT)
-        return SR_OK;
-    return add_field(
-        e, f, n->state == SR__NULL ? cJSON_CreateNull() : string_item(e, sr__text(n->value)));
-}
-
-/* The list's own array: copied, or borrowed by a reference to its items. */
-static sr_status encode_imei(encoder *e, const field_spec *f)
-{
-    const cJSON *array = e->r->imei.array;
-    if (array == NULL)
-        return add_field(e, f, cJSON_CreateArray());
-    return add_field(e, f, e->copy ? cJSON_Duplicate(array, 1) : borrow(array));
+    const char *v = n != NULL ? sr__text(n->value) : sr__plain_value(e->r, f->field);
+    if (n != NULL && n->state == SR__NULL)
+        return add_field(e, f, cJSON_CreateNull());
+    return v == NULL ? SR_OK : add_field(e, f, string_item(e, v));
 }
 
 /* An item that prints as m's value without copying it: a reference to its
@@ -351,6 +308,15 @@ static cJSON *borrow(const cJSON *item)
     }
 }
 
+/* The list's own array: copied, or borrowed by a reference to its items. */
+static sr_status encode_imei(encoder *e, const field_spec *f)
+{
+    const cJSON *array = e->r->imei.array;
+    if (array == NULL)
+        return add_field(e, f, cJSON_CreateArray());
+    return add_field(e, f, e->copy ? cJSON_Duplicate(array, 1) : borrow(array));
+}
+
 static sr_status encode_unknown(encoder *e, const sr__member *m)
 {
     cJSON *item = e->copy ? cJSON_Duplicate(m->item, 1) : borrow(m->item);
@@ -370,7 +336,8 @@ static sr_status build_tree(const session_report_request *r, int copy, cJSON **o
     encoder e = {r, cJSON_CreateObject(), copy};
     sr_status st = e.object == NULL ? SR_ERR_NOMEM : SR_OK;
     for (size_t i = 0; i < FIELD_COUNT && st == SR_OK; i++)
-        st = fields[i].encode(&e, &fields[i]);
+        st = fields[i].field == SR__FIELD_IMEI ? encode_imei(&e, &fields[i])
+                                               : encode_string(&e, &fields[i]);
     for (size_t i = 0; i < r->unknown.count && st == SR_OK; i++)
         st = encode_unknown(&e, &r->unknown.items[i]);
     if (st != SR_OK) {
