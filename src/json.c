@@ -117,7 +117,7 @@ static sr_status decode_imei(decoder *d, cJSON *v, sr_error *err)
     }
     cJSON *array =
         d->parent != NULL ? cJSON_DetachItemViaPointer(d->parent, v) : cJSON_Duplicate(v, 1);
-    if (array != NULL && sr__imei_adopt(&d->r->imei, array) == SR_OK)
+    if (array != NULL && sr__imei_adopt(&d->r->imei, array, count) == SR_OK)
         return SR_OK;
     sr_status st = nomem(d, err, "the IMEI list"); /* before the key goes with the array */
     cJSON_Delete(array);

@@ -93,12 +93,9 @@ static sr_status grow_index(sr__imei_list *l, size_t cap)
     return SR_OK;
 }
 
-sr_status sr__imei_adopt(sr__imei_list *l, cJSON *array)
+sr_status sr__imei_adopt(sr__imei_list *l, cJSON *array, size_t count)
 {
     sr__imei_list fresh = {array, NULL, 0, 0};
-    size_t count = 0;
-    for (const cJSON *item = array->child; item != NULL; item = item->next)
-        count++;
     if (count > 0 && grow_index(&fresh, count) != SR_OK)
         return SR_ERR_NOMEM;
     for (cJSON *item = array->child; item != NULL; item = item->next)
@@ -234,7 +231,7 @@ sr_status session_report_request_clone(const session_report_request *r,
     }
     if (st == SR_OK && r->imei.array != NULL) {
         cJSON *copy = cJSON_Duplicate(r->imei.array, 1);
-        st = copy == NULL ? SR_ERR_NOMEM : sr__imei_adopt(&c->imei, copy);
+        st = copy == NULL ? SR_ERR_NOMEM : sr__imei_adopt(&c->imei, copy, r->imei.count);
         if (st != SR_OK)
             cJSON_Delete(copy);
     }

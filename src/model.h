@@ -79,10 +79,10 @@ const char *sr__plain_value(const session_report_request *r, sr__field f);
 const char *sr__text(const cJSON *item);
 /* Replaces *slot with item (which it takes), freeing what was there. */
 void sr__put_item(cJSON **slot, cJSON *item);
-/* Takes array, whose items are all strings, as the whole list (the old one
- * is freed) on SR_OK; SR_ERR_NOMEM leaves array to the caller and l
+/* Takes array, whose count items are all strings, as the whole list (the
+ * old one is freed) on SR_OK; SR_ERR_NOMEM leaves array to the caller and l
  * unchanged. */
-sr_status sr__imei_adopt(sr__imei_list *l, cJSON *array);
+sr_status sr__imei_adopt(sr__imei_list *l, cJSON *array, size_t count);
 /* Appends a copy of s (no checks). SR_OK or SR_ERR_NOMEM with the same
  * IMEIs. */
 sr_status sr__imei_push(sr__imei_list *l, const char *s);
