@@ -93,13 +93,12 @@ static cJSON *take_string(decoder *d, cJSON *v)
 /* A plain field's null means absent; a nullable one's is kept. */
 static sr_status decode_string(decoder *d, const field_spec *f, cJSON *v, sr_error *err)
 {
-    sr__nullable *n = sr__nullable_slot(d->r, f->field);
     cJSON *item = NULL;
     if ((v->type & 0xFF) != cJSON_NULL && (item = take_string(d, v)) == NULL)
         return nomem(d, err, "a string");
-    if (n != NULL)
-        n->state = item == NULL ? SR__NULL : SR__SET;
-    sr__put_item(n != NULL ? &n->value : sr__plain_slot(d->r, f->field), item);
+    sr__put_item(&d->r->text[f->field], item);
+    if (sr__field_is_nullable(f->field))
+        d->r->state[f->field] = item == NULL ? SR__NULL : SR__SET;
     return SR_OK;
 }
 
@@ -209,7 +208,7 @@ static sr_status decode_tree(const cJSON *doc, int movable, const sr_parse_optio
         next = v->next; /* v may move into the request */
         st = decode_member(&d, v, err);
     }
-    if (st == SR_OK && d.r->account_number == NULL)
+    if (st == SR_OK && d.r->text[SR__FIELD_ACCOUNT_NUMBER] == NULL)
         st = sr__error_set(err, SR_ERR_MISSING, "/accountNumber",
                            "missing required field accountNumber (string)");
     if (st == SR_OK && !(d.seen & (1u << SR__FIELD_IMEI)))
@@ -275,9 +274,8 @@ static sr_status add_field(encoder *e, const field_spec *f, cJSON *item)
 
 static sr_status encode_string(encoder *e, const field_spec *f)
 {
-    const sr__nullable *n = sr__nullable_slot_const(e->r, f->field);
-    const char *v = n != NULL ? sr__text(n->value) : sr__plain_value(e->r, f->field);
-    if (n != NULL && n->state == SR__NULL)
+    const char *v = sr__text(e->r->text[f->field]);
+    if (e->r->state[f->field] == SR__NULL)
         return add_field(e, f, cJSON_CreateNull());
     return v == NULL ? SR_OK : add_field(e, f, string_item(e, v));
 }
@@ -354,7 +352,7 @@ static sr_status encodable(const session_report_request *r)
 {
     if (r == NULL)
         return SR_ERR_ARG;
-    return r->account_number == NULL ? SR_ERR_MISSING : SR_OK;
+    return r->text[SR__FIELD_ACCOUNT_NUMBER] == NULL ? SR_ERR_MISSING : SR_OK;
 }
 
 sr_status session_report_request_to_cjson(const session_report_request *r, cJSON **out)

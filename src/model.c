@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
 /* session_report_request: storage, lifetime, getters and setters. */
-#include <stdint.h>
 #include <string.h>
 
 #include "internal.h"
@@ -9,46 +8,9 @@
 
 /* ---- internal mutators ---- */
 
-cJSON **sr__plain_slot(session_report_request *r, sr__field f)
+int sr__field_is_nullable(sr__field f)
 {
-    switch (f) {
-    case SR__FIELD_ACCOUNT_NUMBER:
-        return &r->account_number;
-    case SR__FIELD_START_DATE:
-        return &r->start_date;
-    case SR__FIELD_END_DATE:
-        return &r->end_date;
-    case SR__FIELD_NO_SESSION_FLAG:
-        return &r->no_session_flag;
-    default:
-        return NULL;
-    }
-}
-
-const char *sr__plain_value(const session_report_request *r, sr__field f)
-{
-    /* The slot lookup does not write; the cast only reuses the switch. */
-    cJSON **slot = sr__plain_slot((session_report_request *)(uintptr_t)r, f);
-    return slot == NULL ? NULL : sr__text(*slot);
-}
-
-sr__nullable *sr__nullable_slot(session_report_request *r, sr__field f)
-{
-    switch (f) {
-    case SR__FIELD_DEVICE_GROUP:
-        return &r->device_group;
-    case SR__FIELD_DATA_PLAN:
-        return &r->data_plan;
-    case SR__FIELD_DEVICE_LABEL:
-        return &r->device_label;
-    default:
-        return NULL;
-    }
-}
-
-const sr__nullable *sr__nullable_slot_const(const session_report_request *r, sr__field f)
-{
-    return sr__nullable_slot((session_report_request *)(uintptr_t)r, f);
+    return f == SR__FIELD_DEVICE_GROUP || f == SR__FIELD_DATA_PLAN || f == SR__FIELD_DEVICE_LABEL;
 }
 
 const char *sr__text(const cJSON *item)
@@ -75,10 +37,10 @@ static sr_status replace_text(cJSON **slot, const char *v)
     return SR_OK;
 }
 
-static void nullable_clear(sr__nullable *n, sr__presence state)
+static void nullable_clear(session_report_request *r, sr__field f, sr__presence state)
 {
-    sr__put_item(&n->value, NULL);
-    n->state = state;
+    sr__put_item(&r->text[f], NULL);
+    r->state[f] = state;
 }
 
 static sr_status grow_index(sr__imei_list *l, size_t cap)
@@ -190,11 +152,8 @@ void session_report_request_free(session_report_request *r)
 {
     if (r == NULL)
         return;
-    for (int f = 0; f < SR__FIELD_COUNT; f++) {
-        cJSON **slot = sr__plain_slot(r, (sr__field)f);
-        sr__nullable *n = sr__nullable_slot(r, (sr__field)f);
-        cJSON_Delete(slot != NULL ? *slot : n != NULL ? n->value : NULL);
-    }
+    for (int f = 0; f < SR__FIELD_COUNT; f++)
+        cJSON_Delete(r->text[f]);
     sr__imei_list_free(&r->imei);
     sr__member_list_free(&r->unknown);
     sr__free(r);
@@ -218,17 +177,9 @@ sr_status session_report_request_clone(const session_report_request *r,
     if (c == NULL)
         return SR_ERR_NOMEM;
     sr_status st = SR_OK;
-    for (int f = 0; f < SR__FIELD_COUNT && st == SR_OK; f++) {
-        cJSON **slot = sr__plain_slot(c, (sr__field)f);
-        sr__nullable *n = sr__nullable_slot(c, (sr__field)f);
-        if (slot != NULL)
-            st = copy_optional(slot, sr__plain_value(r, (sr__field)f));
-        if (n != NULL) {
-            const sr__nullable *src = sr__nullable_slot_const(r, (sr__field)f);
-            n->state = src->state;
-            st = copy_optional(&n->value, sr__text(src->value));
-        }
-    }
+    memcpy(c->state, r->state, sizeof c->state);
+    for (int f = 0; f < SR__FIELD_COUNT && st == SR_OK; f++)
+        st = copy_optional(&c->text[f], sr__text(r->text[f]));
     if (st == SR_OK && r->imei.array != NULL) {
         cJSON *copy = cJSON_Duplicate(r->imei.array, 1);
         st = copy == NULL ? SR_ERR_NOMEM : sr__imei_adopt(&c->imei, copy, r->imei.count);
@@ -261,12 +212,7 @@ int session_report_request_equal(const session_report_request *a, const session_
     if (a == NULL || b == NULL)
         return a == b;
     for (int f = 0; f < SR__FIELD_COUNT; f++) {
-        const sr__nullable *na = sr__nullable_slot_const(a, (sr__field)f);
-        const sr__nullable *nb = sr__nullable_slot_const(b, (sr__field)f);
-        if (na != NULL &&
-            (na->state != nb->state || !same_string(sr__text(na->value), sr__text(nb->value))))
-            return 0;
-        if (!same_string(sr__plain_value(a, (sr__field)f), sr__plain_value(b, (sr__field)f)))
+        if (a->state[f] != b->state[f] || !same_string(sr__text(a->text[f]), sr__text(b->text[f])))
             return 0;
     }
     if (a->imei.count != b->imei.count)
@@ -288,68 +234,51 @@ int session_report_request_equal(const session_report_request *a, const session_
 
 /* ---- public setters and getters ---- */
 
-static sr_status set_plain(session_report_request *r, sr__field f, const char *v)
+/* NULL unsets the field. */
+static sr_status set_text(session_report_request *r, sr__field f, const char *v)
 {
     if (r == NULL)
         return SR_ERR_ARG;
-    return replace_text(sr__plain_slot(r, f), v);
-}
-
-static const char *get_plain(const session_report_request *r, sr__field f)
-{
-    return r == NULL ? NULL : sr__plain_value(r, f);
-}
-
-static sr_status set_nullable(session_report_request *r, sr__field f, const char *v)
-{
-    if (r == NULL)
-        return SR_ERR_ARG;
-    sr__nullable *n = sr__nullable_slot(r, f);
-    if (v == NULL) {
-        nullable_clear(n, SR__ABSENT);
-        return SR_OK;
-    }
-    sr_status st = replace_text(&n->value, v);
-    if (st == SR_OK)
-        n->state = SR__SET;
+    sr_status st = replace_text(&r->text[f], v);
+    if (st == SR_OK && sr__field_is_nullable(f))
+        r->state[f] = v != NULL ? SR__SET : SR__ABSENT;
     return st;
+}
+
+static const char *get_text(const session_report_request *r, sr__field f)
+{
+    return r == NULL ? NULL : sr__text(r->text[f]);
 }
 
 static sr_status set_nullable_null(session_report_request *r, sr__field f)
 {
     if (r == NULL)
         return SR_ERR_ARG;
-    nullable_clear(sr__nullable_slot(r, f), SR__NULL);
+    nullable_clear(r, f, SR__NULL);
     return SR_OK;
 }
 
 static void unset_nullable(session_report_request *r, sr__field f)
 {
     if (r != NULL)
-        nullable_clear(sr__nullable_slot(r, f), SR__ABSENT);
-}
-
-static const char *get_nullable(const session_report_request *r, sr__field f)
-{
-    return r == NULL ? NULL : sr__text(sr__nullable_slot_const(r, f)->value);
+        nullable_clear(r, f, SR__ABSENT);
 }
 
 static int nullable_is(const session_report_request *r, sr__field f, int want_null)
 {
     if (r == NULL)
         return 0;
-    sr__presence state = sr__nullable_slot_const(r, f)->state;
-    return want_null ? state == SR__NULL : state != SR__ABSENT;
+    return want_null ? r->state[f] == SR__NULL : r->state[f] != SR__ABSENT;
 }
 
 #define SR__PLAIN_ACCESSORS(stem, field)                                                           \
     sr_status session_report_request_set_##stem(session_report_request *r, const char *v)          \
     {                                                                                              \
-        return set_plain(r, field, v);                                                             \
+        return set_text(r, field, v);                                                              \
     }                                                                                              \
     const char *session_report_request_get_##stem(const session_report_request *r)                 \
     {                                                                                              \
-        return get_plain(r, field);                                                                \
+        return get_text(r, field);                                                                 \
     }
 
 SR__PLAIN_ACCESSORS(account_number, SR__FIELD_ACCOUNT_NUMBER)
@@ -358,10 +287,7 @@ SR__PLAIN_ACCESSORS(end_date, SR__FIELD_END_DATE)
 SR__PLAIN_ACCESSORS(no_session_flag, SR__FIELD_NO_SESSION_FLAG)
 
 #define SR__NULLABLE_ACCESSORS(stem, field)                                                        \
-    sr_status session_report_request_set_##stem(session_report_request *r, const char *v)          \
-    {                                                                                              \
-        return set_nullable(r, field, v);                                                          \
-    }                                                                                              \
+    SR__PLAIN_ACCESSORS(stem, field)                                                               \
     sr_status session_report_request_set_##stem##_null(session_report_request *r)                  \
     {                                                                                              \
         return set_nullable_null(r, field);                                                        \
@@ -369,10 +295,6 @@ SR__PLAIN_ACCESSORS(no_session_flag, SR__FIELD_NO_SESSION_FLAG)
     void session_report_request_unset_##stem(session_report_request *r)                            \
     {                                                                                              \
         unset_nullable(r, field);                                                                  \
-    }                                                                                              \
-    const char *session_report_request_get_##stem(const session_report_request *r)                 \
-    {                                                                                              \
-        return get_nullable(r, field);                                                             \
     }                                                                                              \
     int session_report_request_is_##stem##_null(const session_report_request *r)                   \
     {                                                                                              \

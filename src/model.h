@@ -27,13 +27,6 @@ typedef enum sr__field {
 /* Absent, explicit null, or a string: presence is never inferred from "". */
 typedef enum sr__presence { SR__ABSENT = 0, SR__NULL = 1, SR__SET = 2 } sr__presence;
 
-/* Every string of the model is a cJSON string item it owns: a parsed
- * document's items are moved in, not copied. */
-typedef struct sr__nullable {
-    sr__presence state;
-    cJSON *value; /* non-NULL exactly when state == SR__SET */
-} sr__nullable;
-
 /* The IMEIs are the string items of one cJSON array (NULL while there is
  * none), indexed so that the i-th is found at once. */
 typedef struct sr__imei_list {
@@ -56,24 +49,18 @@ typedef struct sr__member_list {
     size_t count, cap;
 } sr__member_list;
 
+/* Every string of the model is a cJSON string item it owns: a parsed
+ * document's items are moved in, not copied. */
 struct session_report_request {
-    cJSON *account_number; /* NULL = unset */
-    cJSON *start_date;
-    cJSON *end_date;
-    cJSON *no_session_flag;
-    sr__nullable device_group;
-    sr__nullable data_plan;
-    sr__nullable device_label;
+    cJSON *text[SR__FIELD_COUNT]; /* by field; NULL = unset or null (imei: unused) */
+    /* of the nullable fields; SR__SET exactly when text[f] is not NULL */
+    sr__presence state[SR__FIELD_COUNT];
     sr__imei_list imei;
     sr__member_list unknown;
 };
 
-/* The string slot of a plain field (account number, dates, flag), else NULL. */
-cJSON **sr__plain_slot(session_report_request *r, sr__field f);
-/* The nullable slot of deviceGroup, dataPlan or deviceLabel, else NULL. */
-sr__nullable *sr__nullable_slot(session_report_request *r, sr__field f);
-const sr__nullable *sr__nullable_slot_const(const session_report_request *r, sr__field f);
-const char *sr__plain_value(const session_report_request *r, sr__field f);
+/* 1 for deviceGroup, dataPlan and deviceLabel, which can be null. */
+int sr__field_is_nullable(sr__field f);
 
 /* The string of a string item, or NULL for NULL. */
 const char *sr__text(const cJSON *item);

@@ -32,7 +32,7 @@ sr_status session_report_request_normalize_dates(session_report_request *r, sr_e
 {
     if (r == NULL)
         return sr__error_set(err, SR_ERR_ARG, "", "the request is NULL");
-    cJSON **slots[2] = {&r->start_date, &r->end_date};
+    cJSON **slots[2] = {&r->text[SR__FIELD_START_DATE], &r->text[SR__FIELD_END_DATE]};
     static const char *const paths[2] = {"/startDate", "/endDate"};
     cJSON *fresh[2] = {NULL, NULL};
     sr_status st = SR_OK;
