@@ -33,44 +33,25 @@ typedef struct encoder {
     int copy;
 } encoder;
 
-typedef struct field_spec field_spec;
-typedef sr_status (*decode_fn)(decoder *d, const field_spec *f, const cJSON *v, sr_error *err);
-typedef sr_status (*encode_fn)(encoder *e, const field_spec *f);
-
-struct field_spec {
+/* A known field: every one but imei holds a string. */
+typedef struct field_spec {
     const char *key;
     sr__field field;
     int kinds;            /* cJSON types accepted in every mode */
     int lax_kinds;        /* accepted too, except under SR_PARSE_STRICT */
     const char *expected; /* for messages, strict mode's view */
-    decode_fn decode;
-    encode_fn encode;
-};
-
-static sr_status decode_plain(decoder *d, const field_spec *f, const cJSON *v, sr_error *err);
-static sr_status decode_nullable(decoder *d, const field_spec *f, const cJSON *v, sr_error *err);
-static sr_status decode_imei(decoder *d, const field_spec *f, const cJSON *v, sr_error *err);
-static sr_status encode_plain(encoder *e, const field_spec *f);
-static sr_status encode_nullable(encoder *e, const field_spec *f);
-static sr_status encode_imei(encoder *e, const field_spec *f);
+} field_spec;
 
 /* The known fields in serializer order (DESIGN section 1). */
 static const field_spec fields[] = {
-    {"accountNumber", SR__FIELD_ACCOUNT_NUMBER, cJSON_String, 0, "string", decode_plain,
-     encode_plain},
-    {"startDate", SR__FIELD_START_DATE, STRING_OR_NULL, 0, "string or null", decode_plain,
-     encode_plain},
-    {"endDate", SR__FIELD_END_DATE, STRING_OR_NULL, 0, "string or null", decode_plain,
-     encode_plain},
-    {"imei", SR__FIELD_IMEI, cJSON_Array, 0, "array of strings", decode_imei, encode_imei},
-    {"deviceGroup", SR__FIELD_DEVICE_GROUP, STRING_OR_NULL, 0, "string or null", decode_nullable,
-     encode_nullable},
-    {"dataPlan", SR__FIELD_DATA_PLAN, STRING_OR_NULL, 0, "string or null", decode_nullable,
-     encode_nullable},
-    {"noSessionFlag", SR__FIELD_NO_SESSION_FLAG, STRING_OR_NULL, BOOLEAN, "string or null",
-     decode_plain, encode_plain},
-    {"deviceLabel", SR__FIELD_DEVICE_LABEL, STRING_OR_NULL, 0, "string or null", decode_nullable,
-     encode_nullable},
+    {"accountNumber", SR__FIELD_ACCOUNT_NUMBER, cJSON_String, 0, "string"},
+    {"startDate", SR__FIELD_START_DATE, STRING_OR_NULL, 0, "string or null"},
+    {"endDate", SR__FIELD_END_DATE, STRING_OR_NULL, 0, "string or null"},
+    {"imei", SR__FIELD_IMEI, cJSON_Array, 0, "array of strings"},
+    {"deviceGroup", SR__FIELD_DEVICE_GROUP, STRING_OR_NULL, 0, "string or null"},
+    {"dataPlan", SR__FIELD_DATA_PLAN, STRING_OR_NULL, 0, "string or null"},
+    {"noSessionFlag", SR__FIELD_NO_SESSION_FLAG, STRING_OR_NULL, BOOLEAN, "string or null"},
+    {"deviceLabel", SR__FIELD_DEVICE_LABEL, STRING_OR_NULL, 0, "string or null"},
 };
 #define FIELD_COUNT (sizeof fields / sizeof fields[0])
 
@@ -99,39 +80,33 @@ static sr_status nomem(decoder *d, sr_error *err, const char *what)
     return sr__error_set(err, SR_ERR_NOMEM, member_path(d), "out of memory storing %s", what);
 }
 
-static sr_status decode_plain(decoder *d, const field_spec *f, const cJSON *v, sr_error *err)
+/* The string item v, moved out of a parsed document or else copied; a
+ * lax boolean becomes its text. NULL when out of memory. */
+static cJSON *take_string(decoder *d, cJSON *v)
 {
-    const char *text = cJSON_IsString(v) ? v->valuestring : cJSON_IsTrue(v) ? "true" : "false";
-    if (cJSON_IsNull(v))
-        return SR_OK; /* null means absent */
-    if (sr__replace_string(sr__plain_slot(d->r, f->field), text, strlen(text)) != SR_OK)
+    if ((v->type & 0xFF) != cJSON_String)
+        return cJSON_CreateString((v->type & 0xFF) == cJSON_True ? "true" : "false");
+    return d->parent != NULL ? cJSON_DetachItemViaPointer(d->parent, v)
+                             : cJSON_CreateString(v->valuestring);
+}
+
+/* A plain field's null means absent; a nullable one's is kept. */
+static sr_status decode_string(decoder *d, const field_spec *f, cJSON *v, sr_error *err)
+{
+    cJSON *item = NULL;
+    if ((v->type & 0xFF) != cJSON_NULL && (item = take_string(d, v)) == NULL)
         return nomem(d, err, "a string");
+    sr__put_item(&d->r->text[f->field], item);
+    if (sr__field_is_nullable(f->field))
+        d->r->state[f->field] = item == NULL ? SR__NULL : SR__SET;
     return SR_OK;
 }
 
-static sr_status decode_nullable(decoder *d, const field_spec *f, const cJSON *v, sr_error *err)
+/* The array, of strings only, becomes the list: moved out of a parsed
+ * document, else copied. */
+static sr_status decode_imei(decoder *d, cJSON *v, sr_error *err)
 {
-    sr__nullable *slot = sr__nullable_slot(d->r, f->field);
-    if (cJSON_IsNull(v)) {
-        sr__free(slot->value);
-        slot->value = NULL;
-        slot->state = SR__NULL;
-        return SR_OK;
-    }
-    if (sr__replace_string(&slot->value, v->valuestring, strlen(v->valuestring)) != SR_OK)
-        return nomem(d, err, "a string");
-    slot->state = SR__SET;
-    return SR_OK;
-}
-
-/* One pass checks the items and counts them; the second copies them into
- * room reserved for IMEIs of 15 digits (longer items take the slower push,
- * which grows the buffer). */
-static sr_status decode_imei(decoder *d, const field_spec *f, const cJSON *v, sr_error *err)
-{
-    sr__imei_list *l = &d->r->imei;
     size_t count = 0;
-    (void)f;
     for (const cJSON *item = v->child; item != NULL; item = item->next, count++) {
         if ((item->type & 0xFF) != cJSON_String) {
             sr__pointer_append_index(member_path(d), sizeof d->path, count);
@@ -139,18 +114,13 @@ static sr_status decode_imei(decoder *d, const field_spec *f, const cJSON *v, sr
                                  sr__json_kind_name(item));
         }
     }
-    sr_status st = count == 0 ? SR_OK : sr__imei_reserve(l, count, count * 16);
-    for (const cJSON *item = v->child; item != NULL && st == SR_OK; item = item->next) {
-        size_t n = strlen(item->valuestring);
-        if (l->chars_cap - l->chars_len <= n) {
-            st = sr__imei_push(l, item->valuestring, n);
-            continue;
-        }
-        l->offsets[l->count++] = l->chars_len;
-        memcpy(l->chars + l->chars_len, item->valuestring, n + 1);
-        l->chars_len += n + 1;
-    }
-    return st == SR_OK ? SR_OK : nomem(d, err, "the IMEI list");
+    cJSON *array =
+        d->parent != NULL ? cJSON_DetachItemViaPointer(d->parent, v) : cJSON_Duplicate(v, 1);
+    if (array != NULL && sr__imei_adopt(&d->r->imei, array, count) == SR_OK)
+        return SR_OK;
+    sr_status st = nomem(d, err, "the IMEI list"); /* before the key goes with the array */
+    cJSON_Delete(array);
+    return st;
 }
 
 /* A caller's member is copied, with its cJSON numbers turned into raw
@@ -215,7 +185,7 @@ static sr_status decode_member(decoder *d, cJSON *v, sr_error *err)
                              (f->lax_kinds & kind) ? " (not allowed under SR_PARSE_STRICT)" : "");
     }
     d->seen |= 1u << f->field;
-    return f->decode(d, f, v, err);
+    return f->field == SR__FIELD_IMEI ? decode_imei(d, v, err) : decode_string(d, f, v, err);
 }
 
 /* Maps the checked document into a new request. With movable, unknown
@@ -238,7 +208,7 @@ static sr_status decode_tree(const cJSON *doc, int movable, const sr_parse_optio
         next = v->next; /* v may move into the request */
         st = decode_member(&d, v, err);
     }
-    if (st == SR_OK && d.r->account_number == NULL)
+    if (st == SR_OK && d.r->text[SR__FIELD_ACCOUNT_NUMBER] == NULL)
         st = sr__error_set(err, SR_ERR_MISSING, "/accountNumber",
                            "missing required field accountNumber (string)");
     if (st == SR_OK && !(d.seen & (1u << SR__FIELD_IMEI)))
@@ -302,31 +272,12 @@ static sr_status add_field(encoder *e, const field_spec *f, cJSON *item)
     return SR_OK;
 }
 
-static sr_status encode_plain(encoder *e, const field_spec *f)
+static sr_status encode_string(encoder *e, const field_spec *f)
 {
-    const char *v = sr__plain_value(e->r, f->field);
+    const char *v = sr__text(e->r->text[f->field]);
+    if (e->r->state[f->field] == SR__NULL)
+        return add_field(e, f, cJSON_CreateNull());
     return v == NULL ? SR_OK : add_field(e, f, string_item(e, v));
-}
-
-static sr_status encode_nullable(encoder *e, const field_spec *f)
-{
-    const sr__nullable *n = sr__nullable_slot_const(e->r, f->field);
-    if (n->state == SR__ABSENT)
-        return SR_OK;
-    return add_field(e, f, n->state == SR__NULL ? cJSON_CreateNull() : string_item(e, n->value));
-}
-
-static sr_status encode_imei(encoder *e, const field_spec *f)
-{
-    const sr__imei_list *l = &e->r->imei;
-    cJSON *array = cJSON_CreateArray();
-    sr_status st = add_field(e, f, array);
-    for (size_t i = 0; i < l->count && st == SR_OK; i++) {
-        cJSON *item = string_item(e, l->chars + l->offsets[i]);
-        if (item == NULL || !cJSON_AddItemToArray(array, item))
-            st = SR_ERR_NOMEM;
-    }
-    return st;
 }
 
 /* An item that prints as m's value without copying it: a reference to its
@@ -355,6 +306,15 @@ static cJSON *borrow(const cJSON *item)
     }
 }
 
+/* The list's own array: copied, or borrowed by a reference to its items. */
+static sr_status encode_imei(encoder *e, const field_spec *f)
+{
+    const cJSON *array = e->r->imei.array;
+    if (array == NULL)
+        return add_field(e, f, cJSON_CreateArray());
+    return add_field(e, f, e->copy ? cJSON_Duplicate(array, 1) : borrow(array));
+}
+
 static sr_status encode_unknown(encoder *e, const sr__member *m)
 {
     cJSON *item = e->copy ? cJSON_Duplicate(m->item, 1) : borrow(m->item);
@@ -374,7 +334,8 @@ static sr_status build_tree(const session_report_request *r, int copy, cJSON **o
     encoder e = {r, cJSON_CreateObject(), copy};
     sr_status st = e.object == NULL ? SR_ERR_NOMEM : SR_OK;
     for (size_t i = 0; i < FIELD_COUNT && st == SR_OK; i++)
-        st = fields[i].encode(&e, &fields[i]);
+        st = fields[i].field == SR__FIELD_IMEI ? encode_imei(&e, &fields[i])
+                                               : encode_string(&e, &fields[i]);
     for (size_t i = 0; i < r->unknown.count && st == SR_OK; i++)
         st = encode_unknown(&e, &r->unknown.items[i]);
     if (st != SR_OK) {
@@ -391,7 +352,7 @@ static sr_status encodable(const session_report_request *r)
 {
     if (r == NULL)
         return SR_ERR_ARG;
-    return r->account_number == NULL ? SR_ERR_MISSING : SR_OK;
+    return r->text[SR__FIELD_ACCOUNT_NUMBER] == NULL ? SR_ERR_MISSING : SR_OK;
 }
 
 sr_status session_report_request_to_cjson(const session_report_request *r, cJSON **out)

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
 /* session_report_request: storage, lifetime, getters and setters. */
-#include <stdint.h>
 #include <string.h>
 
 #include "internal.h"
@@ -9,124 +8,86 @@
 
 /* ---- internal mutators ---- */
 
-char **sr__plain_slot(session_report_request *r, sr__field f)
+int sr__field_is_nullable(sr__field f)
 {
-    switch (f) {
-    case SR__FIELD_ACCOUNT_NUMBER:
-        return &r->account_number;
-    case SR__FIELD_START_DATE:
-        return &r->start_date;
-    case SR__FIELD_END_DATE:
-        return &r->end_date;
-    case SR__FIELD_NO_SESSION_FLAG:
-        return &r->no_session_flag;
-    default:
-        return NULL;
-    }
+    return f == SR__FIELD_DEVICE_GROUP || f == SR__FIELD_DATA_PLAN || f == SR__FIELD_DEVICE_LABEL;
 }
 
-const char *sr__plain_value(const session_report_request *r, sr__field f)
+const char *sr__text(const cJSON *item)
 {
-    /* The slot lookup does not write; the cast only reuses the switch. */
-    char **slot = sr__plain_slot((session_report_request *)(uintptr_t)r, f);
-    return slot == NULL ? NULL : *slot;
+    return item == NULL ? NULL : item->valuestring;
 }
 
-sr__nullable *sr__nullable_slot(session_report_request *r, sr__field f)
+void sr__put_item(cJSON **slot, cJSON *item)
 {
-    switch (f) {
-    case SR__FIELD_DEVICE_GROUP:
-        return &r->device_group;
-    case SR__FIELD_DATA_PLAN:
-        return &r->data_plan;
-    case SR__FIELD_DEVICE_LABEL:
-        return &r->device_label;
-    default:
-        return NULL;
-    }
+    cJSON_Delete(*slot);
+    *slot = item;
 }
 
-const sr__nullable *sr__nullable_slot_const(const session_report_request *r, sr__field f)
+/* Replaces *slot with a string item copying v, which may be its own
+ * string; NULL empties it. On failure *slot is unchanged. */
+static sr_status replace_text(cJSON **slot, const char *v)
 {
-    return sr__nullable_slot((session_report_request *)(uintptr_t)r, f);
-}
-
-static void nullable_clear(sr__nullable *n, sr__presence state)
-{
-    sr__free(n->value);
-    n->value = NULL;
-    n->state = state;
-}
-
-sr_status sr__imei_reserve(sr__imei_list *l, size_t count, size_t chars)
-{
-    if (l->count + count > l->cap) {
-        size_t need = l->count + count;
-        if (need < l->count || need > (size_t)-1 / sizeof *l->offsets)
-            return SR_ERR_NOMEM;
-        size_t *offsets = sr__realloc(l->offsets, need * sizeof *offsets);
-        if (offsets == NULL)
-            return SR_ERR_NOMEM;
-        l->offsets = offsets;
-        l->cap = need;
-    }
-    if (l->chars_len + chars > l->chars_cap) {
-        size_t need = l->chars_len + chars;
-        if (need < l->chars_len)
-            return SR_ERR_NOMEM;
-        char *buf = sr__realloc(l->chars, need);
-        if (buf == NULL)
-            return SR_ERR_NOMEM;
-        l->chars = buf;
-        l->chars_cap = need;
-    }
+    cJSON *item = NULL;
+    if (v != NULL && !sr__utf8_valid_text(v, strlen(v), NULL))
+        return SR_ERR_ENCODING;
+    if (v != NULL && (item = cJSON_CreateString(v)) == NULL)
+        return SR_ERR_NOMEM;
+    sr__put_item(slot, item);
     return SR_OK;
 }
 
-/* 1 when p points into the list's own buffer: growing it would free p. */
-static int points_into(const sr__imei_list *l, const char *p)
+static void nullable_clear(session_report_request *r, sr__field f, sr__presence state)
 {
-    uintptr_t at = (uintptr_t)p, base = (uintptr_t)l->chars;
-    return l->chars != NULL && at >= base && at - base < l->chars_len;
+    sr__put_item(&r->text[f], NULL);
+    r->state[f] = state;
 }
 
-sr_status sr__imei_push(sr__imei_list *l, const char *s, size_t len)
+static sr_status grow_index(sr__imei_list *l, size_t cap)
 {
-    /* s may point into the buffer that grows: find it again by its offset */
-    int inside = points_into(l, s);
-    size_t at = inside ? (size_t)(s - l->chars) : 0;
-    if (l->count == l->cap || l->chars_cap - l->chars_len < len + 1) {
-        /* amortized O(1): grow geometrically */
-        size_t cap = l->count < l->cap ? l->cap : sr__grow_capacity(l->cap, l->count + 1);
-        size_t chars = l->chars_cap - l->chars_len >= len + 1
-                           ? l->chars_cap
-                           : sr__grow_capacity(l->chars_cap, l->chars_len + len + 1);
-        if (cap == 0 || chars == 0)
-            return SR_ERR_NOMEM;
-        sr_status st = sr__imei_reserve(l, cap - l->count, chars - l->chars_len);
-        if (st != SR_OK)
-            return st;
-    }
-    if (inside)
-        s = l->chars + at;
-    l->offsets[l->count] = l->chars_len;
-    memcpy(l->chars + l->chars_len, s, len);
-    l->chars[l->chars_len + len] = '\0';
-    l->chars_len += len + 1;
-    l->count++;
+    cJSON **items = NULL;
+    if (cap != 0 && cap <= (size_t)-1 / sizeof *items)
+        items = sr__realloc(l->items, cap * sizeof *items);
+    if (items == NULL)
+        return SR_ERR_NOMEM;
+    l->items = items;
+    l->cap = cap;
     return SR_OK;
 }
 
-size_t sr__imei_len(const sr__imei_list *l, size_t i)
+sr_status sr__imei_adopt(sr__imei_list *l, cJSON *array, size_t count)
 {
-    size_t end = i + 1 < l->count ? l->offsets[i + 1] : l->chars_len;
-    return end - l->offsets[i] - 1;
+    sr__imei_list fresh = {array, NULL, 0, 0};
+    if (count > 0 && grow_index(&fresh, count) != SR_OK)
+        return SR_ERR_NOMEM;
+    for (cJSON *item = array->child; item != NULL; item = item->next)
+        fresh.items[fresh.count++] = item;
+    sr__imei_list_free(l);
+    *l = fresh;
+    return SR_OK;
+}
+
+sr_status sr__imei_push(sr__imei_list *l, const char *s)
+{
+    if (l->array == NULL && (l->array = cJSON_CreateArray()) == NULL)
+        return SR_ERR_NOMEM;
+    /* amortized O(1): the index grows geometrically */
+    if (l->count == l->cap && grow_index(l, sr__grow_capacity(l->cap, l->count + 1)) != SR_OK)
+        return SR_ERR_NOMEM;
+    cJSON *item = cJSON_CreateString(s);
+    if (item == NULL)
+        return SR_ERR_NOMEM;
+    cJSON_AddItemToArray(l->array, item);
+    l->items[l->count++] = item;
+    return SR_OK;
 }
 
 void sr__imei_list_free(sr__imei_list *l)
 {
-    sr__free(l->chars);
-    sr__free(l->offsets);
+    /* the index first: freeing a large block makes glibc sweep every small
+     * block freed before it, and the array's items are many */
+    sr__free(l->items);
+    cJSON_Delete(l->array);
     memset(l, 0, sizeof *l);
 }
 
@@ -178,29 +139,31 @@ void sr__member_list_free(sr__member_list *l)
 
 session_report_request *session_report_request_new(void)
 {
-    return sr__calloc(1, sizeof(session_report_request));
+    /* malloc, not calloc: glibc's calloc never reuses its thread cache, so
+     * the blocks that free returns to that cache pile up until each free
+     * takes the slow path (a decode frees one request each time) */
+    session_report_request *r = sr__malloc(sizeof *r);
+    if (r != NULL)
+        memset(r, 0, sizeof *r);
+    return r;
 }
 
 void session_report_request_free(session_report_request *r)
 {
     if (r == NULL)
         return;
-    for (int f = 0; f < SR__FIELD_COUNT; f++) {
-        char **slot = sr__plain_slot(r, (sr__field)f);
-        sr__nullable *n = sr__nullable_slot(r, (sr__field)f);
-        if (slot != NULL)
-            sr__free(*slot);
-        if (n != NULL)
-            sr__free(n->value);
-    }
+    for (int f = 0; f < SR__FIELD_COUNT; f++)
+        cJSON_Delete(r->text[f]);
     sr__imei_list_free(&r->imei);
     sr__member_list_free(&r->unknown);
     sr__free(r);
 }
 
-static sr_status copy_optional(char **dst, const char *src)
+/* *dst = a string item copying src, which may be NULL. */
+static sr_status copy_optional(cJSON **dst, const char *src)
 {
-    return src == NULL ? SR_OK : sr__replace_string(dst, src, strlen(src));
+    *dst = src == NULL ? NULL : cJSON_CreateString(src);
+    return src != NULL && *dst == NULL ? SR_ERR_NOMEM : SR_OK;
 }
 
 sr_status session_report_request_clone(const session_report_request *r,
@@ -214,25 +177,14 @@ sr_status session_report_request_clone(const session_report_request *r,
     if (c == NULL)
         return SR_ERR_NOMEM;
     sr_status st = SR_OK;
-    for (int f = 0; f < SR__FIELD_COUNT && st == SR_OK; f++) {
-        char **slot = sr__plain_slot(c, (sr__field)f);
-        sr__nullable *n = sr__nullable_slot(c, (sr__field)f);
-        if (slot != NULL)
-            st = copy_optional(slot, sr__plain_value(r, (sr__field)f));
-        if (n != NULL) {
-            const sr__nullable *src = sr__nullable_slot_const(r, (sr__field)f);
-            n->state = src->state;
-            st = copy_optional(&n->value, src->value);
-        }
-    }
-    if (st == SR_OK && r->imei.count > 0) {
-        st = sr__imei_reserve(&c->imei, r->imei.count, r->imei.chars_len);
-        if (st == SR_OK) {
-            memcpy(c->imei.chars, r->imei.chars, r->imei.chars_len);
-            memcpy(c->imei.offsets, r->imei.offsets, r->imei.count * sizeof *r->imei.offsets);
-            c->imei.chars_len = r->imei.chars_len;
-            c->imei.count = r->imei.count;
-        }
+    memcpy(c->state, r->state, sizeof c->state);
+    for (int f = 0; f < SR__FIELD_COUNT && st == SR_OK; f++)
+        st = copy_optional(&c->text[f], sr__text(r->text[f]));
+    if (st == SR_OK && r->imei.array != NULL) {
+        cJSON *copy = cJSON_Duplicate(r->imei.array, 1);
+        st = copy == NULL ? SR_ERR_NOMEM : sr__imei_adopt(&c->imei, copy, r->imei.count);
+        if (st != SR_OK)
+            cJSON_Delete(copy);
     }
     for (size_t i = 0; i < r->unknown.count && st == SR_OK; i++) {
         cJSON *copy = cJSON_Duplicate(r->unknown.items[i].item, 1);
@@ -260,19 +212,15 @@ int session_report_request_equal(const session_report_request *a, const session_
     if (a == NULL || b == NULL)
         return a == b;
     for (int f = 0; f < SR__FIELD_COUNT; f++) {
-        const sr__nullable *na = sr__nullable_slot_const(a, (sr__field)f);
-        const sr__nullable *nb = sr__nullable_slot_const(b, (sr__field)f);
-        if (na != NULL && (na->state != nb->state || !same_string(na->value, nb->value)))
-            return 0;
-        if (!same_string(sr__plain_value(a, (sr__field)f), sr__plain_value(b, (sr__field)f)))
+        if (a->state[f] != b->state[f] || !same_string(sr__text(a->text[f]), sr__text(b->text[f])))
             return 0;
     }
-    if (a->imei.count != b->imei.count || a->imei.chars_len != b->imei.chars_len)
+    if (a->imei.count != b->imei.count)
         return 0;
-    if (a->imei.count > 0 &&
-        (memcmp(a->imei.chars, b->imei.chars, a->imei.chars_len) != 0 ||
-         memcmp(a->imei.offsets, b->imei.offsets, a->imei.count * sizeof *a->imei.offsets) != 0))
-        return 0;
+    for (size_t i = 0; i < a->imei.count; i++) {
+        if (strcmp(a->imei.items[i]->valuestring, b->imei.items[i]->valuestring) != 0)
+            return 0;
+    }
     if (a->unknown.count != b->unknown.count)
         return 0;
     for (size_t i = 0; i < a->unknown.count; i++) {
@@ -286,68 +234,51 @@ int session_report_request_equal(const session_report_request *a, const session_
 
 /* ---- public setters and getters ---- */
 
-static sr_status set_plain(session_report_request *r, sr__field f, const char *v)
+/* NULL unsets the field. */
+static sr_status set_text(session_report_request *r, sr__field f, const char *v)
 {
     if (r == NULL)
         return SR_ERR_ARG;
-    return sr__utf8_set_text(sr__plain_slot(r, f), v);
-}
-
-static const char *get_plain(const session_report_request *r, sr__field f)
-{
-    return r == NULL ? NULL : sr__plain_value(r, f);
-}
-
-static sr_status set_nullable(session_report_request *r, sr__field f, const char *v)
-{
-    if (r == NULL)
-        return SR_ERR_ARG;
-    sr__nullable *n = sr__nullable_slot(r, f);
-    if (v == NULL) {
-        nullable_clear(n, SR__ABSENT);
-        return SR_OK;
-    }
-    sr_status st = sr__utf8_set_text(&n->value, v);
-    if (st == SR_OK)
-        n->state = SR__SET;
+    sr_status st = replace_text(&r->text[f], v);
+    if (st == SR_OK && sr__field_is_nullable(f))
+        r->state[f] = v != NULL ? SR__SET : SR__ABSENT;
     return st;
+}
+
+static const char *get_text(const session_report_request *r, sr__field f)
+{
+    return r == NULL ? NULL : sr__text(r->text[f]);
 }
 
 static sr_status set_nullable_null(session_report_request *r, sr__field f)
 {
     if (r == NULL)
         return SR_ERR_ARG;
-    nullable_clear(sr__nullable_slot(r, f), SR__NULL);
+    nullable_clear(r, f, SR__NULL);
     return SR_OK;
 }
 
 static void unset_nullable(session_report_request *r, sr__field f)
 {
     if (r != NULL)
-        nullable_clear(sr__nullable_slot(r, f), SR__ABSENT);
-}
-
-static const char *get_nullable(const session_report_request *r, sr__field f)
-{
-    return r == NULL ? NULL : sr__nullable_slot_const(r, f)->value;
+        nullable_clear(r, f, SR__ABSENT);
 }
 
 static int nullable_is(const session_report_request *r, sr__field f, int want_null)
 {
     if (r == NULL)
         return 0;
-    sr__presence state = sr__nullable_slot_const(r, f)->state;
-    return want_null ? state == SR__NULL : state != SR__ABSENT;
+    return want_null ? r->state[f] == SR__NULL : r->state[f] != SR__ABSENT;
 }
 
 #define SR__PLAIN_ACCESSORS(stem, field)                                                           \
     sr_status session_report_request_set_##stem(session_report_request *r, const char *v)          \
     {                                                                                              \
-        return set_plain(r, field, v);                                                             \
+        return set_text(r, field, v);                                                              \
     }                                                                                              \
     const char *session_report_request_get_##stem(const session_report_request *r)                 \
     {                                                                                              \
-        return get_plain(r, field);                                                                \
+        return get_text(r, field);                                                                 \
     }
 
 SR__PLAIN_ACCESSORS(account_number, SR__FIELD_ACCOUNT_NUMBER)
@@ -356,10 +287,7 @@ SR__PLAIN_ACCESSORS(end_date, SR__FIELD_END_DATE)
 SR__PLAIN_ACCESSORS(no_session_flag, SR__FIELD_NO_SESSION_FLAG)
 
 #define SR__NULLABLE_ACCESSORS(stem, field)                                                        \
-    sr_status session_report_request_set_##stem(session_report_request *r, const char *v)          \
-    {                                                                                              \
-        return set_nullable(r, field, v);                                                          \
-    }                                                                                              \
+    SR__PLAIN_ACCESSORS(stem, field)                                                               \
     sr_status session_report_request_set_##stem##_null(session_report_request *r)                  \
     {                                                                                              \
         return set_nullable_null(r, field);                                                        \
@@ -367,10 +295,6 @@ SR__PLAIN_ACCESSORS(no_session_flag, SR__FIELD_NO_SESSION_FLAG)
     void session_report_request_unset_##stem(session_report_request *r)                            \
     {                                                                                              \
         unset_nullable(r, field);                                                                  \
-    }                                                                                              \
-    const char *session_report_request_get_##stem(const session_report_request *r)                 \
-    {                                                                                              \
-        return get_nullable(r, field);                                                             \
     }                                                                                              \
     int session_report_request_is_##stem##_null(const session_report_request *r)                   \
     {                                                                                              \
@@ -396,17 +320,16 @@ const char *session_report_request_imei_at(const session_report_request *r, size
 {
     if (r == NULL || i >= r->imei.count)
         return NULL;
-    return r->imei.chars + r->imei.offsets[i];
+    return r->imei.items[i]->valuestring;
 }
 
 sr_status session_report_request_add_imei(session_report_request *r, const char *imei)
 {
     if (r == NULL || imei == NULL)
         return SR_ERR_ARG;
-    size_t len = strlen(imei);
-    if (!sr__utf8_valid_text(imei, len, NULL))
+    if (!sr__utf8_valid_text(imei, strlen(imei), NULL))
         return SR_ERR_ENCODING;
-    return sr__imei_push(&r->imei, imei, len);
+    return sr__imei_push(&r->imei, imei);
 }
 
 sr_status session_report_request_remove_imei(session_report_request *r, size_t i)
@@ -414,12 +337,8 @@ sr_status session_report_request_remove_imei(session_report_request *r, size_t i
     if (r == NULL || i >= r->imei.count)
         return SR_ERR_ARG;
     sr__imei_list *l = &r->imei;
-    size_t gone = sr__imei_len(l, i) + 1;
-    size_t start = l->offsets[i];
-    memmove(l->chars + start, l->chars + start + gone, l->chars_len - start - gone);
-    for (size_t k = i; k + 1 < l->count; k++)
-        l->offsets[k] = l->offsets[k + 1] - gone;
-    l->chars_len -= gone;
+    cJSON_Delete(cJSON_DetachItemViaPointer(l->array, l->items[i]));
+    memmove(l->items + i, l->items + i + 1, (l->count - i - 1) * sizeof *l->items);
     l->count--;
     return SR_OK;
 }
@@ -429,20 +348,17 @@ sr_status session_report_request_set_imei(session_report_request *r, const char 
 {
     if (r == NULL || (imeis == NULL && n > 0))
         return SR_ERR_ARG;
-    size_t chars = 0;
     for (size_t i = 0; i < n; i++) {
         if (imeis[i] == NULL)
             return SR_ERR_ARG;
-        size_t len = strlen(imeis[i]);
-        if (!sr__utf8_valid_text(imeis[i], len, NULL))
+        if (!sr__utf8_valid_text(imeis[i], strlen(imeis[i]), NULL))
             return SR_ERR_ENCODING;
-        chars += len + 1;
     }
     /* Build the new list aside so that a failure keeps the old one. */
     sr__imei_list fresh = {0};
-    sr_status st = n == 0 ? SR_OK : sr__imei_reserve(&fresh, n, chars);
+    sr_status st = n == 0 ? SR_OK : grow_index(&fresh, n);
     for (size_t i = 0; i < n && st == SR_OK; i++)
-        st = sr__imei_push(&fresh, imeis[i], strlen(imeis[i]));
+        st = sr__imei_push(&fresh, imeis[i]);
     if (st != SR_OK) {
         sr__imei_list_free(&fresh);
         return st;

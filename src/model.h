@@ -27,17 +27,11 @@ typedef enum sr__field {
 /* Absent, explicit null, or a string: presence is never inferred from "". */
 typedef enum sr__presence { SR__ABSENT = 0, SR__NULL = 1, SR__SET = 2 } sr__presence;
 
-typedef struct sr__nullable {
-    sr__presence state;
-    char *value; /* owned; non-NULL exactly when state == SR__SET */
-} sr__nullable;
-
-/* All IMEIs live in one buffer as NUL-terminated strings; offsets[i] is
- * where the i-th starts. Two allocations however many IMEIs there are. */
+/* The IMEIs are the string items of one cJSON array (NULL while there is
+ * none), indexed so that the i-th is found at once. */
 typedef struct sr__imei_list {
-    char *chars;
-    size_t chars_len, chars_cap;
-    size_t *offsets;
+    cJSON *array;
+    cJSON **items;
     size_t count, cap;
 } sr__imei_list;
 
@@ -55,32 +49,30 @@ typedef struct sr__member_list {
     size_t count, cap;
 } sr__member_list;
 
+/* Every string of the model is a cJSON string item it owns: a parsed
+ * document's items are moved in, not copied. */
 struct session_report_request {
-    char *account_number; /* NULL = unset */
-    char *start_date;
-    char *end_date;
-    char *no_session_flag;
-    sr__nullable device_group;
-    sr__nullable data_plan;
-    sr__nullable device_label;
+    cJSON *text[SR__FIELD_COUNT]; /* by field; NULL = unset or null (imei: unused) */
+    /* of the nullable fields; SR__SET exactly when text[f] is not NULL */
+    sr__presence state[SR__FIELD_COUNT];
     sr__imei_list imei;
     sr__member_list unknown;
 };
 
-/* The string slot of a plain field (account number, dates, flag), else NULL. */
-char **sr__plain_slot(session_report_request *r, sr__field f);
-/* The nullable slot of deviceGroup, dataPlan or deviceLabel, else NULL. */
-sr__nullable *sr__nullable_slot(session_report_request *r, sr__field f);
-const sr__nullable *sr__nullable_slot_const(const session_report_request *r, sr__field f);
-const char *sr__plain_value(const session_report_request *r, sr__field f);
+/* 1 for deviceGroup, dataPlan and deviceLabel, which can be null. */
+int sr__field_is_nullable(sr__field f);
 
-/* Makes room for `count` more IMEIs totalling `chars` bytes (terminators
- * included) so that the pushes that follow cannot fail. */
-sr_status sr__imei_reserve(sr__imei_list *l, size_t count, size_t chars);
-/* Appends s[0..len) (no checks). SR_OK or SR_ERR_NOMEM with l unchanged. */
-sr_status sr__imei_push(sr__imei_list *l, const char *s, size_t len);
-/* Length of the i-th IMEI (i < count). */
-size_t sr__imei_len(const sr__imei_list *l, size_t i);
+/* The string of a string item, or NULL for NULL. */
+const char *sr__text(const cJSON *item);
+/* Replaces *slot with item (which it takes), freeing what was there. */
+void sr__put_item(cJSON **slot, cJSON *item);
+/* Takes array, whose count items are all strings, as the whole list (the
+ * old one is freed) on SR_OK; SR_ERR_NOMEM leaves array to the caller and l
+ * unchanged. */
+sr_status sr__imei_adopt(sr__imei_list *l, cJSON *array, size_t count);
+/* Appends a copy of s (no checks). SR_OK or SR_ERR_NOMEM with the same
+ * IMEIs. */
+sr_status sr__imei_push(sr__imei_list *l, const char *s);
 void sr__imei_list_free(sr__imei_list *l);
 
 /* Appends an unknown member, taking item (freed with the list) on SR_OK;

@@ -10,7 +10,7 @@
 #include "model.h"
 
 /* The RFC 3339 form of one date in *fresh, or NULL when it stays as is. */
-static sr_status normalized_copy(const char *v, const char *path, char **fresh, sr_error *err)
+static sr_status normalized_copy(const char *v, const char *path, cJSON **fresh, sr_error *err)
 {
     char reason[SR__ISO8601_REASON_CAP];
     char text[SR__RFC3339_CAP];
@@ -21,8 +21,8 @@ static sr_status normalized_copy(const char *v, const char *path, char **fresh, 
     if (sr__iso8601_parse(v, strlen(v), 0u, &t, reason, sizeof reason) != SR_OK)
         return sr__error_set(err, SR_ERR_FORMAT, path, "not a valid ISO 8601 date: %s; %s", reason,
                              SR__ISO8601_EXPECTED);
-    size_t n = sr__iso8601_format_rfc3339(&t, text, sizeof text);
-    *fresh = sr__strndup(text, n);
+    sr__iso8601_format_rfc3339(&t, text, sizeof text);
+    *fresh = cJSON_CreateString(text);
     if (*fresh == NULL)
         return sr__error_set(err, SR_ERR_NOMEM, path, "out of memory while rewriting the date");
     return SR_OK;
@@ -32,20 +32,20 @@ sr_status session_report_request_normalize_dates(session_report_request *r, sr_e
 {
     if (r == NULL)
         return sr__error_set(err, SR_ERR_ARG, "", "the request is NULL");
-    char **slots[2] = {&r->start_date, &r->end_date};
+    cJSON **slots[2] = {&r->text[SR__FIELD_START_DATE], &r->text[SR__FIELD_END_DATE]};
     static const char *const paths[2] = {"/startDate", "/endDate"};
-    char *fresh[2] = {NULL, NULL};
+    cJSON *fresh[2] = {NULL, NULL};
     sr_status st = SR_OK;
     /* both strings first, so that a failure leaves the request untouched */
     for (size_t k = 0; k < 2 && st == SR_OK; k++)
-        st = normalized_copy(*slots[k], paths[k], &fresh[k], err);
+        st = normalized_copy(sr__text(*slots[k]), paths[k], &fresh[k], err);
     /* then the new strings replace the old ones, or are dropped on failure */
     for (size_t k = 0; k < 2; k++) {
         if (st == SR_OK && fresh[k] != NULL) {
-            sr__free(*slots[k]);
+            cJSON_Delete(*slots[k]);
             *slots[k] = fresh[k];
         } else {
-            sr__free(fresh[k]);
+            cJSON_Delete(fresh[k]);
         }
     }
     return st;

@@ -30,8 +30,7 @@ sr_status session_report_request_split(const session_report_request *r, size_t m
         st = session_report_request_clone(shape, &list[k]);
         size_t end = count - k * max_imeis > max_imeis ? (k + 1) * max_imeis : count;
         for (size_t i = k * max_imeis; i < end && st == SR_OK; i++)
-            st = sr__imei_push(&list[k]->imei, session_report_request_imei_at(r, i),
-                               sr__imei_len(&r->imei, i));
+            st = sr__imei_push(&list[k]->imei, session_report_request_imei_at(r, i));
     }
     session_report_request_free(shape);
     if (st != SR_OK) {

@@ -136,12 +136,11 @@ static void report_repeat(sr__sink *c, size_t index, const char *v, size_t first
  * allocates nothing. */
 static sr_status prepare_repeats(const session_report_request *r, sr__imei_set *seen)
 {
-    /* the items of the right length bound the well-formed ones, and their
-     * lengths are known without reading them */
+    /* the items of the right length bound the well-formed ones */
     size_t candidates = 0;
     seen->slots = NULL;
     for (size_t i = 0; i < r->imei.count; i++)
-        candidates += sr__imei_len(&r->imei, i) == SR_IMEI_LEN;
+        candidates += strlen(r->imei.items[i]->valuestring) == SR_IMEI_LEN;
     return candidates < 2 ? SR_OK : sr__imei_set_init(seen, candidates);
 }
 

@@ -7,9 +7,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
+#include <cjson/cJSON.h>
 
 #include <sessreport.h>
 
@@ -550,6 +552,56 @@ static void clone_clears_its_out_parameter(void **state)
     session_report_request_free(r);
 }
 
+/* ---- a parsed request under an application's own cJSON hooks ---- */
+
+static long hooked_blocks;
+
+static void *hooked_malloc(size_t n)
+{
+    hooked_blocks++;
+    return malloc(n);
+}
+
+static void hooked_free(void *p)
+{
+    hooked_blocks -= p != NULL;
+    free(p);
+}
+
+/* A parsed request keeps the document's strings: replacing, removing,
+ * rewriting or copying them must free each block through cJSON's hooks,
+ * where it was allocated, and leave none behind. */
+static void parsed_strings_go_back_to_cjson_hooks(void **state)
+{
+    (void)state;
+    static const char doc[] = SR_TEST_SEED_JSON;
+    cJSON_Hooks hooks = {hooked_malloc, hooked_free};
+    cJSON_InitHooks(&hooks);
+    hooked_blocks = 0;
+    session_report_request *r = NULL, *copy = NULL, **parts = NULL;
+    size_t n = 0;
+    assert_int_equal(session_report_request_from_json(doc, sizeof doc - 1, NULL, &r, NULL), SR_OK);
+    assert_int_equal(session_report_request_set_account_number(r, "1"), SR_OK);
+    assert_int_equal(session_report_request_set_device_group(r, NULL), SR_OK);
+    assert_int_equal(session_report_request_set_data_plan_null(r), SR_OK);
+    session_report_request_unset_device_label(r);
+    assert_int_equal(session_report_request_normalize_dates(r, NULL), SR_OK);
+    assert_int_equal(session_report_request_add_imei(r, "490154203237518"), SR_OK);
+    assert_int_equal(session_report_request_remove_imei(r, 0), SR_OK);
+    assert_int_equal(session_report_request_clone(r, &copy), SR_OK);
+    assert_int_equal(session_report_request_split(copy, 1, &parts, &n), SR_OK);
+    assert_string_equal(session_report_request_get_account_number(parts[0]), "1");
+    assert_string_equal(session_report_request_get_start_date(parts[0]),
+                        "2022-12-09T22:01:06.217Z");
+    assert_string_equal(session_report_request_imei_at(parts[0], 0), "490154203237518");
+    assert_true(session_report_request_is_data_plan_null(parts[0]));
+    session_report_request_free_all(parts, n);
+    session_report_request_free(copy);
+    session_report_request_free(r);
+    cJSON_InitHooks(NULL);
+    assert_int_equal(hooked_blocks, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -569,6 +621,7 @@ int main(void)
         cmocka_unit_test(split_in_chunks_of_the_limit),
         cmocka_unit_test(split_refuses_bad_arguments),
         cmocka_unit_test(clone_clears_its_out_parameter),
+        cmocka_unit_test(parsed_strings_go_back_to_cjson_hooks),
     };
     return cmocka_run_group_tests_name("model", tests, NULL, NULL);
 }
