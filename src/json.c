@@ -258,14 +258,14 @@ static cJSON *string_item(const encoder *e, const char *s)
     return e->copy ? cJSON_CreateString(s) : cJSON_CreateStringReference(s);
 }
 
-/* Adds item under a known key (a string literal, which outlives any tree)
- * or, when item is NULL, fails for memory. */
-static sr_status add_field(encoder *e, const field_spec *f, cJSON *item)
+/* Adds item under key or, when item is NULL, fails for memory. A borrowed
+ * tree never frees the key: a string literal or the model's. */
+static sr_status add_item(encoder *e, const char *key, cJSON *item)
 {
     if (item == NULL)
         return SR_ERR_NOMEM;
-    if (!(e->copy ? cJSON_AddItemToObject(e->object, f->key, item)
-                  : cJSON_AddItemToObjectCS(e->object, f->key, item))) {
+    if (!(e->copy ? cJSON_AddItemToObject(e->object, key, item)
+                  : cJSON_AddItemToObjectCS(e->object, key, item))) {
         cJSON_Delete(item);
         return SR_ERR_NOMEM;
     }
@@ -276,8 +276,8 @@ static sr_status encode_string(encoder *e, const field_spec *f)
 {
     const char *v = sr__text(e->r->text[f->field]);
     if (e->r->state[f->field] == SR__NULL)
-        return add_field(e, f, cJSON_CreateNull());
-    return v == NULL ? SR_OK : add_field(e, f, string_item(e, v));
+        return add_item(e, f->key, cJSON_CreateNull());
+    return v == NULL ? SR_OK : add_item(e, f->key, string_item(e, v));
 }
 
 /* An item that prints as m's value without copying it: a reference to its
@@ -306,27 +306,11 @@ static cJSON *borrow(const cJSON *item)
     }
 }
 
-/* The list's own array: copied, or borrowed by a reference to its items. */
-static sr_status encode_imei(encoder *e, const field_spec *f)
+/* A model's tree (the IMEI array, an unknown member): copied, or
+ * borrowed. */
+static sr_status encode_tree(encoder *e, const char *key, const cJSON *item)
 {
-    const cJSON *array = e->r->imei.array;
-    if (array == NULL)
-        return add_field(e, f, cJSON_CreateArray());
-    return add_field(e, f, e->copy ? cJSON_Duplicate(array, 1) : borrow(array));
-}
-
-static sr_status encode_unknown(encoder *e, const sr__member *m)
-{
-    cJSON *item = e->copy ? cJSON_Duplicate(m->item, 1) : borrow(m->item);
-    if (item == NULL)
-        return SR_ERR_NOMEM;
-    /* The key is the model's; a borrowed tree never frees it. */
-    if (!(e->copy ? cJSON_AddItemToObject(e->object, m->item->string, item)
-                  : cJSON_AddItemToObjectCS(e->object, m->item->string, item))) {
-        cJSON_Delete(item);
-        return SR_ERR_NOMEM;
-    }
-    return SR_OK;
+    return add_item(e, key, e->copy ? cJSON_Duplicate(item, 1) : borrow(item));
 }
 
 static sr_status build_tree(const session_report_request *r, int copy, cJSON **out)
@@ -334,10 +318,11 @@ static sr_status build_tree(const session_report_request *r, int copy, cJSON **o
     encoder e = {r, cJSON_CreateObject(), copy};
     sr_status st = e.object == NULL ? SR_ERR_NOMEM : SR_OK;
     for (size_t i = 0; i < FIELD_COUNT && st == SR_OK; i++)
-        st = fields[i].field == SR__FIELD_IMEI ? encode_imei(&e, &fields[i])
-                                               : encode_string(&e, &fields[i]);
+        st = fields[i].field != SR__FIELD_IMEI ? encode_string(&e, &fields[i])
+             : r->imei.array == NULL           ? add_item(&e, fields[i].key, cJSON_CreateArray())
+                                               : encode_tree(&e, fields[i].key, r->imei.array);
     for (size_t i = 0; i < r->unknown.count && st == SR_OK; i++)
-        st = encode_unknown(&e, &r->unknown.items[i]);
+        st = encode_tree(&e, r->unknown.items[i].item->string, r->unknown.items[i].item);
     if (st != SR_OK) {
         cJSON_Delete(e.object);
         return st;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* session_report_request: storage, lifetime, getters and setters. */
+#include <limits.h>
 #include <string.h>
 
 #include "internal.h"
@@ -22,25 +23,6 @@ void sr__put_item(cJSON **slot, cJSON *item)
 {
     cJSON_Delete(*slot);
     *slot = item;
-}
-
-/* Replaces *slot with a string item copying v, which may be its own
- * string; NULL empties it. On failure *slot is unchanged. */
-static sr_status replace_text(cJSON **slot, const char *v)
-{
-    cJSON *item = NULL;
-    if (v != NULL && !sr__utf8_valid_text(v, strlen(v), NULL))
-        return SR_ERR_ENCODING;
-    if (v != NULL && (item = cJSON_CreateString(v)) == NULL)
-        return SR_ERR_NOMEM;
-    sr__put_item(slot, item);
-    return SR_OK;
-}
-
-static void nullable_clear(session_report_request *r, sr__field f, sr__presence state)
-{
-    sr__put_item(&r->text[f], NULL);
-    r->state[f] = state;
 }
 
 static sr_status grow_index(sr__imei_list *l, size_t cap)
@@ -159,13 +141,6 @@ void session_report_request_free(session_report_request *r)
     sr__free(r);
 }
 
-/* *dst = a string item copying src, which may be NULL. */
-static sr_status copy_optional(cJSON **dst, const char *src)
-{
-    *dst = src == NULL ? NULL : cJSON_CreateString(src);
-    return src != NULL && *dst == NULL ? SR_ERR_NOMEM : SR_OK;
-}
-
 sr_status session_report_request_clone(const session_report_request *r,
                                        session_report_request **out)
 {
@@ -178,8 +153,11 @@ sr_status session_report_request_clone(const session_report_request *r,
         return SR_ERR_NOMEM;
     sr_status st = SR_OK;
     memcpy(c->state, r->state, sizeof c->state);
-    for (int f = 0; f < SR__FIELD_COUNT && st == SR_OK; f++)
-        st = copy_optional(&c->text[f], sr__text(r->text[f]));
+    for (int f = 0; f < SR__FIELD_COUNT && st == SR_OK; f++) {
+        if (r->text[f] != NULL &&
+            (c->text[f] = cJSON_CreateString(r->text[f]->valuestring)) == NULL)
+            st = SR_ERR_NOMEM;
+    }
     if (st == SR_OK && r->imei.array != NULL) {
         cJSON *copy = cJSON_Duplicate(r->imei.array, 1);
         st = copy == NULL ? SR_ERR_NOMEM : sr__imei_adopt(&c->imei, copy, r->imei.count);
@@ -234,34 +212,31 @@ int session_report_request_equal(const session_report_request *a, const session_
 
 /* ---- public setters and getters ---- */
 
-/* NULL unsets the field. */
+/* A string item copying v, which may be the field's own string; NULL
+ * unsets the field. On failure the field is unchanged. */
 static sr_status set_text(session_report_request *r, sr__field f, const char *v)
 {
+    cJSON *item = NULL;
     if (r == NULL)
         return SR_ERR_ARG;
-    sr_status st = replace_text(&r->text[f], v);
-    if (st == SR_OK && sr__field_is_nullable(f))
+    if (v != NULL && !sr__utf8_valid_text(v, strlen(v), NULL))
+        return SR_ERR_ENCODING;
+    if (v != NULL && (item = cJSON_CreateString(v)) == NULL)
+        return SR_ERR_NOMEM;
+    sr__put_item(&r->text[f], item);
+    if (sr__field_is_nullable(f))
         r->state[f] = v != NULL ? SR__SET : SR__ABSENT;
-    return st;
-}
-
-static const char *get_text(const session_report_request *r, sr__field f)
-{
-    return r == NULL ? NULL : sr__text(r->text[f]);
-}
-
-static sr_status set_nullable_null(session_report_request *r, sr__field f)
-{
-    if (r == NULL)
-        return SR_ERR_ARG;
-    nullable_clear(r, f, SR__NULL);
     return SR_OK;
 }
 
-static void unset_nullable(session_report_request *r, sr__field f)
+/* A nullable field made null or absent. */
+static sr_status clear_nullable(session_report_request *r, sr__field f, sr__presence state)
 {
-    if (r != NULL)
-        nullable_clear(r, f, SR__ABSENT);
+    if (r == NULL)
+        return SR_ERR_ARG;
+    sr__put_item(&r->text[f], NULL);
+    r->state[f] = state;
+    return SR_OK;
 }
 
 static int nullable_is(const session_report_request *r, sr__field f, int want_null)
@@ -278,7 +253,7 @@ static int nullable_is(const session_report_request *r, sr__field f, int want_nu
     }                                                                                              \
     const char *session_report_request_get_##stem(const session_report_request *r)                 \
     {                                                                                              \
-        return get_text(r, field);                                                                 \
+        return r == NULL ? NULL : sr__text(r->text[field]);                                        \
     }
 
 SR__PLAIN_ACCESSORS(account_number, SR__FIELD_ACCOUNT_NUMBER)
@@ -290,11 +265,11 @@ SR__PLAIN_ACCESSORS(no_session_flag, SR__FIELD_NO_SESSION_FLAG)
     SR__PLAIN_ACCESSORS(stem, field)                                                               \
     sr_status session_report_request_set_##stem##_null(session_report_request *r)                  \
     {                                                                                              \
-        return set_nullable_null(r, field);                                                        \
+        return clear_nullable(r, field, SR__NULL);                                                 \
     }                                                                                              \
     void session_report_request_unset_##stem(session_report_request *r)                            \
     {                                                                                              \
-        unset_nullable(r, field);                                                                  \
+        (void)clear_nullable(r, field, SR__ABSENT);                                                \
     }                                                                                              \
     int session_report_request_is_##stem##_null(const session_report_request *r)                   \
     {                                                                                              \
@@ -354,17 +329,16 @@ sr_status session_report_request_set_imei(session_report_request *r, const char 
         if (!sr__utf8_valid_text(imeis[i], strlen(imeis[i]), NULL))
             return SR_ERR_ENCODING;
     }
-    /* Build the new list aside so that a failure keeps the old one. */
-    sr__imei_list fresh = {0};
-    sr_status st = n == 0 ? SR_OK : grow_index(&fresh, n);
-    for (size_t i = 0; i < n && st == SR_OK; i++)
-        st = sr__imei_push(&fresh, imeis[i]);
-    if (st != SR_OK) {
-        sr__imei_list_free(&fresh);
-        return st;
+    if (n == 0) {
+        sr__imei_list_free(&r->imei);
+        return SR_OK;
     }
-    sr__imei_list_free(&r->imei);
-    r->imei = fresh;
+    /* built aside, so that a failure keeps the old list */
+    cJSON *array = n <= INT_MAX ? cJSON_CreateStringArray(imeis, (int)n) : NULL;
+    if (array == NULL || sr__imei_adopt(&r->imei, array, n) != SR_OK) {
+        cJSON_Delete(array);
+        return SR_ERR_NOMEM;
+    }
     return SR_OK;
 }
 

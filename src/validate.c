@@ -9,28 +9,11 @@
 #include "iso8601.h"
 #include "validate_common.h"
 
-static int is_digit(char ch)
-{
-    return ch >= '0' && ch <= '9';
-}
-
-static int is_ascii_letter(char ch)
-{
-    return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
-}
-
 /* ---- startDate / endDate ---- */
 
-/* ^[A-Za-z][A-Za-z0-9_]*$; returns the offset of the first byte that breaks
- * it, or len when none does. */
-static size_t identifier_break(const char *s, size_t len)
-{
-    for (size_t i = 1; i < len; i++) {
-        if (!is_ascii_letter(s[i]) && !is_digit(s[i]) && s[i] != '_')
-            return i;
-    }
-    return len;
-}
+/* What follows a date constant's first letter: ^[A-Za-z][A-Za-z0-9_]*$ */
+static const char identifier_tail[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_";
 
 static int in_allow_list(const char *const *list, const char *v)
 {
@@ -62,7 +45,7 @@ static void join_allow_list(const char *const *list, char *buf, size_t cap)
 static void check_date_constant(sr__sink *c, const sr__rules *o, const char *path, const char *v,
                                 size_t len)
 {
-    size_t bad = identifier_break(v, len);
+    size_t bad = 1 + strspn(v + 1, identifier_tail);
     if (bad < len) {
         sr__report(c, SR_ERR_FORMAT, path,
                    "date constant \"%.*s%s\" has a character other than a letter, digit or '_' at "

@@ -19,21 +19,19 @@ sr__rules sr__effective_rules(const sr_validate_options *opts)
     return o;
 }
 
-int sr__sink_wants_detail(const sr__sink *s)
+int sr__counted_without_detail(sr__sink *s)
 {
-    return s->fn != NULL && !s->stopped;
-}
-
-void sr__count_only(sr__sink *s)
-{
+    if (s->fn != NULL && !s->stopped)
+        return 0;
     s->count++;
+    return 1;
 }
 
 void sr__report(sr__sink *s, sr_status code, const char *path, const char *fmt, ...)
 {
-    s->count++;
-    if (!sr__sink_wants_detail(s))
+    if (sr__counted_without_detail(s))
         return;
+    s->count++;
     sr_error e;
     va_list ap;
     va_start(ap, fmt);

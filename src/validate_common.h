@@ -30,12 +30,10 @@ typedef struct sr__rules {
 
 sr__rules sr__effective_rules(const sr_validate_options *opts);
 
-/* 1 while the sink wants problems handed on; once it is 0, callers may
- * skip building a problem's path and message and call sr__count_only. */
-int sr__sink_wants_detail(const sr__sink *s);
-/* Counts one problem without formatting it (only when the sink wants no
- * detail). */
-void sr__count_only(sr__sink *s);
+/* Once the sink wants no more problems handed on, counts one and returns
+ * 1: the caller skips building its path and message. Else 0, counting
+ * nothing (sr__report counts). */
+int sr__counted_without_detail(sr__sink *s);
 
 /* Counts one problem and, while the sink wants more, formats it and hands
  * it on. */

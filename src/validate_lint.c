@@ -94,10 +94,8 @@ static void imei_path(char *path, size_t cap, size_t index)
  * wants, only counts: a million malformed items need no path each. */
 static void report_malformed_imei(sr__sink *c, size_t index, const char *v)
 {
-    if (!sr__sink_wants_detail(c)) {
-        sr__count_only(c);
+    if (sr__counted_without_detail(c))
         return;
-    }
     char path[32];
     size_t len = strlen(v);
     size_t digits = count_digits(v);
@@ -121,10 +119,8 @@ static void report_malformed_imei(sr__sink *c, size_t index, const char *v)
 /* The IMEI at index repeats the one at first (both 0-based). */
 static void report_repeat(sr__sink *c, size_t index, const char *v, size_t first)
 {
-    if (!sr__sink_wants_detail(c)) {
-        sr__count_only(c);
+    if (sr__counted_without_detail(c))
         return;
-    }
     char path[32];
     imei_path(path, sizeof path, index);
     sr__report(c, SR_ERR_DUPLICATE, path, "IMEI %s repeats /imei/%zu; expected each device once", v,

@@ -381,6 +381,13 @@ static void set_imei_takes_its_own_items(void **state)
     assert_string_equal(session_report_request_imei_at(r, 1), "bb");
     assert_string_equal(session_report_request_imei_at(r, 2), "a");
     assert_string_equal(session_report_request_imei_at(r, 3), "ccc");
+    /* the new list grows and encodes like any other */
+    assert_int_equal(session_report_request_add_imei(r, "d"), SR_OK);
+    assert_int_equal(session_report_request_set_account_number(r, "0844021539-00001"), SR_OK);
+    char *json = NULL;
+    assert_int_equal(session_report_request_to_json(r, 0, &json, NULL), SR_OK);
+    assert_non_null(strstr(json, "\"imei\":[\"ccc\",\"bb\",\"a\",\"ccc\",\"d\"]"));
+    sr_free(json);
     session_report_request_free(r);
 }
 
