@@ -30,15 +30,12 @@ static void join_allow_list(const char *const *list, char *buf, size_t cap)
     size_t used = 0;
     buf[0] = '\0';
     for (; *list != NULL; list++) {
-        size_t n = strlen(*list);
-        size_t sep = used > 0 ? 2 : 0;
-        if (used + sep + n + 4 > cap) {
-            memcpy(buf + used, "...", 4);
+        size_t n = (size_t)snprintf(buf + used, cap - used, "%s%s", used > 0 ? ", " : "", *list);
+        if (used + n + 4 > cap) {
+            memcpy(buf + used, "...", 4); /* over the part that did not fit */
             return;
         }
-        memcpy(buf + used, ", ", sep);
-        memcpy(buf + used + sep, *list, n + 1);
-        used += sep + n;
+        used += n;
     }
 }
 

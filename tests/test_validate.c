@@ -485,6 +485,18 @@ static void test_date_constants(void **state)
     expect_clean(r, &o);
     o.date_constants = none;
     expect_errors(r, &o, {SR_ERR_FORMAT, "/startDate"}, {SR_ERR_FORMAT, "/endDate"});
+    assert_non_null(strstr(first_error(r, &o, &e), "expected one of: (none)"));
+    /* a list too long for the message is cut after the last name that fits */
+    static const char *const many[] = {
+        "CONSTANT_NUMBER_ONE_OF_SEVERAL",   "CONSTANT_NUMBER_TWO_OF_SEVERAL",
+        "CONSTANT_NUMBER_THREE_OF_SEVERAL", "CONSTANT_NUMBER_FOUR_OF_SEVERAL",
+        "CONSTANT_NUMBER_FIVE_OF_SEVERAL",  NULL};
+    o.date_constants = many;
+    const char *cut = strstr(first_error(r, &o, &e),
+                             "expected one of: CONSTANT_NUMBER_ONE_OF_SEVERAL, "
+                             "CONSTANT_NUMBER_TWO_OF_SEVERAL, CONSTANT_NUMBER_THREE_OF_SEVERAL");
+    assert_non_null(cut);
+    assert_string_equal(strchr(cut, '.'), "...");
     /* a constant next to a concrete date: no range check */
     o.date_constants = NULL;
     o.flags = 0;
