@@ -18,6 +18,7 @@
 #include <sessreport/cjson.h>
 
 #include "alloc_fault.h"
+#include "support/amplify.h"
 #include "support/seed.h"
 
 /* No operation under test needs more attempts than this; reaching it means
@@ -318,6 +319,28 @@ static void to_json_both_forms(void **state)
     char *doc = imei_document(1000, &len);
     check_serialize("to_json(1000 IMEIs)", doc, len);
     free(doc);
+}
+
+/* Issue 15 item 4: a refused pretty output makes every allocation the compact form makes except
+ * the output's own: its size is counted before it would be allocated. */
+static void to_json_refused_output_is_not_allocated(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    char *json = sr_test_amplifying_document(&len);
+    assert_non_null(json);
+    session_report_request *r = parse_or_die(json, len);
+    char *out = NULL;
+    sr__fault_arm(0);
+    assert_int_equal(session_report_request_to_json(r, 0, &out, NULL), SR_OK);
+    unsigned long compact = sr__fault_allocations();
+    sr_free(out);
+    sr__fault_arm(0);
+    assert_int_equal(session_report_request_to_json(r, SR_JSON_PRETTY, &out, NULL), SR_ERR_LIMIT);
+    assert_int_equal(sr__fault_allocations(), compact - 1);
+    assert_null(out);
+    session_report_request_free(r);
+    free(json);
 }
 
 /* ---- from_cjson and to_cjson ---- */
@@ -836,6 +859,7 @@ int main(void)
         cmocka_unit_test(from_json_1000_imeis),
         cmocka_unit_test(from_json_error_paths),
         cmocka_unit_test(to_json_both_forms),
+        cmocka_unit_test(to_json_refused_output_is_not_allocated),
         cmocka_unit_test(cjson_pair),
         cmocka_unit_test(clone_requests),
         cmocka_unit_test(setters),

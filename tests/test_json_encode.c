@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "sessreport.h"
+#include "support/amplify.h"
 #include "support/seed.h"
 
 static const char seed_pretty[] = SR_TEST_SEED_JSON;
@@ -261,19 +262,9 @@ static void test_many_imeis(void **state)
 static void test_output_beyond_the_limit_is_refused(void **state)
 {
     (void)state;
-    static const char head[] = "{\"accountNumber\":\"1\",\"imei\":[],\"x\":[";
-    size_t cap = sizeof head + 1000 * 1021 + 4, len = 0;
-    char *json = malloc(cap);
+    size_t len = 0;
+    char *json = sr_test_amplifying_document(&len);
     assert_non_null(json);
-    memcpy(json, head, sizeof head - 1);
-    len = sizeof head - 1;
-    for (int i = 0; i < 1000; i++) {
-        memset(json + len, '[', 510);
-        memset(json + len + 510, ']', 510);
-        len += 1020;
-        json[len++] = i < 999 ? ',' : ']';
-    }
-    json[len++] = '}';
     session_report_request *r = NULL;
     assert_int_equal(session_report_request_from_json(json, len, NULL, &r, NULL), SR_OK);
     char *out = (char *)&out;

@@ -15,6 +15,7 @@
 
 #include "json_tree.h"
 #include "sessreport.h"
+#include "support/amplify.h"
 
 static cJSON *parse_ok(const char *json)
 {
@@ -385,19 +386,9 @@ static void test_print_arguments(void **state)
 static void test_pretty_amplification_is_refused(void **state)
 {
     (void)state;
-    size_t one = 0;
-    char *deep = nested(510, &one);
-    size_t len = 0, cap = 1000 * (one + 1) + 16;
-    char *json = malloc(cap);
+    size_t len = 0;
+    char *json = sr_test_amplifying_document(&len);
     assert_non_null(json);
-    json[len++] = '[';
-    for (int i = 0; i < 1000; i++) {
-        memcpy(json + len, deep, one);
-        len += one;
-        json[len++] = ',';
-    }
-    json[len - 1] = ']';
-    free(deep);
     sr_parse_options opts = {0, 0};
     cJSON *tree = NULL;
     assert_int_equal(sr__json_parse(json, len, &opts, &tree, NULL), SR_OK);
@@ -413,6 +404,32 @@ static void test_pretty_amplification_is_refused(void **state)
     sr_free(out);
     cJSON_Delete(tree);
     free(json);
+}
+
+/* A compact text beyond SR_JSON_MAX_OUTPUT is refused too: a number of
+ * that many digits, held by reference (a copy would double the memory). */
+static void test_compact_beyond_the_limit_is_refused(void **state)
+{
+    (void)state;
+    size_t n = SR_JSON_MAX_OUTPUT + 1;
+    char *s = malloc(n + 1);
+    assert_non_null(s);
+    memset(s, '1', n);
+    s[n] = '\0';
+    cJSON *tree = cJSON_CreateRaw("1");
+    assert_non_null(tree);
+    cJSON_free(tree->valuestring);
+    tree->valuestring = s;
+    tree->type |= cJSON_IsReference;
+    for (unsigned flags = 0; flags <= SR_JSON_PRETTY; flags++) {
+        char *out = (char *)&out;
+        size_t out_len = 1;
+        assert_int_equal(sr__json_print(tree, flags, &out, &out_len), SR_ERR_LIMIT);
+        assert_null(out);
+        assert_int_equal(out_len, 0);
+    }
+    cJSON_Delete(tree);
+    free(s);
 }
 
 int main(void)
@@ -433,6 +450,7 @@ int main(void)
         cmocka_unit_test(test_prints_cjson_numbers),
         cmocka_unit_test(test_print_arguments),
         cmocka_unit_test(test_pretty_amplification_is_refused),
+        cmocka_unit_test(test_compact_beyond_the_limit_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

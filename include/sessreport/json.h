@@ -75,7 +75,7 @@ SR_API sr_status session_report_request_from_json(const char *json, size_t len,
  * @param[out] out set to a NUL-terminated string, or NULL on failure.
  * @param[out] out_len set to its length without the NUL (may be NULL).
  * @return ::SR_OK, ::SR_ERR_ARG, ::SR_ERR_MISSING, ::SR_ERR_LIMIT (the
- *         output would be longer than ::SR_JSON_MAX_OUTPUT; nothing is
+ *         output would be longer than ::SR_JSON_MAX_OUTPUT; it is not
  *         allocated) or ::SR_ERR_NOMEM.
  *         Ownership: the caller frees *out with sr_free().
  */
