@@ -11,6 +11,7 @@
 #include <cjson/cJSON.h>
 
 #include "sessreport/json.h"
+#include "sessreport/response.h"
 
 /* What a member held in the document (or was set to). */
 enum {
@@ -43,7 +44,7 @@ typedef struct sr__rows {
     void *rows;
 } sr__rows;
 
-/* How a member's JSON value maps into its slot. */
+/* How a member's JSON value maps into its slot (the text kinds first). */
 typedef enum sr__field_kind {
     SR__FIELD_TEXT,           /* string or null -> sr__text */
     SR__FIELD_TEXT_OR_DIGITS, /* string, number (kept as its digits) or null -> sr__text */
@@ -127,6 +128,7 @@ sr_status sr__count_from_double(double d, int64_t *out, const char **why);
 typedef struct sr__response_type {
     const sr__table *table;  /* the top-level object */
     void (*init)(void *obj); /* what a new object holds, beyond zeroes; may be NULL */
+    sr_response_kind kind;   /* what sr_response_detect calls it */
 } sr__response_type;
 
 /* The three types (response_report.c, response_callback.c, response_error.c). */

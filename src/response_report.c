@@ -73,7 +73,8 @@ static void init_report(void *obj)
     r->usage.state = SR__VALUE;
 }
 
-const sr__response_type sr__aggregate_report_type = {&report_table, init_report};
+const sr__response_type sr__aggregate_report_type = {&report_table, init_report,
+                                                     SR_RESPONSE_AGGREGATE_REPORT};
 
 /* ---- txid ---- */
 
@@ -118,14 +119,11 @@ const char *sr_aggregate_report_get_usage_imei(const sr_aggregate_report *r, siz
 
 static sr_status get_count(const usage_row *row, size_t which, int64_t *out)
 {
-    const sr__count *c;
-    if (out == NULL)
-        return SR_ERR_ARG;
-    if (row == NULL) {
+    const sr__count *c = row == NULL ? NULL : which == 0 ? &row->sessions : &row->bytes;
+    if (out != NULL && c == NULL)
         *out = 0;
+    if (out == NULL || c == NULL)
         return SR_ERR_ARG;
-    }
-    c = which == 0 ? &row->sessions : &row->bytes;
     if (c->state != SR__VALUE)
         return SR_ERR_MISSING; /* *out keeps the caller's default */
     *out = c->value;
