@@ -18,14 +18,12 @@
 
 static sr_status rows_reserve(sr__rows *rows, size_t row_size, size_t need)
 {
-    size_t cap;
+    size_t cap = sr__grow_capacity(rows->cap, need); /* 0 on overflow */
     void *grown;
     if (need <= rows->cap)
         return SR_OK;
-    cap = sr__grow_capacity(rows->cap, need);
-    if (cap == 0 || cap > (size_t)-1 / row_size)
-        return SR_ERR_NOMEM;
-    grown = sr__realloc(rows->rows, cap * row_size);
+    grown =
+        cap != 0 && cap <= (size_t)-1 / row_size ? sr__realloc(rows->rows, cap * row_size) : NULL;
     if (grown == NULL)
         return SR_ERR_NOMEM;
     rows->rows = grown;
