@@ -48,6 +48,5 @@ const char *sr_response_kind_name(sr_response_kind k)
 {
     static const char *const names[] = {"unknown", "aggregate report", "callback result",
                                         "error body", "ambiguous"};
-    size_t i = (size_t)k;
-    return i < sizeof names / sizeof names[0] ? names[i] : names[0];
+    return (size_t)k < sizeof names / sizeof names[0] ? names[k] : names[0];
 }

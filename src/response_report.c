@@ -76,8 +76,6 @@ static void init_report(void *obj)
 const sr__response_type sr__aggregate_report_type = {&report_table, init_report,
                                                      SR_RESPONSE_AGGREGATE_REPORT};
 
-/* ---- txid ---- */
-
 const char *sr_aggregate_report_get_txid(const sr_aggregate_report *r)
 {
     return r != NULL ? r->txid.text : NULL;
@@ -98,8 +96,6 @@ sr_status sr_aggregate_report_set_txid(sr_aggregate_report *r, const char *txid)
         r->txid.state = SR__NULL;
     return st;
 }
-
-/* ---- usage rows ---- */
 
 static const usage_row *usage_at(const sr_aggregate_report *r, size_t i)
 {
@@ -153,8 +149,6 @@ sr_status sr_aggregate_report_add_usage(sr_aggregate_report *r, const char *imei
     return sr__rows_add(&r->usage, &usage_table, &row, sr__text_set(&row.imei, imei));
 }
 
-/* ---- errors rows ---- */
-
 static error_row *error_at(const sr_aggregate_report *r, size_t i)
 {
     return r != NULL ? sr__rows_at(&r->errors, sizeof(error_row), i) : NULL;
@@ -198,8 +192,6 @@ sr_status sr_aggregate_report_error_set(sr_aggregate_report *r, size_t i, sr_row
         row->response = sr__object_state(&error_response_table, row);
     return st;
 }
-
-/* ---- merge ---- */
 
 sr_status sr_aggregate_report_merge(sr_aggregate_report *dst, const sr_aggregate_report *src)
 {

@@ -31,13 +31,16 @@ static sr_status rows_reserve(sr__rows *rows, size_t row_size, size_t need)
     return SR_OK;
 }
 
-void *sr__rows_push(sr__rows *rows, size_t row_size)
+void *sr__rows_push(sr__rows *rows, size_t row_size, const void *bytes)
 {
     char *row;
     if (rows->count == (size_t)-1 || rows_reserve(rows, row_size, rows->count + 1) != SR_OK)
         return NULL;
     row = (char *)rows->rows + rows->count * row_size;
-    memset(row, 0, row_size);
+    if (bytes != NULL)
+        memcpy(row, bytes, row_size);
+    else
+        memset(row, 0, row_size);
     rows->count++;
     rows->state = SR__VALUE;
     return row;
@@ -45,13 +48,10 @@ void *sr__rows_push(sr__rows *rows, size_t row_size)
 
 sr_status sr__rows_add(sr__rows *rows, const sr__table *t, void *row, sr_status st)
 {
-    void *slot = st == SR_OK ? sr__rows_push(rows, t->size) : NULL;
-    if (slot == NULL) {
-        sr__table_clear(t, row);
-        return st != SR_OK ? st : SR_ERR_NOMEM;
-    }
-    memcpy(slot, row, t->size);
-    return SR_OK;
+    if (st == SR_OK && sr__rows_push(rows, t->size, row) != NULL)
+        return SR_OK;
+    sr__table_clear(t, row);
+    return st != SR_OK ? st : SR_ERR_NOMEM;
 }
 
 void *sr__rows_at(const sr__rows *rows, size_t row_size, size_t i)
@@ -141,14 +141,14 @@ static sr_status decode_rows(const sr__table *row, const cJSON *array, sr__rows 
         return sr__error_set(err, SR_ERR_NOMEM, path, "out of memory");
     rows->state = SR__VALUE;
     for (const cJSON *item = array->child; st == SR_OK && item != NULL; item = item->next, i++) {
-        char row_path[SR_ERROR_PATH_SIZE];
-        snprintf(row_path, sizeof row_path, "%s", path);
-        sr__pointer_append_index(row_path, sizeof row_path, i);
+        char at[SR_ERROR_PATH_SIZE];
+        snprintf(at, sizeof at, "%s", path);
+        sr__pointer_append_index(at, sizeof at, i);
         if (!cJSON_IsObject(item))
-            return sr__error_set(err, SR_ERR_TYPE, row_path, "expected %s, found %s", row->label,
+            return sr__error_set(err, SR_ERR_TYPE, at, "expected %s, found %s", row->label,
                                  sr__json_kind_name(item));
         /* reserved: the push cannot fail */
-        st = sr__table_decode(row, item, sr__rows_push(rows, row->size), row_path, strict, err);
+        st = sr__table_decode(row, item, sr__rows_push(rows, row->size, NULL), at, strict, err);
     }
     return st;
 }
@@ -314,22 +314,33 @@ void sr__table_clear(const sr__table *t, void *base)
     }
 }
 
-/* Copies go through the encoder and the decoder, which already know every
- * kind of slot: counts as raw digits are exact, and states come back as
- * they were written. */
+/* Gives row, a byte copy of another, texts of its own; out of memory, the
+ * texts not copied yet are dropped, so that clearing row frees the rest. */
+static sr_status own_texts(const sr__table *t, void *row, sr_status st)
+{
+    for (size_t i = 0; i < t->count; i++) {
+        const sr__field *f = &t->fields[i];
+        sr__text *text = SLOT(row, f);
+        if (f->kind == SR__FIELD_OBJECT) { /* its members live in the same struct */
+            st = own_texts(f->sub, row, st);
+        } else if (f->kind <= SR__FIELD_TEXT_OR_DIGITS && text->text != NULL) {
+            text->text = st == SR_OK ? sr__strndup(text->text, strlen(text->text)) : NULL;
+            st = text->text != NULL ? SR_OK : SR_ERR_NOMEM;
+        }
+    }
+    return st;
+}
+
+/* Rows hold no rows: a copy is a byte copy that then owns its texts. */
 sr_status sr__rows_append(const sr__field *f, void *dst, const void *src)
 {
-    const sr__table member = {f, 1, 0, NULL}; /* an object of f alone */
     sr__rows *rows = SLOT(dst, f);
+    const sr__rows *from = CSLOT(src, f); /* src may be dst: then from is rows */
     const sr__rows before = *rows;
-    cJSON *tree = NULL;
-    sr_status st;
-    if (((const sr__rows *)CSLOT(src, f))->count == 0)
-        return SR_OK;
-    st = sr__table_encode(&member, src, 1, &tree); /* before dst grows: src may be dst */
-    if (st == SR_OK)
-        st = decode_rows(f->sub, tree->child, rows, "", 0, NULL);
-    cJSON_Delete(tree);
+    size_t n = from->count, size = f->sub->size;
+    sr_status st = rows_reserve(rows, size, rows->count + n); /* the pushes cannot fail */
+    for (size_t i = 0; st == SR_OK && i < n; i++)
+        st = own_texts(f->sub, sr__rows_push(rows, size, sr__rows_at(from, size, i)), SR_OK);
     if (st != SR_OK)
         sr__rows_restore(rows, f->sub, &before);
     return st;
