@@ -19,24 +19,19 @@ static const sr__field callback_fields[] = {
 static const sr__table callback_table = {callback_fields, 2, sizeof(sr_callback_result),
                                          "an object"};
 
-const sr__response_type sr__callback_result_type = {&callback_table, NULL};
+const sr__response_type sr__callback_result_type = {&callback_table, NULL,
+                                                    SR_RESPONSE_CALLBACK_RESULT};
 
-const char *sr_callback_result_get_txid(const sr_callback_result *r)
-{
-    return r != NULL ? r->txid.text : NULL;
-}
+/* sr_callback_result_get_NAME and sr_callback_result_set_NAME. */
+#define SR__TEXT_ACCESSORS(name)                                                                   \
+    const char *sr_callback_result_get_##name(const sr_callback_result *r)                         \
+    {                                                                                              \
+        return r != NULL ? r->name.text : NULL;                                                    \
+    }                                                                                              \
+    sr_status sr_callback_result_set_##name(sr_callback_result *r, const char *v)                  \
+    {                                                                                              \
+        return r != NULL ? sr__text_set(&r->name, v) : SR_ERR_ARG;                                 \
+    }
 
-const char *sr_callback_result_get_status(const sr_callback_result *r)
-{
-    return r != NULL ? r->status.text : NULL;
-}
-
-sr_status sr_callback_result_set_txid(sr_callback_result *r, const char *v)
-{
-    return r != NULL ? sr__text_set(&r->txid, v) : SR_ERR_ARG;
-}
-
-sr_status sr_callback_result_set_status(sr_callback_result *r, const char *v)
-{
-    return r != NULL ? sr__text_set(&r->status, v) : SR_ERR_ARG;
-}
+SR__TEXT_ACCESSORS(txid)
+SR__TEXT_ACCESSORS(status)

@@ -41,12 +41,11 @@ static sr_status decode_tree(const sr__response_type *t, const cJSON *tree,
     if (obj == NULL)
         return sr__error_set(err, SR_ERR_NOMEM, "", "out of memory");
     st = sr__table_decode(t->table, tree, obj, "", strict, err);
-    if (st != SR_OK) {
+    if (st == SR_OK)
+        *out = obj;
+    else
         sr__response_free(t, obj);
-        return st;
-    }
-    *out = obj;
-    return SR_OK;
+    return st;
 }
 
 /* Text -> object: SR_ERR_ARG when out is NULL, else *out = NULL first. */
@@ -59,9 +58,8 @@ static sr_status from_json(const sr__response_type *t, const char *json, size_t 
         return sr__error_set(err, SR_ERR_ARG, "", "out is NULL");
     *out = NULL;
     st = sr__json_parse(json, len, opts, &tree, err); /* checks json and len */
-    if (st != SR_OK)
-        return st;
-    st = decode_tree(t, tree, opts, out, err);
+    if (st == SR_OK)
+        st = decode_tree(t, tree, opts, out, err);
     cJSON_Delete(tree);
     return st;
 }
@@ -76,9 +74,7 @@ sr_status sr__response_from_cjson(const sr__response_type *t, const cJSON *tree,
     if (tree == NULL)
         return sr__error_set(err, SR_ERR_ARG, "", "the tree is NULL");
     st = sr__json_check_tree(tree, err); /* what the text check guarantees parsed trees */
-    if (st != SR_OK)
-        return st;
-    return decode_tree(t, tree, opts, out, err);
+    return st == SR_OK ? decode_tree(t, tree, opts, out, err) : st;
 }
 
 /* Object -> a new tree; exact_raw as sr__table_encode. */
@@ -87,9 +83,7 @@ static sr_status to_tree(const sr__response_type *t, const void *obj, int exact_
     if (out == NULL)
         return SR_ERR_ARG;
     *out = NULL;
-    if (obj == NULL)
-        return SR_ERR_ARG;
-    return sr__table_encode(t->table, obj, exact_raw, out);
+    return obj != NULL ? sr__table_encode(t->table, obj, exact_raw, out) : SR_ERR_ARG;
 }
 
 /* Object -> text, through a tree whose counts are raw digits. */
@@ -104,9 +98,8 @@ static sr_status to_json(const sr__response_type *t, const void *obj, unsigned f
         return SR_ERR_ARG;
     *out = NULL;
     st = to_tree(t, obj, 1, &tree);
-    if (st != SR_OK)
-        return st;
-    st = sr__json_print(tree, flags, out, out_len);
+    if (st == SR_OK)
+        st = sr__json_print(tree, flags, out, out_len);
     cJSON_Delete(tree);
     return st;
 }

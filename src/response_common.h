@@ -11,6 +11,7 @@
 #include <cjson/cJSON.h>
 
 #include "sessreport/json.h"
+#include "sessreport/response.h"
 
 /* What a member held in the document (or was set to). */
 enum {
@@ -43,7 +44,7 @@ typedef struct sr__rows {
     void *rows;
 } sr__rows;
 
-/* How a member's JSON value maps into its slot. */
+/* How a member's JSON value maps into its slot (the text kinds first). */
 typedef enum sr__field_kind {
     SR__FIELD_TEXT,           /* string or null -> sr__text */
     SR__FIELD_TEXT_OR_DIGITS, /* string, number (kept as its digits) or null -> sr__text */
@@ -95,9 +96,10 @@ size_t sr__table_known_members(const sr__table *t, const cJSON *obj);
  * them was set: there while one of them holds text. */
 unsigned char sr__object_state(const sr__table *sub, const void *base);
 
-/* Appends one zeroed row of row_size bytes to rows and marks the array
- * present; NULL when out of memory (rows unchanged). */
-void *sr__rows_push(sr__rows *rows, size_t row_size);
+/* Appends a row of row_size bytes, a copy of bytes (zeroes for NULL), and
+ * marks the array present; NULL when out of memory (rows unchanged). bytes
+ * must not lie in rows unless rows has room (the rows may move). */
+void *sr__rows_push(sr__rows *rows, size_t row_size, const void *bytes);
 /* Appends row, which the caller built (its copies made before rows may
  * move), when st is SR_OK; else, or when out of memory, frees what row
  * owns. Returns st, or SR_ERR_NOMEM. */
@@ -105,7 +107,8 @@ sr_status sr__rows_add(sr__rows *rows, const sr__table *t, void *row, sr_status 
 /* The i-th row, or NULL when i is out of range. */
 void *sr__rows_at(const sr__rows *rows, size_t row_size, size_t i);
 /* Appends copies of src's rows of member f to dst's (src may be dst): all
- * or nothing, SR_OK or SR_ERR_NOMEM. No row to add leaves dst's state. */
+ * or nothing, SR_OK or SR_ERR_NOMEM. No row to add leaves dst's state. The
+ * rows must hold no rows (a copy is their bytes plus copies of their texts). */
 sr_status sr__rows_append(const sr__field *f, void *dst, const void *src);
 /* Undoes appends: frees the rows past before->count and takes back
  * before->state (before: a copy of rows taken earlier). */
@@ -127,6 +130,7 @@ sr_status sr__count_from_double(double d, int64_t *out, const char **why);
 typedef struct sr__response_type {
     const sr__table *table;  /* the top-level object */
     void (*init)(void *obj); /* what a new object holds, beyond zeroes; may be NULL */
+    sr_response_kind kind;   /* what sr_response_detect calls it */
 } sr__response_type;
 
 /* The three types (response_report.c, response_callback.c, response_error.c). */

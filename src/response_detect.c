@@ -22,14 +22,8 @@ static size_t fit(const sr__response_type *t, const cJSON *tree)
 
 sr_response_kind sr_response_detect(const char *json, size_t len)
 {
-    static const struct {
-        const sr__response_type *type;
-        sr_response_kind kind;
-    } candidates[] = {
-        {&sr__aggregate_report_type, SR_RESPONSE_AGGREGATE_REPORT},
-        {&sr__callback_result_type, SR_RESPONSE_CALLBACK_RESULT},
-        {&sr__error_body_type, SR_RESPONSE_ERROR_BODY},
-    };
+    static const sr__response_type *const candidates[] = {
+        &sr__aggregate_report_type, &sr__callback_result_type, &sr__error_body_type};
     cJSON *tree = NULL;
     sr_response_kind best = SR_RESPONSE_UNKNOWN;
     size_t best_known = 0;
@@ -37,9 +31,9 @@ sr_response_kind sr_response_detect(const char *json, size_t len)
         return SR_RESPONSE_UNKNOWN;
     if (cJSON_IsObject(tree)) {
         for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
-            size_t known = fit(candidates[i].type, tree);
+            size_t known = fit(candidates[i], tree);
             if (known > best_known) {
-                best = candidates[i].kind;
+                best = candidates[i]->kind;
                 best_known = known;
             } else if (known != 0 && known == best_known) {
                 best = SR_RESPONSE_AMBIGUOUS;
@@ -54,6 +48,5 @@ const char *sr_response_kind_name(sr_response_kind k)
 {
     static const char *const names[] = {"unknown", "aggregate report", "callback result",
                                         "error body", "ambiguous"};
-    size_t i = (size_t)k;
-    return i < sizeof names / sizeof names[0] ? names[i] : names[0];
+    return (size_t)k < sizeof names / sizeof names[0] ? names[k] : names[0];
 }

@@ -34,7 +34,7 @@ static const sr__field body_fields[] = {
 };
 static const sr__table body_table = {body_fields, 5, sizeof(sr_error_body), "an object"};
 
-const sr__response_type sr__error_body_type = {&body_table, NULL};
+const sr__response_type sr__error_body_type = {&body_table, NULL, SR_RESPONSE_ERROR_BODY};
 
 const char *sr_error_body_get(const sr_error_body *b, sr_error_body_field f)
 {

@@ -73,9 +73,8 @@ static void init_report(void *obj)
     r->usage.state = SR__VALUE;
 }
 
-const sr__response_type sr__aggregate_report_type = {&report_table, init_report};
-
-/* ---- txid ---- */
+const sr__response_type sr__aggregate_report_type = {&report_table, init_report,
+                                                     SR_RESPONSE_AGGREGATE_REPORT};
 
 const char *sr_aggregate_report_get_txid(const sr_aggregate_report *r)
 {
@@ -98,8 +97,6 @@ sr_status sr_aggregate_report_set_txid(sr_aggregate_report *r, const char *txid)
     return st;
 }
 
-/* ---- usage rows ---- */
-
 static const usage_row *usage_at(const sr_aggregate_report *r, size_t i)
 {
     return r != NULL ? sr__rows_at(&r->usage, sizeof(usage_row), i) : NULL;
@@ -118,14 +115,11 @@ const char *sr_aggregate_report_get_usage_imei(const sr_aggregate_report *r, siz
 
 static sr_status get_count(const usage_row *row, size_t which, int64_t *out)
 {
-    const sr__count *c;
-    if (out == NULL)
-        return SR_ERR_ARG;
-    if (row == NULL) {
+    const sr__count *c = row == NULL ? NULL : which == 0 ? &row->sessions : &row->bytes;
+    if (out != NULL && c == NULL)
         *out = 0;
+    if (out == NULL || c == NULL)
         return SR_ERR_ARG;
-    }
-    c = which == 0 ? &row->sessions : &row->bytes;
     if (c->state != SR__VALUE)
         return SR_ERR_MISSING; /* *out keeps the caller's default */
     *out = c->value;
@@ -154,8 +148,6 @@ sr_status sr_aggregate_report_add_usage(sr_aggregate_report *r, const char *imei
     /* the row is built first: imei may point into the rows that move */
     return sr__rows_add(&r->usage, &usage_table, &row, sr__text_set(&row.imei, imei));
 }
-
-/* ---- errors rows ---- */
 
 static error_row *error_at(const sr_aggregate_report *r, size_t i)
 {
@@ -200,8 +192,6 @@ sr_status sr_aggregate_report_error_set(sr_aggregate_report *r, size_t i, sr_row
         row->response = sr__object_state(&error_response_table, row);
     return st;
 }
-
-/* ---- merge ---- */
 
 sr_status sr_aggregate_report_merge(sr_aggregate_report *dst, const sr_aggregate_report *src)
 {

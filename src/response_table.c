@@ -22,10 +22,9 @@ static sr_status rows_reserve(sr__rows *rows, size_t row_size, size_t need)
     void *grown;
     if (need <= rows->cap)
         return SR_OK;
-    cap = sr__grow_capacity(rows->cap, need);
-    if (cap == 0 || cap > (size_t)-1 / row_size)
-        return SR_ERR_NOMEM;
-    grown = sr__realloc(rows->rows, cap * row_size);
+    cap = sr__grow_capacity(rows->cap, need); /* 0 on overflow */
+    grown =
+        cap != 0 && cap <= (size_t)-1 / row_size ? sr__realloc(rows->rows, cap * row_size) : NULL;
     if (grown == NULL)
         return SR_ERR_NOMEM;
     rows->rows = grown;
@@ -33,13 +32,16 @@ static sr_status rows_reserve(sr__rows *rows, size_t row_size, size_t need)
     return SR_OK;
 }
 
-void *sr__rows_push(sr__rows *rows, size_t row_size)
+void *sr__rows_push(sr__rows *rows, size_t row_size, const void *bytes)
 {
     char *row;
     if (rows->count == (size_t)-1 || rows_reserve(rows, row_size, rows->count + 1) != SR_OK)
         return NULL;
     row = (char *)rows->rows + rows->count * row_size;
-    memset(row, 0, row_size);
+    if (bytes != NULL)
+        memcpy(row, bytes, row_size);
+    else
+        memset(row, 0, row_size);
     rows->count++;
     rows->state = SR__VALUE;
     return row;
@@ -47,13 +49,10 @@ void *sr__rows_push(sr__rows *rows, size_t row_size)
 
 sr_status sr__rows_add(sr__rows *rows, const sr__table *t, void *row, sr_status st)
 {
-    void *slot = st == SR_OK ? sr__rows_push(rows, t->size) : NULL;
-    if (slot == NULL) {
-        sr__table_clear(t, row);
-        return st != SR_OK ? st : SR_ERR_NOMEM;
-    }
-    memcpy(slot, row, t->size);
-    return SR_OK;
+    if (st == SR_OK && sr__rows_push(rows, t->size, row) != NULL)
+        return SR_OK;
+    sr__table_clear(t, row);
+    return st != SR_OK ? st : SR_ERR_NOMEM;
 }
 
 void *sr__rows_at(const sr__rows *rows, size_t row_size, size_t i)
@@ -113,11 +112,9 @@ static const char *number_text(const cJSON *item, char buf[32])
 static sr_status copy_text(sr__text *slot, unsigned char state, const char *s, const char *path,
                            sr_error *err)
 {
+    slot->state = state; /* a failed decode only clears the slot */
     slot->text = sr__strndup(s, strlen(s));
-    if (slot->text == NULL)
-        return sr__error_set(err, SR_ERR_NOMEM, path, "out of memory");
-    slot->state = state;
-    return SR_OK;
+    return slot->text != NULL ? SR_OK : sr__error_set(err, SR_ERR_NOMEM, path, "out of memory");
 }
 
 static sr_status decode_count(const cJSON *item, sr__count *slot, const char *path, sr_error *err)
@@ -140,23 +137,21 @@ static sr_status decode_rows(const sr__table *row, const cJSON *array, sr__rows 
                              const char *path, int strict, sr_error *err)
 {
     size_t i = 0;
+    sr_status st = SR_OK;
     if (rows_reserve(rows, row->size, rows->count + (size_t)cJSON_GetArraySize(array)) != SR_OK)
         return sr__error_set(err, SR_ERR_NOMEM, path, "out of memory");
     rows->state = SR__VALUE;
-    for (const cJSON *item = array->child; item != NULL; item = item->next, i++) {
-        char row_path[SR_ERROR_PATH_SIZE];
-        sr_status st;
-        snprintf(row_path, sizeof row_path, "%s", path);
-        sr__pointer_append_index(row_path, sizeof row_path, i);
+    for (const cJSON *item = array->child; st == SR_OK && item != NULL; item = item->next, i++) {
+        char at[SR_ERROR_PATH_SIZE];
+        snprintf(at, sizeof at, "%s", path);
+        sr__pointer_append_index(at, sizeof at, i);
         if (!cJSON_IsObject(item))
-            return sr__error_set(err, SR_ERR_TYPE, row_path, "expected %s, found %s", row->label,
+            return sr__error_set(err, SR_ERR_TYPE, at, "expected %s, found %s", row->label,
                                  sr__json_kind_name(item));
         /* reserved: the push cannot fail */
-        st = sr__table_decode(row, item, sr__rows_push(rows, row->size), row_path, strict, err);
-        if (st != SR_OK)
-            return st;
+        st = sr__table_decode(row, item, sr__rows_push(rows, row->size, NULL), at, strict, err);
     }
-    return SR_OK;
+    return st;
 }
 
 static sr_status decode_member(const sr__field *f, const cJSON *item, void *base, const char *path,
@@ -171,27 +166,17 @@ static sr_status decode_member(const sr__field *f, const cJSON *item, void *base
         *(unsigned char *)slot = SR__NULL;
         return SR_OK;
     }
-    switch (f->kind) {
-    case SR__FIELD_TEXT:
-    case SR__FIELD_TEXT_OR_DIGITS:
-        if (cJSON_IsString(item) && item->valuestring != NULL)
-            return copy_text(slot, SR__VALUE, item->valuestring, path, err);
-        if (f->kind == SR__FIELD_TEXT_OR_DIGITS && is_number(item))
-            return copy_text(slot, SR__DIGITS, number_text(item, buf), path, err);
-        break;
-    case SR__FIELD_COUNT:
-        if (is_number(item))
-            return decode_count(item, slot, path, err);
-        break;
-    case SR__FIELD_OBJECT:
-        if (!cJSON_IsObject(item))
-            break;
+    if (f->kind <= SR__FIELD_TEXT_OR_DIGITS && cJSON_IsString(item) && item->valuestring != NULL)
+        return copy_text(slot, SR__VALUE, item->valuestring, path, err);
+    if (f->kind == SR__FIELD_TEXT_OR_DIGITS && is_number(item))
+        return copy_text(slot, SR__DIGITS, number_text(item, buf), path, err);
+    if (f->kind == SR__FIELD_COUNT && is_number(item))
+        return decode_count(item, slot, path, err);
+    if (f->kind == SR__FIELD_ROWS && cJSON_IsArray(item))
+        return decode_rows(f->sub, item, slot, path, strict, err);
+    if (f->kind == SR__FIELD_OBJECT && cJSON_IsObject(item)) {
         *(unsigned char *)slot = SR__VALUE;
         return sr__table_decode(f->sub, item, base, path, strict, err);
-    case SR__FIELD_ROWS:
-        if (cJSON_IsArray(item))
-            return decode_rows(f->sub, item, slot, path, strict, err);
-        break;
     }
     return sr__error_set(err, SR_ERR_TYPE, path, "expected %s%s, found %s",
                          expected_by_kind[f->kind], nullable ? " or null" : "",
@@ -217,28 +202,25 @@ sr_status sr__table_decode(const sr__table *t, const cJSON *obj, void *base, con
                            int strict, sr_error *err)
 {
     char at[SR_ERROR_PATH_SIZE];
-    for (const cJSON *item = obj->child; item != NULL; item = item->next) {
+    sr_status st = SR_OK;
+    for (const cJSON *item = obj->child; st == SR_OK && item != NULL; item = item->next) {
         const sr__field *f = find_field(t, item->string);
-        sr_status st;
         if (f == NULL && !strict)
             continue;
         member_path(at, path, item->string);
-        if (f == NULL)
-            return sr__error_set(err, SR_ERR_UNKNOWN_FIELD, at, "unknown member \"%.64s\"",
-                                 item->string);
-        st = decode_member(f, item, base, at, strict, err);
-        if (st != SR_OK)
-            return st;
+        st = f != NULL ? decode_member(f, item, base, at, strict, err)
+                       : sr__error_set(err, SR_ERR_UNKNOWN_FIELD, at, "unknown member \"%.64s\"",
+                                       item->string);
     }
     /* a required member, once read, is a value: it cannot be null */
-    for (size_t i = 0; i < t->count; i++) {
+    for (size_t i = 0; st == SR_OK && i < t->count; i++) {
         if ((t->fields[i].flags & SR__FIELD_REQUIRED) && STATE(base, &t->fields[i]) == SR__ABSENT) {
             member_path(at, path, t->fields[i].key);
             return sr__error_set(err, SR_ERR_MISSING, at, "required member \"%s\" is missing",
                                  t->fields[i].key);
         }
     }
-    return SR_OK;
+    return st;
 }
 
 size_t sr__table_known_members(const sr__table *t, const cJSON *obj)
@@ -251,69 +233,66 @@ size_t sr__table_known_members(const sr__table *t, const cJSON *obj)
 
 /* ---- encoding ---- */
 
-static cJSON *count_item(int64_t v, int exact_raw)
+/* Member f of base, which is not absent, as a new item; an object or array
+ * comes empty, filled once it hangs in the tree that frees it. */
+static cJSON *new_item(const sr__field *f, const void *base, int exact_raw)
 {
+    const sr__text *text = CSLOT(base, f);
+    const sr__count *count = CSLOT(base, f);
     char digits[24];
-    if (!exact_raw && v <= ((int64_t)1 << 53)) /* a double holds it exactly */
-        return cJSON_CreateNumber((double)v);
-    snprintf(digits, sizeof digits, "%lld", (long long)v);
+    if (STATE(base, f) == SR__NULL)
+        return cJSON_CreateNull();
+    if (f->kind == SR__FIELD_OBJECT)
+        return cJSON_CreateObject();
+    if (f->kind == SR__FIELD_ROWS)
+        return cJSON_CreateArray();
+    if (f->kind != SR__FIELD_COUNT)
+        return text->state == SR__DIGITS ? cJSON_CreateRaw(text->text)
+                                         : cJSON_CreateString(text->text);
+    if (!exact_raw && count->value <= ((int64_t)1 << 53)) /* a double holds it exactly */
+        return cJSON_CreateNumber((double)count->value);
+    snprintf(digits, sizeof digits, "%lld", (long long)count->value);
     return cJSON_CreateRaw(digits);
 }
 
-/* Member f of base, which is not absent, as a new item (*out). */
-static sr_status encode_member(const sr__field *f, const void *base, int exact_raw, cJSON **out)
+/* Adds base's members that are not absent to obj, in table order. */
+static sr_status encode_into(const sr__table *t, const void *base, int exact_raw, cJSON *obj)
 {
-    const void *slot = CSLOT(base, f);
-    const sr__text *text = slot;
-    const sr__rows *rows = slot;
-    if (STATE(base, f) == SR__NULL) {
-        *out = cJSON_CreateNull();
-    } else if (f->kind == SR__FIELD_COUNT) {
-        *out = count_item(((const sr__count *)slot)->value, exact_raw);
-    } else if (f->kind == SR__FIELD_OBJECT) {
-        return sr__table_encode(f->sub, base, exact_raw, out);
-    } else if (f->kind == SR__FIELD_ROWS) {
-        *out = cJSON_CreateArray();
-        for (size_t i = 0; *out != NULL && i < rows->count; i++) {
-            cJSON *row = NULL;
-            sr_status st =
-                sr__table_encode(f->sub, sr__rows_at(rows, f->sub->size, i), exact_raw, &row);
-            if (st != SR_OK) {
-                cJSON_Delete(*out);
-                *out = NULL;
-                return st;
-            }
-            cJSON_AddItemToArray(*out, row); /* cannot fail: both exist */
-        }
-    } else {
-        *out = text->state == SR__DIGITS ? cJSON_CreateRaw(text->text)
-                                         : cJSON_CreateString(text->text);
-    }
-    return *out != NULL ? SR_OK : SR_ERR_NOMEM;
-}
-
-sr_status sr__table_encode(const sr__table *t, const void *base, int exact_raw, cJSON **out)
-{
-    cJSON *obj = cJSON_CreateObject();
-    sr_status st = obj != NULL ? SR_OK : SR_ERR_NOMEM;
+    sr_status st = SR_OK;
     for (size_t i = 0; st == SR_OK && i < t->count; i++) {
         const sr__field *f = &t->fields[i];
-        cJSON *item = NULL;
+        const sr__rows *rows = CSLOT(base, f);
+        cJSON *item;
         if (STATE(base, f) == SR__ABSENT) {
             st = (f->flags & SR__FIELD_REQUIRED) ? SR_ERR_MISSING : SR_OK;
             continue;
         }
-        st = encode_member(f, base, exact_raw, &item);
-        if (st == SR_OK && !cJSON_AddItemToObject(obj, f->key, item)) {
+        item = new_item(f, base, exact_raw);
+        if (!cJSON_AddItemToObject(obj, f->key, item)) {
             cJSON_Delete(item);
-            st = SR_ERR_NOMEM;
+            return SR_ERR_NOMEM;
+        }
+        if (cJSON_IsObject(item)) /* its members live in the same struct */
+            st = encode_into(f->sub, base, exact_raw, item);
+        for (size_t r = 0; st == SR_OK && cJSON_IsArray(item) && r < rows->count; r++) {
+            cJSON *row = cJSON_CreateObject();
+            st = cJSON_AddItemToArray(item, row)
+                     ? encode_into(f->sub, sr__rows_at(rows, f->sub->size, r), exact_raw, row)
+                     : SR_ERR_NOMEM;
         }
     }
+    return st;
+}
+
+sr_status sr__table_encode(const sr__table *t, const void *base, int exact_raw, cJSON **out)
+{
+    sr_status st;
+    *out = cJSON_CreateObject();
+    st = *out != NULL ? encode_into(t, base, exact_raw, *out) : SR_ERR_NOMEM;
     if (st != SR_OK) {
-        cJSON_Delete(obj);
-        obj = NULL;
+        cJSON_Delete(*out);
+        *out = NULL;
     }
-    *out = obj;
     return st;
 }
 
@@ -336,21 +315,33 @@ void sr__table_clear(const sr__table *t, void *base)
     }
 }
 
-/* Copies go through the encoder and the decoder, which already know every
- * kind of slot: counts as raw digits are exact, and states come back as
- * they were written. */
+/* Gives row, a byte copy of another, texts of its own; out of memory, the
+ * texts not copied yet are dropped, so that clearing row frees the rest. */
+static sr_status own_texts(const sr__table *t, void *row, sr_status st)
+{
+    for (size_t i = 0; i < t->count; i++) {
+        const sr__field *f = &t->fields[i];
+        sr__text *text = SLOT(row, f);
+        if (f->kind == SR__FIELD_OBJECT) { /* its members live in the same struct */
+            st = own_texts(f->sub, row, st);
+        } else if (f->kind <= SR__FIELD_TEXT_OR_DIGITS && text->text != NULL) {
+            text->text = st == SR_OK ? sr__strndup(text->text, strlen(text->text)) : NULL;
+            st = text->text != NULL ? SR_OK : SR_ERR_NOMEM;
+        }
+    }
+    return st;
+}
+
+/* Rows hold no rows: a copy is a byte copy that then owns its texts. */
 sr_status sr__rows_append(const sr__field *f, void *dst, const void *src)
 {
     sr__rows *rows = SLOT(dst, f);
+    const sr__rows *from = CSLOT(src, f); /* src may be dst: then from is rows */
     const sr__rows before = *rows;
-    cJSON *array = NULL;
-    sr_status st;
-    if (((const sr__rows *)CSLOT(src, f))->count == 0)
-        return SR_OK;
-    st = encode_member(f, src, 1, &array); /* before dst grows: src may be dst */
-    if (st == SR_OK)
-        st = decode_rows(f->sub, array, rows, "", 0, NULL);
-    cJSON_Delete(array);
+    size_t n = from->count, size = f->sub->size;
+    sr_status st = rows_reserve(rows, size, rows->count + n); /* the pushes cannot fail */
+    for (size_t i = 0; st == SR_OK && i < n; i++)
+        st = own_texts(f->sub, sr__rows_push(rows, size, sr__rows_at(from, size, i)), SR_OK);
     if (st != SR_OK)
         sr__rows_restore(rows, f->sub, &before);
     return st;

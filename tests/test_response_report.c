@@ -550,6 +550,16 @@ static void merge_appends_copies_in_order(void **state)
     assert_null(sr_aggregate_report_get_txid(empty));
     assert_int_equal(sr_aggregate_report_merge(NULL, a), SR_ERR_ARG);
     assert_int_equal(sr_aggregate_report_merge(a, NULL), SR_ERR_ARG);
+    /* null members, a null errorResponse and counts come across as they were */
+    static const char nulls_json[] =
+        "{\"usage\":[{\"imei\":null,\"numberOfSessions\":null,\"bytesTransferred\":"
+        "9223372036854775807}],\"errors\":[{\"errorMessage\":null,\"errorResponse\":null}]}";
+    sr_aggregate_report *nulls = decode_ok(nulls_json);
+    sr_aggregate_report_free(none);
+    none = decode_ok("{}");
+    assert_int_equal(sr_aggregate_report_merge(none, nulls), SR_OK);
+    sr_aggregate_report_free(nulls);
+    encodes_as(none, nulls_json);
     sr_aggregate_report_free(none);
     sr_aggregate_report_free(empty);
     sr_aggregate_report_free(a);
