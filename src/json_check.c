@@ -375,13 +375,24 @@ sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_che
     c.out = out;
     for (size_t p = skip_ws(buf, begin, len);;) {
         char ch = p < len ? buf[p] : '\0';
-        c.pos = p;
-        if (key != NULL) {
-            f->key = p;
-            if (ch != '"')
-                return syntax_error(&c, p, key, 0);
-        }
-        if (ch == '{' || ch == '[') {
+        size_t at = c.pos = p;
+        if (ch == '"') {
+            if ((st = check_string(&c, &p, key != NULL)) != SR_OK)
+                return st;
+            if (key != NULL) {
+                c.keys++;
+                f->key = at;
+                f->key_len = p - at;
+                p = skip_ws(buf, p, len);
+                if (p >= len || buf[p] != ':')
+                    return syntax_error(&c, p, "':' after object key", 0);
+                p = skip_ws(buf, p + 1, len);
+                key = NULL;
+                continue;
+            }
+        } else if (key != NULL) {
+            return syntax_error(&c, p, key, 0);
+        } else if (ch == '{' || ch == '[') {
             if ((f = open_container(&c, ch == '{')) == NULL)
                 return nomem(&c);
             p = skip_ws(buf, p + 1, len);
@@ -391,18 +402,8 @@ sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_che
             }
         } else if (p >= len) {
             return syntax_error(&c, p, "a value", 0);
-        } else if ((st = ch == '"' ? check_string(&c, &p, key != NULL) : check_scalar(&c, &p)) !=
-                   SR_OK) {
+        } else if ((st = check_scalar(&c, &p)) != SR_OK) {
             return st;
-        } else if (key != NULL) {
-            c.keys++;
-            f->key_len = p - f->key;
-            p = skip_ws(buf, p, len);
-            if (p >= len || buf[p] != ':')
-                return syntax_error(&c, p, "':' after object key", 0);
-            p = skip_ws(buf, p + 1, len);
-            key = NULL;
-            continue;
         }
         for (; c.depth > 0; f = c.depth > 0 ? top(&c) : NULL) {
             c.end = p;
