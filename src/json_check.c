@@ -9,6 +9,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#    include <emmintrin.h>
+#endif
 
 #include <cjson/cJSON.h>
 
@@ -50,10 +53,11 @@ static int is_ws(char c)
     return (unsigned char)c <= ' ' && (c == ' ' || c == '\n' || c == '\r' || c == '\t');
 }
 
-static void skip_ws(checker *c)
+static size_t skip_ws(const char *b, size_t p, size_t len)
 {
-    while (c->pos < c->len && is_ws(c->buf[c->pos]))
-        c->pos++;
+    while (p < len && is_ws(b[p]))
+        p++;
+    return p;
 }
 
 static sr_status nomem(checker *c)
@@ -207,21 +211,19 @@ static sr_status check_escape(checker *c, size_t *p, int in_key)
 
 /* The first byte at or after p that ends plain string text: a quote, a
  * backslash, a control character or a non-ASCII byte. Most of a document
- * is string text: 8 bytes at a time, the high bit of each byte of `flags`
- * marking one that ends it (a borrow only marks bytes after a truly marked
- * one, so the lowest mark is exact). */
+ * is string text: 16 bytes at a time, as signed bytes (non-ASCII ones are
+ * negative, so one comparison finds them with the control characters). */
 static size_t skip_plain(const unsigned char *b, size_t p, size_t len)
 {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    const uint64_t ones = 0x0101010101010101u;
-    for (uint64_t v, q, bs, flags; len - p >= 8; p += 8) {
-        memcpy(&v, b + p, sizeof v);
-        q = v ^ (ones * '"');
-        bs = v ^ (ones * '\\');
-        flags = (v | ((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) &
-                (ones * 0x80);
-        if (flags != 0)
-            return p + (size_t)__builtin_ctzll(flags) / 8;
+#if defined(__SSE2__)
+    for (; len - p >= 16; p += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + p));
+        __m128i e = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(' ')),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                              _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+        unsigned m = (unsigned)_mm_movemask_epi8(e);
+        if (m != 0)
+            return p + (size_t)__builtin_ctz(m);
     }
 #endif
     while (p < len && b[p] >= 0x20 && b[p] < 0x80 && b[p] != '"' && b[p] != '\\')
@@ -261,16 +263,18 @@ check_string_rest(checker *c, size_t p, int in_key)
     return st;
 }
 
-/* Checks the string literal whose opening quote is at c->pos and moves
- * past its closing quote. */
-static sr_status check_string(checker *c, int in_key)
+/* Checks the string literal whose opening quote is at *p (and c->pos) and
+ * moves *p past its closing quote. */
+static sr_status check_string(checker *c, size_t *p, int in_key)
 {
-    size_t p = skip_plain((const unsigned char *)c->buf, c->pos + 1, c->len);
-    if (p < c->len && c->buf[p] == '"') {
-        c->pos = p + 1;
+    size_t end = skip_plain((const unsigned char *)c->buf, *p + 1, c->len);
+    if (end < c->len && c->buf[end] == '"') {
+        *p = end + 1;
         return SR_OK;
     }
-    return check_string_rest(c, p, in_key);
+    sr_status st = check_string_rest(c, end, in_key);
+    *p = c->pos;
+    return st;
 }
 
 /* ---- numbers, literals, keys ---- */
@@ -316,122 +320,115 @@ static sr_status check_number(checker *c)
     return SR_OK;
 }
 
-static sr_status check_scalar(checker *c)
+/* A number or a literal at *p (and c->pos); moves *p past it. */
+static sr_status check_scalar(checker *c, size_t *p)
 {
     char ch = c->buf[c->pos];
     const char *word = ch == 't' ? "true" : ch == 'f' ? "false" : ch == 'n' ? "null" : NULL;
-    if (ch == '"')
-        return check_string(c, 0);
+    sr_status st = SR_OK;
     if (word == NULL)
-        return ch == '-' || is_digit(ch) ? check_number(c) : syntax_error(c, c->pos, "a value", 0);
-    size_t n = strlen(word);
-    if (c->len - c->pos < n || memcmp(c->buf + c->pos, word, n) != 0)
-        return syntax_error(c, c->pos, "a value (true, false or null)", 0);
-    c->pos += n;
-    return SR_OK;
-}
-
-/* Checks `"key"` `:` at c->pos (whitespace before it skipped), then the
- * whitespace after the colon. */
-static sr_status check_key(checker *c, const char *expected)
-{
-    frame *f = top(c);
-    sr_status st;
-    f->key = c->pos;
-    f->key_len = 0;
-    if (c->pos >= c->len || c->buf[c->pos] != '"')
-        return syntax_error(c, c->pos, expected, 0);
-    if ((st = check_string(c, 1)) != SR_OK)
-        return st;
-    c->keys++;
-    f->key_len = c->pos - f->key;
-    skip_ws(c);
-    if (c->pos >= c->len || c->buf[c->pos] != ':')
-        return syntax_error(c, c->pos, "':' after object key", 0);
-    c->pos++;
-    skip_ws(c);
-    return SR_OK;
+        st = ch == '-' || is_digit(ch) ? check_number(c) : syntax_error(c, c->pos, "a value", 0);
+    else if (c->len - c->pos < strlen(word) || memcmp(c->buf + c->pos, word, strlen(word)) != 0)
+        st = syntax_error(c, c->pos, "a value (true, false or null)", 0);
+    else
+        c->pos += strlen(word);
+    *p = c->pos;
+    return st;
 }
 
 /* ---- the container stack ---- */
 
-/* Opens the container at c->pos; *empty = 1 when its closing bracket
- * follows. Crossing the nesting bound sets the SR_ERR_LIMIT returned when
- * a container past it closes. */
-static sr_status open_container(checker *c, int is_object, int *empty)
+/* Opens the container at c->pos and returns its frame, NULL for memory.
+ * Crossing the nesting bound sets the SR_ERR_LIMIT returned when a
+ * container past it closes. */
+static frame *open_container(checker *c, int is_object)
 {
     char path[SR_ERROR_PATH_SIZE];
     if (c->depth == SR_MAX_DEPTH) {
         if (render_path(c, c->depth, path) != SR_OK || fail(c, SR_OK) != SR_OK)
-            return nomem(c);
+            return NULL;
         sr__error_set(c->err, SR_ERR_LIMIT, path, "nesting deeper than %d arrays and objects",
                       SR_MAX_DEPTH);
     }
     c->depth++;
     *top(c) = (frame){0, 0, 0, is_object};
     c->out->objects += (size_t)is_object;
-    c->end = ++c->pos;
-    skip_ws(c);
-    *empty = c->pos < c->len && c->buf[c->pos] == (is_object ? '}' : ']');
-    return is_object && !*empty ? check_key(c, "'\"' to start an object key, or '}'") : SR_OK;
+    c->end = c->pos + 1;
+    return top(c);
 }
 
-/* After a value: a separator and the next value's start, or closing
- * brackets. *done = 1 once the outermost value has ended. */
-static sr_status after_value(checker *c, int *done)
-{
-    while (c->depth > 0) {
-        frame *f = top(c);
-        c->end = c->pos;
-        f->key_len = 0;
-        skip_ws(c);
-        char ch = c->pos < c->len ? c->buf[c->pos] : '\0';
-        if (ch == ',') {
-            c->pos++;
-            skip_ws(c);
-            if (f->is_object)
-                return check_key(c, "'\"' to start an object key after ','");
-            f->index++;
-            return SR_OK;
-        }
-        if (ch != (f->is_object ? '}' : ']'))
-            return syntax_error(
-                c, c->pos,
-                f->is_object ? "',' or '}' after object member" : "',' or ']' after array item", 0);
-        c->pos++;
-        if (c->depth-- > SR_MAX_DEPTH)
-            return SR_ERR_LIMIT; /* err was set at the bound */
-    }
-    c->end = c->pos;
-    *done = 1;
-    return SR_OK;
-}
-
+/* One loop over the tokens with the position in a local: a key (`key`
+ * says what to report when it is missing) or a value, then after a
+ * complete value the separators and closing brackets up to the next one. */
 sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_checked *out,
                          sr_error *err)
 {
     checker c;
-    sr_status st = SR_OK;
+    sr_status st;
+    frame *f = NULL;
+    const char *key = NULL;
     memset(&c, 0, offsetof(checker, frames));
     c.buf = buf;
     c.len = len;
-    c.begin = c.pos = begin;
+    c.begin = begin;
     c.err = err;
     c.out = out;
-    skip_ws(&c);
-    for (int done = 0, ended = 1; !done && st == SR_OK; ended = 1) {
-        char ch = c.pos < c.len ? c.buf[c.pos] : '\0';
-        if (c.pos >= c.len)
-            st = syntax_error(&c, c.pos, "a value", 0);
-        else if (ch == '{' || ch == '[')
-            st = open_container(&c, ch == '{', &ended);
-        else
-            st = check_scalar(&c);
-        if (st == SR_OK && ended)
-            st = after_value(&c, &done);
+    for (size_t p = skip_ws(buf, begin, len);;) {
+        char ch = p < len ? buf[p] : '\0';
+        size_t at = c.pos = p;
+        if (ch == '"') {
+            if ((st = check_string(&c, &p, key != NULL)) != SR_OK)
+                return st;
+            if (key != NULL) {
+                c.keys++;
+                f->key = at;
+                f->key_len = p - at;
+                p = skip_ws(buf, p, len);
+                if (p >= len || buf[p] != ':')
+                    return syntax_error(&c, p, "':' after object key", 0);
+                p = skip_ws(buf, p + 1, len);
+                key = NULL;
+                continue;
+            }
+        } else if (key != NULL) {
+            return syntax_error(&c, p, key, 0);
+        } else if (ch == '{' || ch == '[') {
+            if ((f = open_container(&c, ch == '{')) == NULL)
+                return nomem(&c);
+            p = skip_ws(buf, p + 1, len);
+            if (p >= len || buf[p] != ch + 2) { /* '{' + 2 is '}', '[' + 2 is ']' */
+                key = ch == '{' ? "'\"' to start an object key, or '}'" : NULL;
+                continue;
+            }
+        } else if (p >= len) {
+            return syntax_error(&c, p, "a value", 0);
+        } else if ((st = check_scalar(&c, &p)) != SR_OK) {
+            return st;
+        }
+        for (; c.depth > 0; f = c.depth > 0 ? top(&c) : NULL) {
+            c.end = p;
+            f->key_len = 0;
+            p = skip_ws(buf, p, len);
+            ch = p < len ? buf[p] : '\0';
+            if (ch == ',') {
+                key = f->is_object ? "'\"' to start an object key after ','" : NULL;
+                f->index += !f->is_object;
+                break;
+            }
+            if (ch != (f->is_object ? '}' : ']'))
+                return syntax_error(&c, p,
+                                    f->is_object ? "',' or '}' after object member"
+                                                 : "',' or ']' after array item",
+                                    0);
+            p++;
+            if (c.depth-- > SR_MAX_DEPTH)
+                return SR_ERR_LIMIT; /* err was set at the bound */
+        }
+        if (c.depth == 0) {
+            c.end = p;
+            p = skip_ws(buf, p, len);
+            return p < len ? syntax_error(&c, p, "end of input after the JSON value", 0) : SR_OK;
+        }
+        p = skip_ws(buf, p + 1, len);
     }
-    skip_ws(&c);
-    if (st == SR_OK && c.pos < c.len)
-        return syntax_error(&c, c.pos, "end of input after the JSON value", 0);
-    return st;
 }
