@@ -137,8 +137,10 @@ static size_t digit_run(const parser *c)
 static int take_digits(parser *c, unsigned n, unsigned *value)
 {
     unsigned v = 0;
+    if (c->len - c->pos < n)
+        return 0;
     for (unsigned i = 0; i < n; i++) {
-        unsigned digit = c->pos + i < c->len ? (unsigned char)(c->s[c->pos + i] - '0') : 10;
+        unsigned digit = (unsigned char)(c->s[c->pos + i] - '0');
         if (digit > 9)
             return 0;
         v = v * 10 + digit;

@@ -21,6 +21,7 @@ typedef struct decoder {
     cJSON *parent; /* the document, when its items may be moved out */
     unsigned flags;
     unsigned seen;   /* one bit per sr__field */
+    size_t next;     /* the fields entry after the last one found */
     const char *key; /* of the member being decoded */
     char path[SR_ERROR_PATH_SIZE];
 } decoder;
@@ -57,12 +58,14 @@ static const field_spec fields[] = {
 
 /* ---- decoding ---- */
 
-static const field_spec *find_field(const char *key)
+static const field_spec *find_field(decoder *d, const char *key)
 {
-    for (size_t i = 0; i < FIELD_COUNT; i++) {
-        /* the first byte rules out all fields but one or two */
-        if (fields[i].key[0] == key[0] && strcmp(fields[i].key, key) == 0)
+    /* serializer order matches at d->next at once; the first byte rules out most others */
+    for (size_t n = 0, i = d->next; n < FIELD_COUNT; n++, i = (i + 1) % FIELD_COUNT) {
+        if (fields[i].key[0] == key[0] && strcmp(fields[i].key, key) == 0) {
+            d->next = (i + 1) % FIELD_COUNT;
             return &fields[i];
+        }
     }
     return NULL;
 }
@@ -173,7 +176,7 @@ static sr_status keep_unknown(decoder *d, cJSON *v, sr_error *err)
 
 static sr_status decode_member(decoder *d, cJSON *v, sr_error *err)
 {
-    const field_spec *f = find_field(v->string);
+    const field_spec *f = find_field(d, v->string);
     d->key = v->string;
     if (f == NULL)
         return keep_unknown(d, v, err);
@@ -204,6 +207,7 @@ static sr_status decode_tree(const cJSON *doc, int movable, const sr_parse_optio
     d.parent = movable ? (cJSON *)(uintptr_t)doc : NULL;
     d.flags = opts != NULL ? opts->flags : 0;
     d.seen = 0;
+    d.next = 0;
     for (cJSON *v = doc->child, *next; v != NULL && st == SR_OK; v = next) {
         next = v->next; /* v may move into the request */
         st = decode_member(&d, v, err);
