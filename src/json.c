@@ -93,13 +93,14 @@ static cJSON *take_string(decoder *d, cJSON *v)
                              : cJSON_CreateString(v->valuestring);
 }
 
-/* A plain field's null means absent; a nullable one's is kept. */
+/* A plain field's null means absent; a nullable one's is kept. The slot
+ * is empty: the check refused repeated keys. */
 static sr_status decode_string(decoder *d, const field_spec *f, cJSON *v, sr_error *err)
 {
     cJSON *item = NULL;
     if ((v->type & 0xFF) != cJSON_NULL && (item = take_string(d, v)) == NULL)
         return nomem(d, err, "a string");
-    sr__put_item(&d->r->text[f->field], item);
+    d->r->text[f->field] = item;
     if (sr__field_is_nullable(f->field))
         d->r->state[f->field] = item == NULL ? SR__NULL : SR__SET;
     return SR_OK;

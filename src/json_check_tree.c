@@ -54,10 +54,10 @@ static const cJSON *first_repeat(const cJSON *object, sr_status *st)
 {
     size_t n = 0, cap = 32;
     uint64_t firsts = 0; /* small objects: keys' first bytes (mod 64) seen, to compare only those */
-    const cJSON *m, *found = NULL;
-    for (m = object->child; m != NULL && m->string != NULL && n <= SMALL_OBJECT; m = m->next, n++) {
+    const cJSON *m, *e, *found = NULL;
+    for (m = object->child; m != NULL && m->string != NULL; m = m->next, n++) {
         uint64_t bit = (uint64_t)1 << ((unsigned char)m->string[0] & 63);
-        for (const cJSON *e = object->child; (firsts & bit) && e != m; e = e->next) {
+        for (e = object->child; n <= SMALL_OBJECT && (firsts & bit) && e != m; e = e->next) {
             if (same_key(e, m))
                 return m;
         }
@@ -65,8 +65,6 @@ static const cJSON *first_repeat(const cJSON *object, sr_status *st)
     }
     if (n <= SMALL_OBJECT)
         return NULL;
-    for (; m != NULL && m->string != NULL; m = m->next)
-        n++;
     while (cap < 2 * n)
         cap *= 2;
     /* NOLINTNEXTLINE(bugprone-sizeof-expression): a table of pointers */
