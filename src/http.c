@@ -50,8 +50,10 @@ sr_status sr_http_client_new(const sr_http_options *opts, sr_http_client **out, 
     if (st == SR_OK) {
         c->curl = curl_easy_init();
         c->base_url = sr__http_strdup(base);
-        if (c->curl == NULL || c->base_url == NULL)
-            st = sr__http_error(err, SR_ERR_NOMEM, "out of memory");
+        if (c->curl == NULL || c->base_url == NULL) {
+            sr__http_error(err, SR_ERR_NOMEM, "out of memory");
+            st = SR_ERR_NOMEM;
+        }
     }
     if (st != SR_OK) {
         sr_http_client_free(c); /* also balances curl_global_init */
@@ -191,7 +193,7 @@ sr_status sr_http_send(sr_http_client *c, sr_http_endpoint endpoint,
                        const session_report_request *req, sr_http_result **out, sr_error *errors,
                        size_t max_errors, size_t *error_count)
 {
-    sr_error first;
+    sr_error first = {0};
     sr_error *problems = errors != NULL && max_errors > 0 ? errors : &first;
     char *body = NULL, *url = NULL, key_line[sizeof "Idempotency-Key: " + SR__UUID_TEXT_LEN];
     size_t body_len = 0, count;

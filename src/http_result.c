@@ -193,12 +193,15 @@ void sr_http_result_free(sr_http_result *r)
     free(r);
 }
 
-/* The getters of one member each: the member, or `none` for NULL r. */
+/* The getters of one member each: the member, or `none` for NULL r. type
+ * is a type name, which cannot be parenthesized. */
+/* NOLINTBEGIN(bugprone-macro-parentheses) */
 #define MEMBER_GETTER(type, member, none)                                                          \
     type sr_http_result_##member(const sr_http_result *r)                                          \
     {                                                                                              \
         return r != NULL ? r->member : none;                                                       \
     }
+/* NOLINTEND(bugprone-macro-parentheses) */
 
 MEMBER_GETTER(long, status, 0)
 MEMBER_GETTER(unsigned, attempts, 0)

@@ -405,7 +405,8 @@ sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_che
         } else if ((st = check_scalar(&c, &p)) != SR_OK) {
             return st;
         }
-        for (; c.depth > 0; f = c.depth > 0 ? top(&c) : NULL) {
+        while (c.depth > 0) {
+            f = top(&c);
             c.end = p;
             f->key_len = 0;
             p = skip_ws(buf, p, len);

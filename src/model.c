@@ -28,8 +28,10 @@ void sr__put_item(cJSON **slot, cJSON *item)
 static sr_status grow_index(sr__imei_list *l, size_t cap)
 {
     cJSON **items = NULL;
+    /* NOLINTBEGIN(bugprone-sizeof-expression): an array of pointers */
     if (cap != 0 && cap <= (size_t)-1 / sizeof *items)
         items = sr__realloc(l->items, cap * sizeof *items);
+    /* NOLINTEND(bugprone-sizeof-expression) */
     if (items == NULL)
         return SR_ERR_NOMEM;
     l->items = items;
@@ -313,6 +315,7 @@ sr_status session_report_request_remove_imei(session_report_request *r, size_t i
         return SR_ERR_ARG;
     sr__imei_list *l = &r->imei;
     cJSON_Delete(cJSON_DetachItemViaPointer(l->array, l->items[i]));
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
     memmove(l->items + i, l->items + i + 1, (l->count - i - 1) * sizeof *l->items);
     l->count--;
     return SR_OK;

@@ -42,8 +42,9 @@ sr_status session_report_request_normalize_dates(session_report_request *r, sr_e
     /* then the new strings replace the old ones, or are dropped on failure */
     for (size_t k = 0; k < 2; k++) {
         if (st == SR_OK && fresh[k] != NULL) {
-            cJSON_Delete(*slots[k]);
+            cJSON *old = *slots[k];
             *slots[k] = fresh[k];
+            cJSON_Delete(old);
         } else {
             cJSON_Delete(fresh[k]);
         }
