@@ -137,3 +137,12 @@ size_t sr__grow_capacity(size_t cap, size_t need)
     }
     return next;
 }
+
+void *sr__grow_array(void *items, size_t *cap, size_t need, size_t size)
+{
+    size_t next = sr__grow_capacity(*cap, need);
+    void *grown = next != 0 && next <= (size_t)-1 / size ? sr__realloc(items, next * size) : NULL;
+    if (grown != NULL)
+        *cap = next;
+    return grown;
+}

@@ -6,7 +6,6 @@
  * nesting bound, positions, and the span of every number. Duplicate keys
  * are found on the tree (json_check_tree.c). */
 #include <stddef.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
@@ -48,14 +47,10 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-static int is_ws(char c)
-{
-    return (unsigned char)c <= ' ' && (c == ' ' || c == '\n' || c == '\r' || c == '\t');
-}
-
 static size_t skip_ws(const char *b, size_t p, size_t len)
 {
-    while (p < len && is_ws(b[p]))
+    while (p < len && (unsigned char)b[p] <= ' ' &&
+           (b[p] == ' ' || b[p] == '\n' || b[p] == '\r' || b[p] == '\t'))
         p++;
     return p;
 }
@@ -72,22 +67,19 @@ static sr_status nomem(checker *c)
  * comes first). */
 static sr_status fail(checker *c, sr_status code)
 {
-    size_t depth = c->depth, n;
-    if (c->out->prefix != NULL || c->depth > SR_MAX_DEPTH || c->keys < 2)
+    size_t depth = c->depth;
+    if (c->out->prefix != NULL || depth > SR_MAX_DEPTH || c->keys < 2)
         return code;
     const frame *f = &c->frames[depth > 0 ? depth - 1 : 0];
     int zero = depth > 0 && f->is_object && f->key_len > 0;
-    n = (zero ? f->key + f->key_len : c->end) - c->begin;
+    size_t n = (zero ? f->key + f->key_len : c->end) - c->begin;
     char *text = c->out->prefix = sr__malloc(n + 3 + depth);
     if (text == NULL)
         return nomem(c);
     memcpy(text, c->buf + c->begin, n);
-    if (zero) {
-        text[n++] = ':';
-        text[n++] = '0';
-    }
-    while (depth > 0)
-        text[n++] = c->frames[--depth].is_object ? '}' : ']';
+    memcpy(text + n, ":0", zero ? 2 : 0);
+    for (n += zero ? 2 : 0; depth > 0; n++)
+        text[n] = c->frames[--depth].is_object ? '}' : ']';
     text[n] = '\0';
     c->out->prefix_len = n;
     c->out->prefix_numbers = c->out->count;
@@ -111,27 +103,23 @@ static sr_status syntax_error(checker *c, size_t at, const char *what, int plain
     return fail(c, SR_ERR_SYNTAX);
 }
 
-/* Appends the key whose literal body (escapes undecoded) is s[0..n). */
+/* Appends the key whose literal body (checked, escapes undecoded) is
+ * s[0..n), decoded by cJSON. */
 static sr_status append_key(char *path, const char *s, size_t n)
 {
-    if (memchr(s, '\\', n) == NULL) {
-        sr__pointer_append_key(path, SR_ERROR_PATH_SIZE, s, n);
-        return SR_OK;
-    }
     char *quoted = sr__malloc(n + 2);
     cJSON *key = NULL;
     if (quoted != NULL) {
         quoted[0] = quoted[n + 1] = '"';
         memcpy(quoted + 1, s, n);
-        key = cJSON_ParseWithLength(quoted, n + 2); /* checked text: fails only for memory */
+        key = cJSON_ParseWithLength(quoted, n + 2); /* fails only for memory */
         sr__free(quoted);
     }
-    int ok = key != NULL && cJSON_IsString(key) && key->valuestring != NULL;
-    if (ok)
-        sr__pointer_append_key(path, SR_ERROR_PATH_SIZE, key->valuestring,
-                               strlen(key->valuestring));
+    if (key == NULL)
+        return SR_ERR_NOMEM;
+    sr__pointer_append_key(path, SR_ERROR_PATH_SIZE, key->valuestring, strlen(key->valuestring));
     cJSON_Delete(key);
-    return ok ? SR_OK : SR_ERR_NOMEM;
+    return SR_OK;
 }
 
 /* The pointer of the value being checked in the outermost `levels` frames. */
@@ -170,9 +158,10 @@ static sr_status encoding_error(checker *c, size_t at, const char *why, int in_k
 /* The \uXXXX escape at p, or -1 when its hex digits are missing or bad. */
 static long unicode_escape(const checker *c, size_t p)
 {
+    char hex[5] = {0};
     if (c->len - p < 6)
         return -1;
-    char hex[5] = {c->buf[p + 2], c->buf[p + 3], c->buf[p + 4], c->buf[p + 5], '\0'};
+    memcpy(hex, c->buf + p + 2, 4);
     return strspn(hex, "0123456789abcdefABCDEF") == 4 ? strtol(hex, NULL, 16) : -1;
 }
 
@@ -183,29 +172,28 @@ static sr_status check_escape(checker *c, size_t *p, int in_key)
     size_t start = *p;
     if (start + 1 >= c->len)
         return syntax_error(c, c->len, "unexpected end of input inside string", 1);
-    if (b[start + 1] != '\0' && strchr("\"\\/bfnrt", b[start + 1]) != NULL) {
+    if (b[start + 1] != 'u') {
         *p += 2;
-        return SR_OK;
+        return b[start + 1] != '\0' && strchr("\"\\/bfnrt", b[start + 1]) != NULL
+                   ? SR_OK
+                   : syntax_error(c, start + 1,
+                                  "an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX)", 0);
     }
-    if (b[start + 1] != 'u')
-        return syntax_error(c, start + 1,
-                            "an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX)", 0);
     long cp = unicode_escape(c, start), lo = -1;
     if (cp < 0)
         return syntax_error(c, start + 2, "four hex digits after \\u", 0);
     *p += 6;
-    if (cp >= 0xD800 && cp <= 0xDBFF && c->len - *p >= 2 && b[*p] == '\\' && b[*p + 1] == 'u') {
-        if ((lo = unicode_escape(c, *p)) < 0)
-            return syntax_error(c, *p + 2, "four hex digits after \\u", 0);
-    }
+    int high = cp >= 0xD800 && cp <= 0xDBFF;
+    if (high && c->len - *p >= 2 && b[*p] == '\\' && b[*p + 1] == 'u' &&
+        (lo = unicode_escape(c, *p)) < 0)
+        return syntax_error(c, *p + 2, "four hex digits after \\u", 0);
     if (cp == 0)
         why = "\\u0000 (NUL) is not allowed";
     else if (cp >= 0xDC00 && cp <= 0xDFFF)
         why = "lone low surrogate escape";
-    else if (cp >= 0xD800 && cp <= 0xDBFF && (lo < 0xDC00 || lo > 0xDFFF))
+    else if (high && (lo < 0xDC00 || lo > 0xDFFF))
         why = "high surrogate escape not followed by a low surrogate escape";
-    else if (cp >= 0xD800 && cp <= 0xDBFF)
-        *p += 6;
+    *p += high ? 6 : 0;
     return why == NULL ? SR_OK : encoding_error(c, start, why, in_key);
 }
 
@@ -231,9 +219,10 @@ static size_t skip_plain(const unsigned char *b, size_t p, size_t len)
     return p;
 }
 
-/* The rest of a string from p, its first byte that is not plain text:
- * escapes, control characters, UTF-8 sequences, up to the closing quote.
- * Not inlined, so that plain strings (nearly all) take a short path. */
+/* The string whose opening quote is at c->pos, from p, its first byte that
+ * is not plain text: escapes, control characters, UTF-8 sequences, up to
+ * the closing quote; c->pos ends past it. Not inlined, so that plain
+ * strings (nearly all) take a short path. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
@@ -241,10 +230,10 @@ static sr_status
 check_string_rest(checker *c, size_t p, int in_key)
 {
     const unsigned char *b = (const unsigned char *)c->buf;
-    size_t len = c->len, n;
+    size_t n;
     sr_status st = SR_OK;
-    for (; st == SR_OK; p = skip_plain(b, p, len)) {
-        if (p >= len)
+    for (; st == SR_OK; p = skip_plain(b, p, c->len)) {
+        if (p >= c->len)
             return syntax_error(c, c->len, "unexpected end of input inside string", 1);
         if (b[p] == '"') {
             c->pos = p + 1;
@@ -255,7 +244,7 @@ check_string_rest(checker *c, size_t p, int in_key)
         else if (b[p] < 0x20)
             return syntax_error(
                 c, p, "a character or an escape (raw control characters must be escaped)", 0);
-        else if ((n = sr__utf8_sequence_length(b + p, len - p)) > 0)
+        else if ((n = sr__utf8_sequence_length(b + p, c->len - p)) > 0)
             p += n;
         else
             return encoding_error(c, p, "invalid UTF-8 byte sequence", in_key);
@@ -263,77 +252,57 @@ check_string_rest(checker *c, size_t p, int in_key)
     return st;
 }
 
-/* Checks the string literal whose opening quote is at *p (and c->pos) and
- * moves *p past its closing quote. */
-static sr_status check_string(checker *c, size_t *p, int in_key)
+/* ---- numbers and literals ---- */
+
+/* Moves *p past the digits there; a syntax error expecting `what` if none. */
+static sr_status digits(checker *c, size_t *p, const char *what)
 {
-    size_t end = skip_plain((const unsigned char *)c->buf, *p + 1, c->len);
-    if (end < c->len && c->buf[end] == '"') {
-        *p = end + 1;
-        return SR_OK;
-    }
-    sr_status st = check_string_rest(c, end, in_key);
-    *p = c->pos;
-    return st;
+    size_t start = *p;
+    while (*p < c->len && is_digit(c->buf[*p]))
+        ++*p;
+    return *p > start ? SR_OK : syntax_error(c, start, what, 0);
 }
 
-/* ---- numbers, literals, keys ---- */
-
-static size_t skip_digits(const char *b, size_t p, size_t end)
-{
-    while (p < end && is_digit(b[p]))
-        p++;
-    return p;
-}
-
-static sr_status check_number(checker *c)
+static sr_status check_number(checker *c, size_t *p)
 {
     const char *b = c->buf;
-    size_t start = c->pos, p = c->pos + (b[c->pos] == '-'), end = c->len;
-    if (p >= end || !is_digit(b[p]))
-        return syntax_error(c, p, "a digit after '-'", 0);
-    if (b[p] == '0' && p + 1 < end && is_digit(b[p + 1]))
-        return syntax_error(c, p + 1, "leading zeros are not allowed in numbers", 1);
-    p = b[p] == '0' ? p + 1 : skip_digits(b, p, end);
-    if (p < end && b[p] == '.') {
-        if (++p >= end || !is_digit(b[p]))
-            return syntax_error(c, p, "a digit after the decimal point", 0);
-        p = skip_digits(b, p, end);
+    size_t start = *p;
+    *p += b[*p] == '-';
+    if (*p + 1 < c->len && b[*p] == '0' && is_digit(b[*p + 1]))
+        return syntax_error(c, *p + 1, "leading zeros are not allowed in numbers", 1);
+    sr_status st = digits(c, p, "a digit after '-'");
+    if (st == SR_OK && *p < c->len && b[*p] == '.') {
+        ++*p;
+        st = digits(c, p, "a digit after the decimal point");
     }
-    if (p < end && (b[p] == 'e' || b[p] == 'E')) {
-        p += p + 1 < end && (b[p + 1] == '+' || b[p + 1] == '-') ? 2 : 1;
-        if (p >= end || !is_digit(b[p]))
-            return syntax_error(c, p, "a digit in the exponent", 0);
-        p = skip_digits(b, p, end);
+    if (st == SR_OK && *p < c->len && (b[*p] == 'e' || b[*p] == 'E')) {
+        *p += *p + 1 < c->len && (b[*p + 1] == '+' || b[*p + 1] == '-') ? 2 : 1;
+        st = digits(c, p, "a digit in the exponent");
     }
-    c->pos = p;
-    sr__json_checked *n = c->out;
-    if (n->count == n->cap) {
-        size_t cap = sr__grow_capacity(n->cap, n->count + 1);
-        sr__json_span *grown = cap == 0 ? NULL : sr__realloc(n->items, cap * sizeof *grown);
+    if (st != SR_OK)
+        return st;
+    sr__json_checked *o = c->out;
+    if (o->count == o->cap) {
+        sr__json_span *grown = sr__grow_array(o->items, &o->cap, o->count + 1, sizeof *grown);
         if (grown == NULL)
             return nomem(c);
-        n->items = grown;
-        n->cap = cap;
+        o->items = grown;
     }
-    n->items[n->count++] = (sr__json_span){start, p - start};
+    o->items[o->count++] = (sr__json_span){start, *p - start};
     return SR_OK;
 }
 
-/* A number or a literal at *p (and c->pos); moves *p past it. */
+/* A number or a literal at *p; moves *p past it. */
 static sr_status check_scalar(checker *c, size_t *p)
 {
-    char ch = c->buf[c->pos];
+    char ch = c->buf[*p];
     const char *word = ch == 't' ? "true" : ch == 'f' ? "false" : ch == 'n' ? "null" : NULL;
-    sr_status st = SR_OK;
     if (word == NULL)
-        st = ch == '-' || is_digit(ch) ? check_number(c) : syntax_error(c, c->pos, "a value", 0);
-    else if (c->len - c->pos < strlen(word) || memcmp(c->buf + c->pos, word, strlen(word)) != 0)
-        st = syntax_error(c, c->pos, "a value (true, false or null)", 0);
-    else
-        c->pos += strlen(word);
-    *p = c->pos;
-    return st;
+        return ch == '-' || is_digit(ch) ? check_number(c, p) : syntax_error(c, *p, "a value", 0);
+    if (c->len - *p < strlen(word) || memcmp(c->buf + *p, word, strlen(word)) != 0)
+        return syntax_error(c, *p, "a value (true, false or null)", 0);
+    *p += strlen(word);
+    return SR_OK;
 }
 
 /* ---- the container stack ---- */
@@ -377,8 +346,13 @@ sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_che
         char ch = p < len ? buf[p] : '\0';
         size_t at = c.pos = p;
         if (ch == '"') {
-            if ((st = check_string(&c, &p, key != NULL)) != SR_OK)
+            p = skip_plain((const unsigned char *)buf, p + 1, len);
+            if (p < len && buf[p] == '"')
+                p++;
+            else if ((st = check_string_rest(&c, p, key != NULL)) != SR_OK)
                 return st;
+            else
+                p = c.pos;
             if (key != NULL) {
                 c.keys++;
                 f->key = at;

@@ -42,25 +42,19 @@ static uint32_t hash_key(const char *s)
     return h ^ (h >> 15);
 }
 
-static int same_key(const cJSON *a, const cJSON *b)
-{
-    return a->string[0] == b->string[0] && strcmp(a->string, b->string) == 0;
-}
-
 /* The first member of object whose key an earlier member has, or NULL.
  * Members after one without a key are not looked at (the walk stops
- * there). Linear in the object's size. */
+ * there). Linear in the object's size: larger objects use a hash table. */
 static const cJSON *first_repeat(const cJSON *object, sr_status *st)
 {
     size_t n = 0, cap = 32;
-    uint64_t firsts = 0; /* small objects: keys' first bytes (mod 64) seen, to compare only those */
-    const cJSON *m, *e, *found = NULL;
+    uint64_t firsts = 0; /* small objects: keys' first bytes (mod 64) seen, to look up only those */
+    const cJSON *m, *found = NULL;
     for (m = object->child; m != NULL && m->string != NULL; m = m->next, n++) {
         uint64_t bit = (uint64_t)1 << ((unsigned char)m->string[0] & 63);
-        for (e = object->child; n <= SMALL_OBJECT && (firsts & bit) && e != m; e = e->next) {
-            if (same_key(e, m))
-                return m;
-        }
+        if (n <= SMALL_OBJECT && (firsts & bit) &&
+            cJSON_GetObjectItemCaseSensitive(object, m->string) != m)
+            return m;
         firsts |= bit;
     }
     if (n <= SMALL_OBJECT)
@@ -75,10 +69,9 @@ static const cJSON *first_repeat(const cJSON *object, sr_status *st)
     }
     for (m = object->child; n-- > 0 && found == NULL; m = m->next) {
         size_t i = hash_key(m->string) & (cap - 1);
-        while (table[i] != NULL && !same_key(table[i], m))
+        while (table[i] != NULL && strcmp(table[i]->string, m->string) != 0)
             i = (i + 1) & (cap - 1);
-        if (table[i] != NULL)
-            found = m;
+        found = table[i] != NULL ? m : NULL;
         table[i] = m;
     }
     sr__free(table);
@@ -123,42 +116,27 @@ static int is_one_number(const char *s)
 }
 
 /* What the text check guarantees parsed trees, for one item of a tree an
- * application built. */
+ * application built. cJSON's types are single bits. */
 static sr_status check_caller_item(tree_check *c, const sr__json_walk *w, const cJSON *item)
 {
-    if (w->depth > 0 && cJSON_IsObject(w->stack[w->depth - 1])) {
-        if (item->string == NULL)
-            return fail(c, w, item, SR_ERR_TYPE, "object member without a key");
-        if (!valid_text(item->string))
-            return fail(c, w, item, SR_ERR_ENCODING, "key is not UTF-8 without NUL");
-    }
-    switch (item->type & 0xFF) {
-    case cJSON_NULL:
-    case cJSON_False:
-    case cJSON_True:
-        return SR_OK;
-    case cJSON_Number:
-        return isfinite(item->valuedouble) ? SR_OK
-                                           : fail(c, w, item, SR_ERR_RANGE,
-                                                  "number is not finite (JSON has no NaN or Inf)");
-    case cJSON_String:
-        if (item->valuestring == NULL)
-            return fail(c, w, item, SR_ERR_TYPE, "string item without text");
-        return valid_text(item->valuestring)
-                   ? SR_OK
-                   : fail(c, w, item, SR_ERR_ENCODING, "string is not UTF-8 without NUL");
-    case cJSON_Raw:
-        return is_one_number(item->valuestring)
-                   ? SR_OK
-                   : fail(c, w, item, SR_ERR_TYPE, "raw item does not hold one JSON number");
-    case cJSON_Array:
-    case cJSON_Object:
-        return w->depth < SR_MAX_DEPTH
-                   ? SR_OK
-                   : fail(c, w, item, SR_ERR_LIMIT, "nesting deeper than 512 arrays and objects");
-    default:
+    int type = item->type & 0xFF, in_object = w->depth > 0 && cJSON_IsObject(w->stack[w->depth - 1]);
+    if (in_object && item->string == NULL)
+        return fail(c, w, item, SR_ERR_TYPE, "object member without a key");
+    if (in_object && !valid_text(item->string))
+        return fail(c, w, item, SR_ERR_ENCODING, "key is not UTF-8 without NUL");
+    if (type == 0 || (type & (type - 1)) != 0)
         return fail(c, w, item, SR_ERR_TYPE, "item of no JSON type (cJSON_Invalid)");
-    }
+    if (type == cJSON_Number && !isfinite(item->valuedouble))
+        return fail(c, w, item, SR_ERR_RANGE, "number is not finite (JSON has no NaN or Inf)");
+    if (type == cJSON_String && item->valuestring == NULL)
+        return fail(c, w, item, SR_ERR_TYPE, "string item without text");
+    if (type == cJSON_String && !valid_text(item->valuestring))
+        return fail(c, w, item, SR_ERR_ENCODING, "string is not UTF-8 without NUL");
+    if (type == cJSON_Raw && !is_one_number(item->valuestring))
+        return fail(c, w, item, SR_ERR_TYPE, "raw item does not hold one JSON number");
+    if ((type == cJSON_Array || type == cJSON_Object) && w->depth >= SR_MAX_DEPTH)
+        return fail(c, w, item, SR_ERR_LIMIT, "nesting deeper than 512 arrays and objects");
+    return SR_OK;
 }
 
 static sr_status visit(void *vctx, const sr__json_walk *w, cJSON *item, int first)

@@ -3,12 +3,10 @@
  * text into its own allocation (cJSON's memory comes from cJSON's hooks,
  * which an application may point at another allocator), or re-indents it
  * into the house 2-space form, counted first. */
-#include <stdint.h>
 #include <string.h>
 
 #include "internal.h"
 #include "json_tree.h"
-#include "json_walk.h"
 
 /* cJSON's first buffer: a request of a few IMEIs fits, larger ones grow. */
 #define CJSON_FIRST_BUFFER 1024
@@ -60,48 +58,23 @@ static size_t reindent(const char *in, size_t len, char *out)
     return o;
 }
 
-/* Finds what cJSON cannot print: an item of no type (cJSON's types are
- * single bits) or a raw item without text. */
-static sr_status printable(void *ctx, const sr__json_walk *w, cJSON *item, int first)
-{
-    int type = item->type & 0xFF;
-    (void)ctx;
-    (void)w;
-    (void)first;
-    return type == 0 || (type & (type - 1)) != 0 || (type == cJSON_Raw && !item->valuestring)
-               ? SR_ERR_ARG
-               : SR_OK;
-}
-
 sr_status sr__json_print(const cJSON *tree, unsigned flags, char **out, size_t *out_len)
 {
     int pretty = (flags & SR_JSON_PRETTY) != 0;
-    if (out_len != NULL)
-        *out_len = 0;
-    if (out == NULL)
-        return SR_ERR_ARG;
-    *out = NULL;
-    if (tree == NULL)
-        return SR_ERR_ARG;
+    /* every tree the library prints is printable: cJSON fails only for memory */
     char *compact = cJSON_PrintBuffered(tree, CJSON_FIRST_BUFFER, 0);
-    if (compact == NULL) {
-        /* the walk takes non-const items but changes nothing */
-        cJSON *root = (cJSON *)(uintptr_t)tree;
-        return sr__json_walk_tree(root, printable, NULL) == SR_ERR_ARG ? SR_ERR_ARG : SR_ERR_NOMEM;
-    }
-    size_t len = strlen(compact);
+    size_t len = compact != NULL ? strlen(compact) : 0;
     size_t size = pretty ? reindent(compact, len, NULL) : len;
-    char *buf = size <= SR_JSON_MAX_OUTPUT ? sr__malloc(size + 1) : NULL;
+    char *buf = compact != NULL && size <= SR_JSON_MAX_OUTPUT ? sr__malloc(size + 1) : NULL;
     if (buf != NULL && pretty)
         reindent(compact, len, buf);
     else if (buf != NULL)
         memcpy(buf, compact, len);
     cJSON_free(compact);
-    if (buf == NULL)
-        return size <= SR_JSON_MAX_OUTPUT ? SR_ERR_NOMEM : SR_ERR_LIMIT;
-    buf[size] = '\0';
+    if (buf != NULL)
+        buf[size] = '\0';
     *out = buf;
     if (out_len != NULL)
-        *out_len = size;
-    return SR_OK;
+        *out_len = buf != NULL ? size : 0;
+    return buf != NULL ? SR_OK : size <= SR_JSON_MAX_OUTPUT ? SR_ERR_NOMEM : SR_ERR_LIMIT;
 }

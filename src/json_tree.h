@@ -26,16 +26,15 @@ sr_status sr__json_parse(const char *json, size_t len, const sr_parse_options *o
  * a "number"), for type errors ("expected string, found number"). */
 const char *sr__json_kind_name(const cJSON *item);
 
-/* Prints tree with cJSON, compact, or with SR_JSON_PRETTY in the house
- * 2-space style (DESIGN section 4). *out is NUL-terminated, freed with
- * sr_free(); out_len may be NULL. Raw items print unchanged; each must
- * hold one JSON scalar written compactly (parsed trees hold numbers): the
- * pretty form re-indents cJSON's compact text. cJSON's compact text (at
- * most 6 bytes a byte of the tree's strings) is printed first; the pretty
- * size is counted from it, so the output is never allocated beyond
- * SR_JSON_MAX_OUTPUT (64 MiB): SR_ERR_LIMIT. SR_ERR_ARG for a NULL tree or
- * an item cJSON cannot print (no type, raw without text); SR_ERR_NOMEM when
- * cJSON or the library runs out of memory. *out is NULL on failure. */
+/* Prints tree (not NULL) with cJSON, compact, or with SR_JSON_PRETTY in
+ * the house 2-space style (DESIGN section 4), into *out (NUL-terminated,
+ * freed with sr_free(); out not NULL, out_len may be). Every item must be
+ * printable, as the library's trees are: raw items hold one JSON scalar
+ * written compactly (the pretty form re-indents cJSON's compact text).
+ * The pretty size is counted from the compact text first, so the output is
+ * never allocated beyond SR_JSON_MAX_OUTPUT (64 MiB): SR_ERR_LIMIT.
+ * SR_ERR_NOMEM when cJSON or the library runs out of memory; *out is NULL
+ * on failure. */
 sr_status sr__json_print(const cJSON *tree, unsigned flags, char **out, size_t *out_len);
 
 #endif /* SESSREPORT_JSON_TREE_H */

@@ -79,14 +79,10 @@ sr_status sr__member_push(sr__member_list *l, cJSON *item)
 {
     char *text = NULL;
     if (l->count == l->cap) {
-        size_t cap = sr__grow_capacity(l->cap, l->count + 1);
-        if (cap == 0 || cap > (size_t)-1 / sizeof *l->items)
-            return SR_ERR_NOMEM;
-        sr__member *items = sr__realloc(l->items, cap * sizeof *items);
+        sr__member *items = sr__grow_array(l->items, &l->cap, l->count + 1, sizeof *items);
         if (items == NULL)
             return SR_ERR_NOMEM;
         l->items = items;
-        l->cap = cap;
     }
     /* Printed once here, so that the getters stay read-only (several
      * threads may read one request). */

@@ -18,17 +18,12 @@
 
 static sr_status rows_reserve(sr__rows *rows, size_t row_size, size_t need)
 {
-    size_t cap;
-    void *grown;
     if (need <= rows->cap)
         return SR_OK;
-    cap = sr__grow_capacity(rows->cap, need); /* 0 on overflow */
-    grown =
-        cap != 0 && cap <= (size_t)-1 / row_size ? sr__realloc(rows->rows, cap * row_size) : NULL;
+    void *grown = sr__grow_array(rows->rows, &rows->cap, need, row_size);
     if (grown == NULL)
         return SR_ERR_NOMEM;
     rows->rows = grown;
-    rows->cap = cap;
     return SR_OK;
 }
 

@@ -359,29 +359,6 @@ static void test_prints_cjson_numbers(void **state)
     cJSON_Delete(tree);
 }
 
-static void test_print_arguments(void **state)
-{
-    (void)state;
-    char *out = (char *)&out;
-    size_t len = 7;
-    assert_int_equal(sr__json_print(NULL, 0, &out, &len), SR_ERR_ARG);
-    assert_null(out);
-    assert_int_equal(len, 0);
-    cJSON *tree = cJSON_CreateObject();
-    assert_non_null(tree);
-    assert_int_equal(sr__json_print(tree, 0, NULL, &len), SR_ERR_ARG);
-    /* a raw item without text cannot be printed */
-    cJSON *raw = cJSON_CreateRaw("1");
-    assert_non_null(raw);
-    cJSON_free(raw->valuestring);
-    raw->valuestring = NULL;
-    cJSON_AddItemToObject(tree, "r", raw);
-    out = (char *)&out;
-    assert_int_equal(sr__json_print(tree, 0, &out, NULL), SR_ERR_ARG);
-    assert_null(out);
-    cJSON_Delete(tree);
-}
-
 /* Issue 15 item 4: 1000 arrays nested 510 deep would print 524 MB pretty. */
 static void test_pretty_amplification_is_refused(void **state)
 {
@@ -448,7 +425,6 @@ int main(void)
         cmocka_unit_test(test_pretty_house_style),
         cmocka_unit_test(test_escaping_is_cjsons),
         cmocka_unit_test(test_prints_cjson_numbers),
-        cmocka_unit_test(test_print_arguments),
         cmocka_unit_test(test_pretty_amplification_is_refused),
         cmocka_unit_test(test_compact_beyond_the_limit_is_refused),
     };
