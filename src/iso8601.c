@@ -452,6 +452,42 @@ static int to_instant(parser *c, sr__instant *out)
     return 1;
 }
 
+/* The number written by the n digits at s, or -1 when one is not a digit. */
+static int64_t fixed_digits(const char *s, unsigned n)
+{
+    int64_t v = 0;
+    for (unsigned i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+/* The form nearly every request carries, YYYY-MM-DDThh:mm:ss[.f]Z with a
+ * valid date and a second below 60, read straight into *out. 0 for
+ * anything else (other forms, every error): the full parser decides. */
+static int parse_usual(const char *s, size_t len, sr__instant *out)
+{
+    if (len < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
+        s[len - 1] != 'Z' || (len > 20 && (s[19] != '.' || len == 21 || len > 30)))
+        return 0;
+    int64_t y = fixed_digits(s, 4), mo = fixed_digits(s + 5, 2), d = fixed_digits(s + 8, 2);
+    int64_t h = fixed_digits(s + 11, 2), mi = fixed_digits(s + 14, 2), sec = fixed_digits(s + 17, 2);
+    int64_t nanos = len > 20 ? fixed_digits(s + 20, (unsigned)(len - 21)) : 0;
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, (unsigned)mo) || h < 0 ||
+        h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || nanos < 0)
+        return 0;
+    for (size_t i = len - 21; len > 20 && i < 9; i++)
+        nanos *= 10;
+    out->seconds = days_from_civil(y, (unsigned)mo, (unsigned)d) * SECONDS_PER_DAY + h * 3600 +
+                   mi * 60 + sec;
+    out->nanos = (uint32_t)nanos;
+    out->leap = 0;
+    out->fraction_digits = (unsigned char)(len > 20 ? len - 21 : 0);
+    return 1;
+}
+
 int sr__date_is_constant(const char *v)
 {
     return (v[0] >= 'A' && v[0] <= 'Z') || (v[0] >= 'a' && v[0] <= 'z');
@@ -465,6 +501,8 @@ sr_status sr__iso8601_parse(const char *s, size_t len, unsigned flags, sr__insta
     sr__instant unused; /* where the instant goes when the caller wants none */
     if (reason != NULL && reason_cap > 0)
         reason[0] = '\0';
+    if (s != NULL && parse_usual(s, len, out != NULL ? out : &unused))
+        return SR_OK;
     int ok = s == NULL
                  ? fail(&c, "the value is missing")
                  : parse_fields(&c) && ((flags & SR__ISO8601_RFC3339) == 0 || check_rfc3339(&c)) &&
