@@ -81,7 +81,6 @@ static sr_status fail(checker *c, sr_status code)
     for (n += zero ? 2 : 0; depth > 0; n++)
         text[n] = c->frames[--depth].is_object ? '}' : ']';
     text[n] = '\0';
-    c->out->prefix_len = n;
     c->out->prefix_numbers = c->out->count;
     return code;
 }
@@ -128,13 +127,11 @@ static sr_status render_path(const checker *c, size_t levels, char *out)
     sr_status st = SR_OK;
     out[0] = '\0';
     for (size_t i = 0; i < levels && i < SR_MAX_DEPTH && st == SR_OK; i++) {
-        const frame *f = &c->frames[i];
-        if (!f->is_object)
-            sr__pointer_append_index(out, SR_ERROR_PATH_SIZE, f->index);
-        else if (f->key_len == 0)
-            break;
-        else
+        const frame *f = &c->frames[i]; /* a value is being checked in each: keys are set */
+        if (f->is_object)
             st = append_key(out, c->buf + f->key + 1, f->key_len - 2);
+        else
+            sr__pointer_append_index(out, SR_ERROR_PATH_SIZE, f->index);
     }
     return st;
 }
@@ -221,13 +218,8 @@ static size_t skip_plain(const unsigned char *b, size_t p, size_t len)
 
 /* The string whose opening quote is at c->pos, from p, its first byte that
  * is not plain text: escapes, control characters, UTF-8 sequences, up to
- * the closing quote; c->pos ends past it. Not inlined, so that plain
- * strings (nearly all) take a short path. */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static sr_status
-check_string_rest(checker *c, size_t p, int in_key)
+ * the closing quote; c->pos ends past it. */
+static sr_status check_string_rest(checker *c, size_t p, int in_key)
 {
     const unsigned char *b = (const unsigned char *)c->buf;
     size_t n;

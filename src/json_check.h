@@ -14,16 +14,16 @@ typedef struct sr__json_span {
     size_t offset, len;
 } sr__json_span;
 
-/* What the check learned about the text: the spans of its numbers in
- * document order, how many objects it holds and, on an error after two
- * keys, the text before the error closed (the first prefix_numbers numbers
- * lie in it), where a key repeated before the error is looked for. Start
- * from {0}; free items and prefix with sr__free. */
+/* What the check learned: its numbers' spans in document order, how many
+ * objects the text holds and, on an error after two keys, the text before
+ * the error closed (holding the first prefix_numbers numbers), in which a
+ * key repeated before the error is looked for. Start from {0}; free items
+ * and prefix with sr__free. */
 typedef struct sr__json_checked {
     sr__json_span *items;
     size_t count, cap, objects;
     char *prefix;
-    size_t prefix_len, prefix_numbers;
+    size_t prefix_numbers;
 } sr__json_checked;
 
 /* Checks buf[begin..len) as one JSON value (RFC 8259, whitespace around
@@ -38,8 +38,8 @@ sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_che
 
 /* For a tree cJSON parsed from checked text: each number becomes a raw
  * item holding its digits in text (checked NULL: numbers are left alone);
- * a key repeated in one object is SR_ERR_DUPLICATE at its first repeat in
- * document order. SR_ERR_NOMEM too. */
+ * a repeated key is SR_ERR_DUPLICATE at the first repeat in document
+ * order. SR_ERR_NOMEM too. */
 sr_status sr__json_check_parsed(struct cJSON *root, const char *text,
                                 const sr__json_checked *checked, sr_error *err);
 

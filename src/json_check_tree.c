@@ -48,15 +48,12 @@ static uint32_t hash_key(const char *s)
 static const cJSON *first_repeat(const cJSON *object, sr_status *st)
 {
     size_t n = 0, cap = 32;
-    uint64_t firsts = 0; /* small objects: keys' first bytes (mod 64) seen, to compare only those */
     const cJSON *m, *e, *found = NULL;
     for (m = object->child; m != NULL && m->string != NULL; m = m->next, n++) {
-        uint64_t bit = (uint64_t)1 << ((unsigned char)m->string[0] & 63);
-        for (e = object->child; n <= SMALL_OBJECT && (firsts & bit) && e != m; e = e->next) {
+        for (e = object->child; n <= SMALL_OBJECT && e != m; e = e->next) {
             if (e->string[0] == m->string[0] && strcmp(e->string, m->string) == 0)
                 return m;
         }
-        firsts |= bit;
     }
     if (n <= SMALL_OBJECT)
         return NULL;

@@ -107,11 +107,9 @@ static int has_long_number(const sr__json_checked *numbers)
  * document order. prefix is the text before the error, closed. */
 static sr_status repeat_before(sr__json_checked *checked, size_t base, sr_status st, sr_error *err)
 {
-    char *prefix = checked->prefix;
-    size_t n = checked->prefix_len;
     sr_error dup;
-    shorten_numbers(prefix, base, checked, checked->prefix_numbers);
-    cJSON *tree = cJSON_ParseWithLengthOpts(prefix, n, NULL, 0);
+    shorten_numbers(checked->prefix, base, checked, checked->prefix_numbers);
+    cJSON *tree = cJSON_ParseWithLengthOpts(checked->prefix, strlen(checked->prefix), NULL, 0);
     sr_status found = tree == NULL ? SR_ERR_NOMEM : sr__json_check_parsed(tree, NULL, NULL, &dup);
     cJSON_Delete(tree);
     if (found == SR_ERR_DUPLICATE && err != NULL)
