@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* The strict check: the one reader of JSON text in the library. One pass
- * with an explicit stack (no recursion) over what cJSON accepts wrongly or
- * cannot tell: RFC 8259 grammar (leading zeros, "2.", raw control
- * characters, bad escapes), UTF-8 without NUL or lone surrogates, the
- * nesting bound, positions, and the span of every number. Duplicate keys
- * are found on the tree (json_check_tree.c). */
+/* The strict check, the one reader of JSON text in the library: one pass
+ * with an explicit stack over what cJSON accepts wrongly or cannot tell
+ * (RFC 8259 grammar, UTF-8 without NUL or lone surrogates, the nesting
+ * bound, positions, the span of every number). Repeated keys are found on
+ * the tree (json_check_tree.c). */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,13 +161,12 @@ static long unicode_escape(const checker *c, size_t p)
     return strspn(hex, "0123456789abcdefABCDEF") == 4 ? strtol(hex, NULL, 16) : -1;
 }
 
-/* Checks the escape whose backslash is at *p and moves *p past it. */
+/* Checks the escape whose backslash is at *p, not the last byte, and moves
+ * *p past it. */
 static sr_status check_escape(checker *c, size_t *p, int in_key)
 {
     const char *b = c->buf, *why = NULL;
     size_t start = *p;
-    if (start + 1 >= c->len)
-        return syntax_error(c, c->len, "unexpected end of input inside string", 1);
     if (b[start + 1] != 'u') {
         *p += 2;
         return b[start + 1] != '\0' && strchr("\"\\/bfnrt", b[start + 1]) != NULL
@@ -231,7 +229,7 @@ static sr_status check_string_rest(checker *c, size_t p, int in_key)
             c->pos = p + 1;
             return SR_OK;
         }
-        if (b[p] == '\\')
+        if (b[p] == '\\' && p + 1 < c->len)
             st = check_escape(c, &p, in_key);
         else if (b[p] < 0x20)
             return syntax_error(

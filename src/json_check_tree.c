@@ -76,11 +76,9 @@ static const cJSON *first_repeat(const cJSON *object, sr_status *st)
     return found;
 }
 
-/* Turns a parsed number into a raw item holding its digits in the text,
- * in place (cJSON_CreateRaw and cJSON_ReplaceItemViaPointer would allocate
- * a second item and drop the key): a parsed number owns no valuestring and
- * has no reference or constant-key flag, and cJSON_Delete frees with the
- * hooks cJSON_malloc allocates with. */
+/* Turns a parsed number into a raw item holding its digits, in place (a
+ * new item would cost an allocation): a parsed number owns no valuestring
+ * nor flags, and cJSON_Delete frees with the hooks of cJSON_malloc. */
 static sr_status put_digits(tree_check *c, cJSON *item)
 {
     if (c->next_number == c->numbers->count)
@@ -166,8 +164,7 @@ static sr_status run(cJSON *root, const char *text, const sr__json_checked *numb
     c.numbers = numbers;
     c.next_number = 0;
     c.caller = caller;
-    c.err = err;
-    c.repeat[0] = NULL;
+    c.err = err; /* repeat[d] is set before the walk goes down to depth d */
     return sr__json_walk_tree(root, visit, &c);
 }
 

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* sr__json_print: cJSON prints the tree compact; the library copies that
- * text into its own allocation (cJSON's memory comes from cJSON's hooks,
- * which an application may point at another allocator), or re-indents it
- * into the house 2-space form, counted first. */
+ * text into its own allocation (cJSON's hooks may be another allocator) or
+ * re-indents it into the house 2-space form, counted first. */
 #include <string.h>
 
 #include "internal.h"
