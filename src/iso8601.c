@@ -473,15 +473,16 @@ static int parse_usual(const char *s, size_t len, sr__instant *out)
         s[len - 1] != 'Z' || (len > 20 && (s[19] != '.' || len == 21 || len > 30)))
         return 0;
     int64_t y = fixed_digits(s, 4), mo = fixed_digits(s + 5, 2), d = fixed_digits(s + 8, 2);
-    int64_t h = fixed_digits(s + 11, 2), mi = fixed_digits(s + 14, 2), sec = fixed_digits(s + 17, 2);
+    int64_t h = fixed_digits(s + 11, 2), mi = fixed_digits(s + 14, 2),
+            sec = fixed_digits(s + 17, 2);
     int64_t nanos = len > 20 ? fixed_digits(s + 20, (unsigned)(len - 21)) : 0;
     if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, (unsigned)mo) || h < 0 ||
         h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || nanos < 0)
         return 0;
     for (size_t i = len - 21; len > 20 && i < 9; i++)
         nanos *= 10;
-    out->seconds = days_from_civil(y, (unsigned)mo, (unsigned)d) * SECONDS_PER_DAY + h * 3600 +
-                   mi * 60 + sec;
+    out->seconds =
+        days_from_civil(y, (unsigned)mo, (unsigned)d) * SECONDS_PER_DAY + h * 3600 + mi * 60 + sec;
     out->nanos = (uint32_t)nanos;
     out->leap = 0;
     out->fraction_digits = (unsigned char)(len > 20 ? len - 21 : 0);

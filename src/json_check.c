@@ -5,6 +5,7 @@
  * bound, positions, the span of every number). Repeated keys are found on
  * the tree (json_check_tree.c). */
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
@@ -19,14 +20,13 @@
 
 /* An open container. */
 typedef struct frame {
-    size_t key, key_len; /* objects: the current key's literal, quotes included; 0 = none */
-    size_t index;        /* arrays: the current item */
+    size_t key_end; /* objects: just past the current key's closing quote; 0 = none */
     int is_object;
 } frame;
 
 typedef struct checker {
     const char *buf; /* the whole input, for positions */
-    size_t begin, len, pos, depth, keys;
+    size_t begin, len, pos, depth;
     size_t end; /* where the last complete value ended, or just inside the last '{' or '[' */
     sr_error *err;
     sr__json_checked *out;
@@ -59,28 +59,39 @@ static sr_status nomem(checker *c)
     return sr__error_set(c->err, SR_ERR_NOMEM, "", "out of memory while checking JSON");
 }
 
-/* Returns code after keeping the text before the first error with its open
- * containers closed (a member whose key is complete gets the value 0):
- * sr__json_parse looks for a key repeated before the error in it. Only
- * worth it after two keys, and never past the nesting bound (its error
- * comes first). */
-static sr_status fail(checker *c, sr_status code)
+/* Returns code after keeping, for sr__json_parse, the text before the
+ * error with its open containers closed and a 0 standing in for the value
+ * being read (for an encoding error in a key, a member named by the key's
+ * part before key_part_end and a 0xFF byte, which no checked key holds, so
+ * that it repeats none). cJSON finds in it a key repeated before the error,
+ * and the error's path: the stand-in, depth levels down the last items.
+ * Past the nesting bound the bound's text stands. */
+static sr_status fail(checker *c, sr_status code, size_t key_part_end)
 {
-    size_t depth = c->depth;
-    if (c->out->prefix != NULL || depth > SR_MAX_DEPTH || c->keys < 2)
-        return code;
+    size_t depth = c->depth, part = key_part_end > 0 ? key_part_end - c->pos - 1 : 0;
     const frame *f = &c->frames[depth > 0 ? depth - 1 : 0];
-    int zero = depth > 0 && f->is_object && f->key_len > 0;
-    size_t n = (zero ? f->key + f->key_len : c->end) - c->begin;
-    char *text = c->out->prefix = sr__malloc(n + 3 + depth);
+    if (c->out->prefix != NULL || depth > SR_MAX_DEPTH || c->end == c->begin)
+        return code;
+    size_t cut = depth > 0 && f->key_end > 0 ? f->key_end : c->end, n = cut - c->begin;
+    size_t size = n + part + depth + 8;
+    const char *sep = c->buf[cut - 1] == '{' || c->buf[cut - 1] == '[' ? "" : ",";
+    char *text = c->out->prefix = sr__malloc(size);
     if (text == NULL)
         return nomem(c);
     memcpy(text, c->buf + c->begin, n);
-    memcpy(text + n, ":0", zero ? 2 : 0);
-    for (n += zero ? 2 : 0; depth > 0; n++)
-        text[n] = c->frames[--depth].is_object ? '}' : ']';
+    if (depth > 0 && f->key_end > 0)
+        n += (size_t)snprintf(text + n, size - n, ":0");
+    else if (key_part_end > 0) {
+        n += (size_t)snprintf(text + n, size - n, "%s\"", sep);
+        memcpy(text + n, c->buf + c->pos + 1, part);
+        n += part + (size_t)snprintf(text + n + part, size - n - part, "\xFF\":0");
+    } else if (depth > 0 && !f->is_object)
+        n += (size_t)snprintf(text + n, size - n, "%s0", sep);
+    while (depth > 0)
+        text[n++] = c->frames[--depth].is_object ? '}' : ']';
     text[n] = '\0';
     c->out->prefix_numbers = c->out->count;
+    c->out->prefix_depth = c->depth;
     return code;
 }
 
@@ -98,57 +109,17 @@ static sr_status syntax_error(checker *c, size_t at, const char *what, int plain
         sr__error_set(c->err, SR_ERR_SYNTAX, "", "expected %s, found byte 0x%02X", what,
                       (unsigned)ch);
     sr__error_set_position(c->err, c->buf, c->len, at);
-    return fail(c, SR_ERR_SYNTAX);
-}
-
-/* Appends the key whose literal body (checked, escapes undecoded) is
- * s[0..n), decoded by cJSON. */
-static sr_status append_key(char *path, const char *s, size_t n)
-{
-    char *quoted = sr__malloc(n + 2);
-    cJSON *key = NULL;
-    if (quoted != NULL) {
-        quoted[0] = quoted[n + 1] = '"';
-        memcpy(quoted + 1, s, n);
-        key = cJSON_ParseWithLength(quoted, n + 2); /* fails only for memory */
-        sr__free(quoted);
-    }
-    if (key == NULL)
-        return SR_ERR_NOMEM;
-    sr__pointer_append_key(path, SR_ERROR_PATH_SIZE, key->valuestring, strlen(key->valuestring));
-    cJSON_Delete(key);
-    return SR_OK;
-}
-
-/* The pointer of the value being checked in the outermost `levels` frames. */
-static sr_status render_path(const checker *c, size_t levels, char *out)
-{
-    sr_status st = SR_OK;
-    out[0] = '\0';
-    for (size_t i = 0; i < levels && i < SR_MAX_DEPTH && st == SR_OK; i++) {
-        const frame *f = &c->frames[i]; /* a value is being checked in each: keys are set */
-        if (f->is_object)
-            st = append_key(out, c->buf + f->key + 1, f->key_len - 2);
-        else
-            sr__pointer_append_index(out, SR_ERROR_PATH_SIZE, f->index);
-    }
-    return st;
+    return fail(c, SR_ERR_SYNTAX, 0);
 }
 
 /* ---- strings ---- */
 
 /* An encoding error at byte `at` of the string whose opening quote is at
- * c->pos: a value, or a key whose path ends with its part before `at`. */
+ * c->pos, a value or a key; sr__json_parse sets its path. */
 static sr_status encoding_error(checker *c, size_t at, const char *why, int in_key)
 {
-    char path[SR_ERROR_PATH_SIZE];
-    sr_status st = render_path(c, in_key ? c->depth - 1 : c->depth, path);
-    if (st == SR_OK && in_key && c->depth <= SR_MAX_DEPTH)
-        st = append_key(path, c->buf + c->pos + 1, at - c->pos - 1);
-    if (st != SR_OK)
-        return nomem(c);
-    sr__error_set(c->err, SR_ERR_ENCODING, path, "invalid string: %s (at byte %zu)", why, at);
-    return fail(c, SR_ERR_ENCODING);
+    sr__error_set(c->err, SR_ERR_ENCODING, "", "invalid string: %s (at byte %zu)", why, at);
+    return fail(c, SR_ERR_ENCODING, in_key ? at : 0);
 }
 
 /* The \uXXXX escape at p, or -1 when its hex digits are missing or bad. */
@@ -302,15 +273,14 @@ static sr_status check_scalar(checker *c, size_t *p)
  * container past it closes. */
 static frame *open_container(checker *c, int is_object)
 {
-    char path[SR_ERROR_PATH_SIZE];
     if (c->depth == SR_MAX_DEPTH) {
-        if (render_path(c, c->depth, path) != SR_OK || fail(c, SR_OK) != SR_OK)
-            return NULL;
-        sr__error_set(c->err, SR_ERR_LIMIT, path, "nesting deeper than %d arrays and objects",
+        sr__error_set(c->err, SR_ERR_LIMIT, "", "nesting deeper than %d arrays and objects",
                       SR_MAX_DEPTH);
+        if (fail(c, SR_ERR_LIMIT, 0) != SR_ERR_LIMIT)
+            return NULL;
     }
     c->depth++;
-    *top(c) = (frame){0, 0, 0, is_object};
+    *top(c) = (frame){0, is_object};
     c->out->objects += (size_t)is_object;
     c->end = c->pos + 1;
     return top(c);
@@ -332,9 +302,10 @@ sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_che
     c.begin = begin;
     c.err = err;
     c.out = out;
+    c.end = begin;
     for (size_t p = skip_ws(buf, begin, len);;) {
         char ch = p < len ? buf[p] : '\0';
-        size_t at = c.pos = p;
+        c.pos = p;
         if (ch == '"') {
             p = skip_plain((const unsigned char *)buf, p + 1, len);
             if (p < len && buf[p] == '"')
@@ -344,9 +315,7 @@ sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_che
             else
                 p = c.pos;
             if (key != NULL) {
-                c.keys++;
-                f->key = at;
-                f->key_len = p - at;
+                f->key_end = p;
                 p = skip_ws(buf, p, len);
                 if (p >= len || buf[p] != ':')
                     return syntax_error(&c, p, "':' after object key", 0);
@@ -372,12 +341,11 @@ sr_status sr__json_check(const char *buf, size_t len, size_t begin, sr__json_che
         while (c.depth > 0) {
             f = top(&c);
             c.end = p;
-            f->key_len = 0;
+            f->key_end = 0;
             p = skip_ws(buf, p, len);
             ch = p < len ? buf[p] : '\0';
             if (ch == ',') {
                 key = f->is_object ? "'\"' to start an object key after ','" : NULL;
-                f->index += !f->is_object;
                 break;
             }
             if (ch != (f->is_object ? '}' : ']'))

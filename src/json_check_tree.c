@@ -76,6 +76,24 @@ static const cJSON *first_repeat(const cJSON *object, sr_status *st)
     return found;
 }
 
+void sr__json_stand_in_path(const cJSON *prefix, size_t levels, char *out)
+{
+    const cJSON *item = prefix, *last;
+    out[0] = '\0';
+    for (; levels > 0 && item->child != NULL; levels--, item = last) {
+        size_t index = 0, n;
+        for (last = item->child; last->next != NULL; last = last->next)
+            index++;
+        if (!cJSON_IsObject(item)) {
+            sr__pointer_append_index(out, SR_ERROR_PATH_SIZE, index);
+            continue;
+        }
+        n = strlen(last->string); /* a key in progress ends with the 0xFF mark */
+        sr__pointer_append_key(out, SR_ERROR_PATH_SIZE, last->string,
+                               n - (n > 0 && (unsigned char)last->string[n - 1] == 0xFF));
+    }
+}
+
 /* Turns a parsed number into a raw item holding its digits, in place (a
  * new item would cost an allocation): a parsed number owns no valuestring
  * nor flags, and cJSON_Delete frees with the hooks of cJSON_malloc. */
@@ -115,7 +133,8 @@ static int is_one_number(const char *s)
  * application built. cJSON's types are single bits. */
 static sr_status check_caller_item(tree_check *c, const sr__json_walk *w, const cJSON *item)
 {
-    int type = item->type & 0xFF, in_object = w->depth > 0 && cJSON_IsObject(w->stack[w->depth - 1]);
+    int type = item->type & 0xFF,
+        in_object = w->depth > 0 && cJSON_IsObject(w->stack[w->depth - 1]);
     if (in_object && item->string == NULL)
         return fail(c, w, item, SR_ERR_TYPE, "object member without a key");
     if (in_object && !valid_text(item->string))

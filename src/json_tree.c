@@ -104,13 +104,16 @@ static int has_long_number(const sr__json_checked *numbers)
 }
 
 /* After an error in the text: a key repeated before it comes first in
- * document order. prefix is the text before the error, closed. */
-static sr_status repeat_before(sr__json_checked *checked, size_t base, sr_status st, sr_error *err)
+ * document order; otherwise an encoding or nesting error takes its path
+ * from the stand-in. prefix is the text before the error, closed. */
+static sr_status resolve_error(sr__json_checked *checked, size_t base, sr_status st, sr_error *err)
 {
     sr_error dup;
     shorten_numbers(checked->prefix, base, checked, checked->prefix_numbers);
     cJSON *tree = cJSON_ParseWithLengthOpts(checked->prefix, strlen(checked->prefix), NULL, 0);
     sr_status found = tree == NULL ? SR_ERR_NOMEM : sr__json_check_parsed(tree, NULL, NULL, &dup);
+    if (found == SR_OK && st != SR_ERR_SYNTAX && err != NULL)
+        sr__json_stand_in_path(tree, checked->prefix_depth, err->path);
     cJSON_Delete(tree);
     if (found == SR_ERR_DUPLICATE && err != NULL)
         *err = dup;
@@ -146,7 +149,7 @@ sr_status sr__json_parse(const char *json, size_t len, const sr_parse_options *o
     size_t begin = has_bom(json, len) ? 3 : 0;
     sr_status st = sr__json_check(json, len, begin, &numbers, err);
     if (st != SR_OK && st != SR_ERR_NOMEM && numbers.prefix != NULL)
-        st = repeat_before(&numbers, begin, st, err);
+        st = resolve_error(&numbers, begin, st, err);
     if (st != SR_OK)
         goto cleanup;
     const char *text = json + begin;
