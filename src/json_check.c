@@ -12,8 +12,6 @@
 #    include <emmintrin.h>
 #endif
 
-#include <cjson/cJSON.h>
-
 #include "internal.h"
 #include "json_check.h"
 #include "sessreport/json.h"
@@ -279,11 +277,12 @@ static frame *open_container(checker *c, int is_object)
         if (fail(c, SR_ERR_LIMIT, 0) != SR_ERR_LIMIT)
             return NULL;
     }
+    frame *f = &c->frames[c->depth < SR_MAX_DEPTH ? c->depth : SR_MAX_DEPTH];
+    *f = (frame){0, is_object};
     c->depth++;
-    *top(c) = (frame){0, is_object};
     c->out->objects += (size_t)is_object;
     c->end = c->pos + 1;
-    return top(c);
+    return f;
 }
 
 /* One loop over the tokens with the position in a local: a key (`key`

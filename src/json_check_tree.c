@@ -23,7 +23,7 @@ typedef struct tree_check {
     sr_error *err;
     /* Per depth: the first member of the object above that repeats an
      * earlier key, reported when the walk reaches it (document order). */
-    const cJSON *repeat[SR_MAX_DEPTH + 1];
+    const cJSON **repeat;
 } tree_check;
 
 static sr_status fail(tree_check *c, const sr__json_walk *w, const cJSON *item, sr_status code,
@@ -32,14 +32,6 @@ static sr_status fail(tree_check *c, const sr__json_walk *w, const cJSON *item, 
     char path[SR_ERROR_PATH_SIZE];
     sr__json_walk_path(w, item, path);
     return sr__error_set(c->err, code, path, "%s", message);
-}
-
-static uint32_t hash_key(const char *s)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (; *s != '\0'; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h ^ (h >> 15);
 }
 
 /* The first member of object whose key an earlier member has, or NULL.
@@ -66,7 +58,10 @@ static const cJSON *first_repeat(const cJSON *object, sr_status *st)
         return NULL;
     }
     for (m = object->child; n-- > 0 && found == NULL; m = m->next) {
-        size_t i = hash_key(m->string) & (cap - 1);
+        uint32_t h = 2166136261u; /* FNV-1a */
+        for (const char *k = m->string; *k != '\0'; k++)
+            h = (h ^ (unsigned char)*k) * 16777619u;
+        size_t i = (h ^ (h >> 15)) & (cap - 1);
         while (table[i] != NULL && strcmp(table[i]->string, m->string) != 0)
             i = (i + 1) & (cap - 1);
         found = table[i] != NULL ? m : NULL;
@@ -178,12 +173,8 @@ static sr_status visit(void *vctx, const sr__json_walk *w, cJSON *item, int firs
 static sr_status run(cJSON *root, const char *text, const sr__json_checked *numbers, int caller,
                      sr_error *err)
 {
-    tree_check c;
-    c.text = text;
-    c.numbers = numbers;
-    c.next_number = 0;
-    c.caller = caller;
-    c.err = err; /* repeat[d] is set before the walk goes down to depth d */
+    const cJSON *repeat[SR_MAX_DEPTH + 1]; /* [d] is set before the walk goes down to d */
+    tree_check c = {text, numbers, 0, caller, err, repeat};
     return sr__json_walk_tree(root, visit, &c);
 }
 

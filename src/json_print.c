@@ -7,9 +7,6 @@
 #include "internal.h"
 #include "json_tree.h"
 
-/* cJSON's first buffer: a request of a few IMEIs fits, larger ones grow. */
-#define CJSON_FIRST_BUFFER 1024
-
 /* Puts n bytes of s, or n spaces when s is NULL, at out + o unless out is
  * NULL (only counting); returns o + n. */
 static size_t put(char *out, size_t o, const char *s, size_t n)
@@ -60,8 +57,9 @@ static size_t reindent(const char *in, size_t len, char *out)
 sr_status sr__json_print(const cJSON *tree, unsigned flags, char **out, size_t *out_len)
 {
     int pretty = (flags & SR_JSON_PRETTY) != 0;
-    /* every tree the library prints is printable: cJSON fails only for memory */
-    char *compact = cJSON_PrintBuffered(tree, CJSON_FIRST_BUFFER, 0);
+    /* every tree the library prints is printable: cJSON fails only for
+     * memory; a request of a few IMEIs fits its first 1024 bytes */
+    char *compact = cJSON_PrintBuffered(tree, 1024, 0);
     size_t len = compact != NULL ? strlen(compact) : 0;
     size_t size = pretty ? reindent(compact, len, NULL) : len;
     char *buf = compact != NULL && size <= SR_JSON_MAX_OUTPUT ? sr__malloc(size + 1) : NULL;
