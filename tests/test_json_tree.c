@@ -155,6 +155,11 @@ static void test_syntax_errors_have_positions(void **state)
     cJSON_Delete(tree);
 }
 
+static void fails(const char *json, sr_status want, const char *want_path)
+{
+    parse_fails(json, strlen(json), NULL, want, want_path);
+}
+
 static void test_encoding_errors_have_paths(void **state)
 {
     (void)state;
@@ -164,6 +169,30 @@ static void test_encoding_errors_have_paths(void **state)
     /* keys too: the path holds the key as far as it is valid */
     parse_fails("{\"ke\\u0079\\udc00\":1}", 20, NULL, SR_ERR_ENCODING, "/key");
     parse_fails("{\"k\xFF\":1}", 9, NULL, SR_ERR_ENCODING, "/k");
+    /* the path comes from the text before the error, closed and parsed by
+     * cJSON: indexes, escaped keys, a key in progress that spells an
+     * earlier one (not a repeat), a real repeat before it (a repeat) */
+    fails("[[1,2],[\"ok\",\"\xFF\"]]", SR_ERR_ENCODING, "/1/1");
+    fails("[[\"\xFF\"]]", SR_ERR_ENCODING, "/0/0");
+    fails("\"\xFF\"", SR_ERR_ENCODING, "");
+    fails("{\"k\\u0041\":[{},{\"\\u00e9\":\"\\udc00\"}]}", SR_ERR_ENCODING, "/kA/1/\xC3\xA9");
+    fails("{\"kA\":1,\"k\\u0041\xFF\":1}", SR_ERR_ENCODING, "/kA");
+    fails("{\"k\":1,\"k\":2,\"k\xFF\":3}", SR_ERR_DUPLICATE, "/k");
+    /* past the nesting bound the bound's path stands */
+    char deep[2048];
+    size_t n = (size_t)sprintf(deep, "{\"k\\u0041\":[1,");
+    memset(deep + n, '[', 600);
+    deep[n + 600] = '"';
+    deep[n + 601] = '\xFF';
+    sr_error err;
+    cJSON *tree = NULL;
+    assert_int_equal(sr__json_parse(deep, n + 602, NULL, &tree, &err), SR_ERR_ENCODING);
+    assert_int_equal(strncmp(err.path, "/kA/1/0/0", 9), 0);
+    deep[n + 601] = '"';
+    assert_int_equal(sr__json_parse(deep, n + 602, NULL, &tree, &err), SR_ERR_SYNTAX);
+    memset(deep + n + 600, ']', 600);
+    assert_int_equal(sr__json_parse(deep, n + 1200, NULL, &tree, &err), SR_ERR_LIMIT);
+    assert_int_equal(strncmp(err.path, "/kA/1/0/0", 9), 0);
 }
 
 static void test_duplicates_anywhere(void **state)
@@ -187,11 +216,6 @@ static void test_duplicates_anywhere(void **state)
 
 /* Repeated keys are found on the tree; the first error in document order
  * still wins when the text has an error after the repeat. */
-static void fails(const char *json, sr_status want, const char *want_path)
-{
-    parse_fails(json, strlen(json), NULL, want, want_path);
-}
-
 static void test_duplicates_in_document_order(void **state)
 {
     (void)state;
