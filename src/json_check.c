@@ -25,7 +25,7 @@ typedef struct frame {
 typedef struct checker {
     const char *buf; /* the whole input, for positions */
     size_t begin, len, pos, depth;
-    size_t end; /* where the last complete value ended, or just inside the last '{' or '[' */
+    size_t end; /* past the last complete value or the last '{' or '[' (begin: none yet) */
     sr_error *err;
     sr__json_checked *out;
     /* Past SR_MAX_DEPTH the last frame stands for the innermost level: the
@@ -157,7 +157,7 @@ static sr_status check_escape(checker *c, size_t *p, int in_key)
         why = "lone low surrogate escape";
     else if (high && (lo < 0xDC00 || lo > 0xDFFF))
         why = "high surrogate escape not followed by a low surrogate escape";
-    *p += high ? 6 : 0;
+    *p += high && why == NULL ? 6 : 0; /* *p stays in the text on an error too */
     return why == NULL ? SR_OK : encoding_error(c, start, why, in_key);
 }
 

@@ -174,6 +174,7 @@ static void test_encoding_errors_have_paths(void **state)
      * earlier one (not a repeat), a real repeat before it (a repeat) */
     fails("[[1,2],[\"ok\",\"\xFF\"]]", SR_ERR_ENCODING, "/1/1");
     fails("[[\"\xFF\"]]", SR_ERR_ENCODING, "/0/0");
+    fails("[\"\\uDADA\"]", SR_ERR_ENCODING, "/0"); /* a high surrogate at the end */
     fails("\"\xFF\"", SR_ERR_ENCODING, "");
     fails("{\"k\\u0041\":[{},{\"\\u00e9\":\"\\udc00\"}]}", SR_ERR_ENCODING, "/kA/1/\xC3\xA9");
     fails("{\"kA\":1,\"k\\u0041\xFF\":1}", SR_ERR_ENCODING, "/kA");
