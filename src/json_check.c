@@ -67,9 +67,9 @@ static sr_status nomem(checker *c)
 static sr_status fail(checker *c, sr_status code, size_t key_part_end)
 {
     size_t depth = c->depth, part = key_part_end > 0 ? key_part_end - c->pos - 1 : 0;
-    const frame *f = &c->frames[depth > 0 ? depth - 1 : 0];
     if (c->out->prefix != NULL || depth > SR_MAX_DEPTH || c->end == c->begin)
         return code;
+    const frame *f = &c->frames[depth > 0 ? depth - 1 : 0];
     size_t cut = depth > 0 && f->key_end > 0 ? f->key_end : c->end, n = cut - c->begin;
     size_t size = n + part + depth + 8;
     const char *sep = c->buf[cut - 1] == '{' || c->buf[cut - 1] == '[' ? "" : ",";
