@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* The tree side of the strict check: one document-order walk for both
- * kinds of tree. Parsed trees get their numbers' digits and their keys
- * checked for repeats (cJSON keeps both members of a repeated key); trees
- * an application built are checked for everything the text check
- * guarantees parsed ones. */
+ * kinds of tree (parsed ones get their numbers' digits and their keys
+ * checked for repeats, which cJSON keeps; ones an application built get
+ * every rule the text check gives parsed ones), and the pointer of the
+ * stand-in in the closed text before an error (json_check.c). */
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
