@@ -41,7 +41,10 @@ typedef enum sr_status {
  * @brief One problem: what, where, and a message a person can act on.
  *
  * Plain data, owned by the caller. A path that does not fit is cut at a
- * character boundary and ends in "...".
+ * character boundary and ends in "...". A path holds keys as the document
+ * decodes them, so it may hold control characters (a key written
+ * `"a\nb"` puts a line break in it): escape it before showing it on a
+ * terminal, as the CLI does.
  */
 typedef struct sr_error {
     sr_status code;                /**< the failure, never SR_OK when filled */
