@@ -5,6 +5,7 @@
  * requested again after a refusal (five failed logins lock a ThingSpace
  * account). Token replies are parsed with cJSON; their bodies never reach a
  * result. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,20 +111,29 @@ static char *basic_header(const sr__http_token *t)
     return line;
 }
 
-/* {"username": ..., "password": ...} printed by cJSON, or NULL. The tree's
- * copies of the password are wiped before it is deleted. */
+/* {"username": ..., "password": ...} printed by cJSON, or NULL. It is
+ * printed into a buffer of the library's own, large enough for cJSON's
+ * escaping (at most 6 bytes a byte), so that cJSON grows and frees no
+ * buffer holding a copy of the password; the tree's copy is wiped before
+ * it is deleted. */
 static char *login_body(const sr__http_token *t)
 {
-    cJSON *o = cJSON_CreateObject();
+    size_t n = strlen(t->user) + strlen(t->secret);
+    size_t size = n < (size_t)(INT_MAX - 64) / 6 ? 6 * n + 64 : 0;
+    char *json = size > 0 ? malloc(size) : NULL;
+    cJSON *o = json != NULL ? cJSON_CreateObject() : NULL;
     cJSON *password = NULL;
-    char *json = NULL;
     if (o != NULL && cJSON_AddStringToObject(o, "username", t->user) != NULL)
         password = cJSON_AddStringToObject(o, "password", t->secret);
-    if (password != NULL)
-        json = cJSON_PrintUnformatted(o);
+    int ok = password != NULL && cJSON_PrintPreallocated(o, json, (int)size, 0);
     if (password != NULL && password->valuestring != NULL)
         sr__http_wipe(password->valuestring, strlen(password->valuestring));
     cJSON_Delete(o);
+    if (!ok && json != NULL) {
+        sr__http_wipe(json, size);
+        free(json);
+        json = NULL;
+    }
     return json;
 }
 
@@ -237,10 +247,7 @@ static sr_status fetch(sr_http_client *c, sr__http_token *t, long long deadline_
         r->end = SR_HTTP_END_TOKEN;
 cleanup:
     sr__http_wipe_free(auth_line);
-    if (json != NULL) {
-        sr__http_wipe(json, strlen(json));
-        cJSON_free(json);
-    }
+    sr__http_wipe_free(json);
     return st;
 }
 
