@@ -133,20 +133,26 @@ static size_t digit_run(const parser *c)
     return n;
 }
 
+/* The number written by the n digits at s, or -1 when one is not a digit. */
+static int64_t fixed_digits(const char *s, unsigned n)
+{
+    int64_t v = 0;
+    for (unsigned i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
 /* Reads exactly n digits; 0 (nothing consumed) when fewer are there. */
 static int take_digits(parser *c, unsigned n, unsigned *value)
 {
-    unsigned v = 0;
-    if (c->len - c->pos < n)
+    int64_t v = c->len - c->pos < n ? -1 : fixed_digits(c->s + c->pos, n);
+    if (v < 0)
         return 0;
-    for (unsigned i = 0; i < n; i++) {
-        unsigned digit = (unsigned char)(c->s[c->pos + i] - '0');
-        if (digit > 9)
-            return 0;
-        v = v * 10 + digit;
-    }
     c->pos += n;
-    *value = v;
+    *value = (unsigned)v;
     return 1;
 }
 
@@ -450,18 +456,6 @@ static int to_instant(parser *c, sr__instant *out)
     out->leap = (unsigned char)leap;
     out->fraction_digits = (unsigned char)c->fraction_digits;
     return 1;
-}
-
-/* The number written by the n digits at s, or -1 when one is not a digit. */
-static int64_t fixed_digits(const char *s, unsigned n)
-{
-    int64_t v = 0;
-    for (unsigned i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
 }
 
 /* The form nearly every request carries, YYYY-MM-DDThh:mm:ss[.f]Z with a
