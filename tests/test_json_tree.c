@@ -155,6 +155,14 @@ static void test_syntax_errors_have_positions(void **state)
     cJSON_Delete(tree);
 }
 
+/* head, then 600 '[' (past SR_MAX_DEPTH), into deep; returns head's length. */
+static size_t open_past_the_bound(char *deep, const char *head)
+{
+    size_t n = (size_t)sprintf(deep, "%s", head);
+    memset(deep + n, '[', 600);
+    return n;
+}
+
 static void fails(const char *json, sr_status want, const char *want_path)
 {
     parse_fails(json, strlen(json), NULL, want, want_path);
@@ -181,8 +189,7 @@ static void test_encoding_errors_have_paths(void **state)
     fails("{\"k\":1,\"k\":2,\"k\xFF\":3}", SR_ERR_DUPLICATE, "/k");
     /* past the nesting bound the bound's path stands */
     char deep[2048];
-    size_t n = (size_t)sprintf(deep, "{\"k\\u0041\":[1,");
-    memset(deep + n, '[', 600);
+    size_t n = open_past_the_bound(deep, "{\"k\\u0041\":[1,");
     deep[n + 600] = '"';
     deep[n + 601] = '\xFF';
     sr_error err;
@@ -240,11 +247,9 @@ static void test_duplicates_in_document_order(void **state)
     fails("{\"ab\":1,\"ab\xFF\":2}", SR_ERR_ENCODING, "/ab");
     /* deep nesting: a repeat before the limit wins, one after it does not */
     char deep[2048];
-    size_t n = (size_t)sprintf(deep, "{\"a\":1,\"a\":2,\"x\":");
-    memset(deep + n, '[', 600);
+    size_t n = open_past_the_bound(deep, "{\"a\":1,\"a\":2,\"x\":");
     parse_fails(deep, n + 600, NULL, SR_ERR_DUPLICATE, "/a");
-    n = (size_t)sprintf(deep, "{\"x\":");
-    memset(deep + n, '[', 600);
+    n = open_past_the_bound(deep, "{\"x\":");
     memset(deep + n + 600, ']', 600);
     n += 1200;
     n += (size_t)sprintf(deep + n, ",\"b\":1,\"b\":2}");
@@ -255,8 +260,7 @@ static void test_duplicates_in_document_order(void **state)
     assert_null(tree);
     /* a number too long for cJSON past the limit stays out of the text
      * checked for repeats */
-    n = (size_t)sprintf(deep, "{\"a\":1,\"b\":2,\"x\":");
-    memset(deep + n, '[', 600);
+    n = open_past_the_bound(deep, "{\"a\":1,\"b\":2,\"x\":");
     memset(deep + n + 600, '7', 100);
     memset(deep + n + 700, ']', 600);
     n += 1300;
