@@ -127,7 +127,8 @@ char *sr__strndup(const char *s, size_t n)
     return copy;
 }
 
-size_t sr__grow_capacity(size_t cap, size_t need)
+/* cap doubled (from 8) until it holds need; 0 on overflow. */
+static size_t grow_capacity(size_t cap, size_t need)
 {
     size_t next = cap < 8 ? 8 : cap;
     while (next < need) {
@@ -140,7 +141,7 @@ size_t sr__grow_capacity(size_t cap, size_t need)
 
 void *sr__grow_array(void *items, size_t *cap, size_t need, size_t size)
 {
-    size_t next = sr__grow_capacity(*cap, need);
+    size_t next = grow_capacity(*cap, need);
     void *grown = next != 0 && next <= (size_t)-1 / size ? sr__realloc(items, next * size) : NULL;
     if (grown != NULL)
         *cap = next;

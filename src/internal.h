@@ -25,11 +25,9 @@ void *sr__realloc(void *p, size_t n);
 void sr__free(void *p);
 /* Copy of s[0..n) plus a NUL; NULL when out of memory. */
 char *sr__strndup(const char *s, size_t n);
-/* Grows *cap geometrically until it holds need; 0 on overflow. */
-size_t sr__grow_capacity(size_t cap, size_t need);
 /* items (an array of *cap items of size bytes) reallocated to hold at least
- * need, *cap updated; NULL, with items and *cap unchanged, when out of
- * memory or on overflow. */
+ * need, *cap grown geometrically; NULL, with items and *cap unchanged, when
+ * out of memory or on overflow. */
 void *sr__grow_array(void *items, size_t *cap, size_t need, size_t size);
 
 /* ---- errors (src/error.c) ---- */

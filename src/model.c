@@ -25,6 +25,7 @@ void sr__put_item(cJSON **slot, cJSON *item)
     *slot = item;
 }
 
+/* The index at exactly cap entries (an adopted array's count). */
 static sr_status grow_index(sr__imei_list *l, size_t cap)
 {
     cJSON **items = NULL;
@@ -55,9 +56,13 @@ sr_status sr__imei_push(sr__imei_list *l, const char *s)
 {
     if (l->array == NULL && (l->array = cJSON_CreateArray()) == NULL)
         return SR_ERR_NOMEM;
-    /* amortized O(1): the index grows geometrically */
-    if (l->count == l->cap && grow_index(l, sr__grow_capacity(l->cap, l->count + 1)) != SR_OK)
-        return SR_ERR_NOMEM;
+    if (l->count == l->cap) { /* amortized O(1): the index grows geometrically */
+        /* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+        cJSON **items = sr__grow_array(l->items, &l->cap, l->count + 1, sizeof *items);
+        if (items == NULL)
+            return SR_ERR_NOMEM;
+        l->items = items;
+    }
     cJSON *item = cJSON_CreateString(s);
     if (item == NULL)
         return SR_ERR_NOMEM;
